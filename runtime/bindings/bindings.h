@@ -1,0 +1,31 @@
+// The list of every process.binding() module. Each entry `V(name)` is backed by
+// runtime/bindings/<name>.cc, which defines nodus::binding::<name>::Initialize. Registration is
+// this explicit list, not static constructors, so the linker can never drop a binding silently.
+#ifndef RUNTIME_BINDINGS_BINDINGS_H_
+#define RUNTIME_BINDINGS_BINDINGS_H_
+
+#include "runtime/core/environment.h"
+
+#define NODUS_BINDINGS(V) \
+  V(constants)            \
+  V(contextify)           \
+  V(fs)                   \
+  V(natives)              \
+  V(process_methods)      \
+  V(timer_wrap)           \
+  V(tty_wrap)
+
+namespace nodus {
+namespace binding {
+
+#define V(name)                                                           \
+  namespace name {                                                        \
+  void Initialize(Environment* env, v8::Local<v8::Object> target);        \
+  }
+NODUS_BINDINGS(V)
+#undef V
+
+}  // namespace binding
+}  // namespace nodus
+
+#endif  // RUNTIME_BINDINGS_BINDINGS_H_

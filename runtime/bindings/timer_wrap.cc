@@ -1,0 +1,102 @@
+// process.binding('timer_wrap'): the one libuv timer behind all of JS's timers. stdlib/lib/
+// timers.js keeps every setTimeout/setInterval in a heap and arms this timer for the earliest;
+// the timer calls `onTimeout` on the binding object. `ref`/`unref` decide whether pending timers
+// keep the process alive.
+#include <uv.h>
+
+#include "runtime/bindings/bindings.h"
+#include "runtime/core/check.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+namespace binding {
+namespace timer_wrap {
+
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+namespace {
+
+// Lives as long as the Environment: the loop's last iteration closes it (see Initialize).
+struct TimerState {
+  uv_timer_t handle;
+  Environment* env;
+  v8::Global<Object> target;
+};
+
+TimerState* GetState(const FunctionCallbackInfo<Value>& args) {
+  return static_cast<TimerState*>(args.Data().As<v8::External>()->Value());
+}
+
+void OnTimer(uv_timer_t* handle) {
+  TimerState* state = static_cast<TimerState*>(handle->data);
+  Environment* env = state->env;
+  HandleScope scope(env->isolate());
+  Local<Object> target = state->target.Get(env->isolate());
+  env->MakeCallback(target, "onTimeout", 0, nullptr);
+}
+
+// start(ms): (re)arms the timer to fire once after ms milliseconds from the loop's now.
+void Start(const FunctionCallbackInfo<Value>& args) {
+  TimerState* state = GetState(args);
+  int64_t ms;
+  if (!GetInt64Arg(args, 0, "timeout", &ms)) return;
+  if (ms < 0) ms = 0;
+  uv_timer_start(&state->handle, OnTimer, static_cast<uint64_t>(ms), 0);
+}
+
+void Stop(const FunctionCallbackInfo<Value>& args) { uv_timer_stop(&GetState(args)->handle); }
+
+void Ref(const FunctionCallbackInfo<Value>& args) {
+  uv_ref(reinterpret_cast<uv_handle_t*>(&GetState(args)->handle));
+}
+
+void Unref(const FunctionCallbackInfo<Value>& args) {
+  uv_unref(reinterpret_cast<uv_handle_t*>(&GetState(args)->handle));
+}
+
+// The loop's cached time, in milliseconds; timers are scheduled against it.
+void Now(const FunctionCallbackInfo<Value>& args) {
+  TimerState* state = GetState(args);
+  args.GetReturnValue().Set(static_cast<double>(uv_now(state->env->loop())));
+}
+
+void UpdateTime(const FunctionCallbackInfo<Value>& args) {
+  TimerState* state = GetState(args);
+  uv_update_time(state->env->loop());
+  args.GetReturnValue().Set(static_cast<double>(uv_now(state->env->loop())));
+}
+
+}  // namespace
+
+void Initialize(Environment* env, Local<Object> target) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  // One per process, never freed: the binding is cached for the Environment's whole life.
+  TimerState* state = new TimerState();
+  state->env = env;
+  state->target.Reset(isolate, target);
+  CHECK_EQ(uv_timer_init(env->loop(), &state->handle), 0);
+  state->handle.data = state;
+  Local<v8::External> data = v8::External::New(isolate, state);
+  struct {
+    const char* name;
+    v8::FunctionCallback callback;
+  } methods[] = {{"start", Start}, {"stop", Stop},   {"ref", Ref},
+                 {"unref", Unref}, {"now", Now},     {"updateTime", UpdateTime}};
+  for (const auto& method : methods) {
+    Local<v8::Function> fn =
+        v8::Function::New(context, method.callback, data, 0, v8::ConstructorBehavior::kThrow)
+            .ToLocalChecked();
+    target->Set(context, OneByteString(isolate, method.name), fn).Check();
+  }
+}
+
+}  // namespace timer_wrap
+}  // namespace binding
+}  // namespace nodus

@@ -1,0 +1,216 @@
+#include "runtime/core/environment.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "runtime/core/check.h"
+#include "runtime/core/errors.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+
+using v8::Context;
+using v8::Function;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Local;
+using v8::MaybeLocal;
+using v8::Message;
+using v8::Object;
+using v8::Promise;
+using v8::PromiseRejectMessage;
+using v8::TryCatch;
+using v8::Value;
+
+Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context> context,
+                         uv_loop_t* loop)
+    : platform_(platform),
+      isolate_(isolate),
+      context_(isolate, context),
+      loop_(loop),
+      start_time_ns_(uv_hrtime()) {
+  isolate->SetData(kIsolateSlot, this);
+  binding_cache_.Reset(isolate, Object::New(isolate));
+  CHECK_EQ(uv_check_init(loop, &platform_check_), 0);
+  platform_check_.data = this;
+  uv_check_start(&platform_check_, [](uv_check_t* handle) {
+    static_cast<Environment*>(handle->data)->PumpPlatformTasks();
+  });
+  uv_unref(reinterpret_cast<uv_handle_t*>(&platform_check_));
+  isolate->SetPromiseRejectCallback(OnPromiseReject);
+}
+
+Environment::~Environment() {
+  uv_close(reinterpret_cast<uv_handle_t*>(&platform_check_), nullptr);
+  uv_run(loop_, UV_RUN_NOWAIT);
+  isolate_->SetData(kIsolateSlot, nullptr);
+}
+
+void Environment::PumpPlatformTasks() {
+  while (v8::platform::PumpMessageLoop(platform_, isolate_)) {
+  }
+}
+
+MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, Local<Function> fn, int argc,
+                                            Local<Value>* argv) {
+  MaybeLocal<Value> result;
+  {
+    TryCatch try_catch(isolate_);
+    try_catch.SetVerbose(false);
+    result = fn->Call(context(), recv, argc, argv);
+    if (try_catch.HasCaught()) {
+      if (!try_catch.CanContinue()) return MaybeLocal<Value>();
+      HandleUncaughtException(try_catch);
+      result = MaybeLocal<Value>();
+    }
+  }
+  if (!in_tick_) RunTicks();
+  return result;
+}
+
+MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, const char* method, int argc,
+                                            Local<Value>* argv) {
+  Local<Value> fn;
+  if (!recv->Get(context(), OneByteString(isolate_, method)).ToLocal(&fn) || !fn->IsFunction()) {
+    return MaybeLocal<Value>();
+  }
+  return MakeCallback(recv, fn.As<Function>(), argc, argv);
+}
+
+void Environment::RunTicks() {
+  if (in_tick_) return;
+  in_tick_ = true;
+  HandleScope scope(isolate_);
+  Local<Context> ctx = context();
+  do {
+    if (tick_info_[0] > 0 && !tick_callback_.IsEmpty()) {
+      // The JS side drains nextTick callbacks and microtasks in turn (stdlib/lib/_bootstrap.js).
+      TryCatch try_catch(isolate_);
+      Local<Function> tick = tick_callback_.Get(isolate_);
+      (void)tick->Call(ctx, process_object(), 0, nullptr);
+      if (try_catch.HasCaught()) {
+        if (!try_catch.CanContinue()) break;
+        HandleUncaughtException(try_catch);
+      }
+    } else {
+      isolate_->PerformMicrotaskCheckpoint();
+    }
+    if (tick_info_[0] == 0 && !pending_rejections_.empty()) ProcessRejections();
+  } while (tick_info_[0] > 0);
+  in_tick_ = false;
+}
+
+void Environment::OnPromiseReject(PromiseRejectMessage message) {
+  Local<Promise> promise = message.GetPromise();
+  Isolate* isolate = promise->GetIsolate();
+  Environment* env = GetCurrent(isolate);
+  if (env == nullptr) return;
+  switch (message.GetEvent()) {
+    case v8::kPromiseRejectWithNoHandler:
+      env->pending_rejections_.emplace_back(v8::Global<Promise>(isolate, promise),
+                                            v8::Global<Value>(isolate, message.GetValue()));
+      break;
+    case v8::kPromiseHandlerAddedAfterReject:
+      for (auto it = env->pending_rejections_.begin(); it != env->pending_rejections_.end(); ++it) {
+        if (it->first.Get(isolate) == promise) {
+          env->pending_rejections_.erase(it);
+          break;
+        }
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+// A rejection still unhandled once every tick and microtask has run is treated as today's Node
+// treats it: 'unhandledRejection' if the program listens, otherwise an uncaught exception.
+void Environment::ProcessRejections() {
+  auto pending = std::move(pending_rejections_);
+  pending_rejections_.clear();
+  for (auto& entry : pending) {
+    Local<Promise> promise = entry.first.Get(isolate_);
+    Local<Value> reason = entry.second.Get(isolate_);
+    bool handled = false;
+    if (!rejection_callback_.IsEmpty()) {
+      TryCatch try_catch(isolate_);
+      Local<Value> argv[] = {reason, promise};
+      Local<Value> result;
+      if (rejection_callback_.Get(isolate_)
+              ->Call(context(), process_object(), 2, argv)
+              .ToLocal(&result)) {
+        handled = result->IsTrue();
+      } else if (try_catch.HasCaught() && try_catch.CanContinue()) {
+        HandleUncaughtException(try_catch);
+        handled = true;
+      }
+    }
+    if (!handled) HandleUncaughtException(reason, v8::Exception::CreateMessage(isolate_, reason));
+  }
+}
+
+void Environment::HandleUncaughtException(Local<Value> error, Local<Message> message) {
+  HandleScope scope(isolate_);
+  if (!fatal_exception_callback_.IsEmpty() && !exiting_) {
+    TryCatch try_catch(isolate_);
+    Local<Value> argv[] = {error};
+    Local<Value> handled;
+    if (fatal_exception_callback_.Get(isolate_)
+            ->Call(context(), process_object(), 1, argv)
+            .ToLocal(&handled) &&
+        handled->IsTrue()) {
+      return;
+    }
+    if (try_catch.HasCaught() && try_catch.CanContinue()) {
+      // The 'uncaughtException' handler itself threw: report that error instead, as Node does.
+      std::string report = FormatUncaughtException(isolate_, try_catch.Exception(),
+                                                   try_catch.Message());
+      WriteAll(STDERR_FILENO, report.data(), report.size());
+      Exit(EmitExit(7));
+    }
+  }
+  std::string report = FormatUncaughtException(isolate_, error, message);
+  WriteAll(STDERR_FILENO, report.data(), report.size());
+  Exit(EmitExit(1));
+}
+
+int Environment::EmitExit(int code) {
+  if (exit_emitted_) return code;
+  exit_emitted_ = true;
+  HandleScope scope(isolate_);
+  Local<Context> ctx = context();
+  Local<Object> process = process_object();
+  // process.exit() emits 'exit' itself and marks the process as exiting first.
+  Local<Value> already;
+  if (process->Get(ctx, OneByteString(isolate_, "_exiting")).ToLocal(&already) &&
+      already->IsTrue()) {
+    return code;
+  }
+  process->Set(ctx, OneByteString(isolate_, "_exiting"), v8::True(isolate_)).Check();
+  TryCatch try_catch(isolate_);
+  Local<Value> emit;
+  if (process->Get(ctx, OneByteString(isolate_, "emit")).ToLocal(&emit) && emit->IsFunction()) {
+    Local<Value> argv[] = {OneByteString(isolate_, "exit"), v8::Integer::New(isolate_, code)};
+    (void)emit.As<Function>()->Call(ctx, process, 2, argv);
+  }
+  if (try_catch.HasCaught() && try_catch.CanContinue()) {
+    exiting_ = true;
+    std::string report = FormatUncaughtException(isolate_, try_catch.Exception(),
+                                                 try_catch.Message());
+    WriteAll(STDERR_FILENO, report.data(), report.size());
+    return 7;
+  }
+  return code;
+}
+
+void Environment::Exit(int code) {
+  exiting_ = true;
+  std::fflush(stdout);
+  std::fflush(stderr);
+  // Exiting without unwinding: V8 may be mid-call, and nothing buffered is pending because
+  // stdio writes from JS are synchronous.
+  _exit(code);
+}
+
+}  // namespace nodus

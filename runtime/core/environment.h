@@ -1,0 +1,122 @@
+// The Environment is the runtime's per-process state: the isolate, the one context, libuv's loop,
+// the `process` object and everything the bindings share. Exactly one exists, created by Start()
+// (runtime/core/start.cc) before any JS runs and destroyed after the loop ends. It is reachable
+// from any V8 callback through Environment::GetCurrent(isolate); nothing else is kept in statics.
+#ifndef RUNTIME_CORE_ENVIRONMENT_H_
+#define RUNTIME_CORE_ENVIRONMENT_H_
+
+#include <uv.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "libplatform/libplatform.h"
+#include "v8.h"
+
+namespace nodus {
+
+class Environment {
+ public:
+  Environment(v8::Platform* platform, v8::Isolate* isolate, v8::Local<v8::Context> context,
+              uv_loop_t* loop);
+  ~Environment();
+  Environment(const Environment&) = delete;
+  Environment& operator=(const Environment&) = delete;
+
+  static Environment* GetCurrent(v8::Isolate* isolate) {
+    return static_cast<Environment*>(isolate->GetData(kIsolateSlot));
+  }
+  static Environment* GetCurrent(const v8::FunctionCallbackInfo<v8::Value>& args) {
+    return GetCurrent(args.GetIsolate());
+  }
+
+  v8::Isolate* isolate() const { return isolate_; }
+  v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
+  uv_loop_t* loop() const { return loop_; }
+  v8::Platform* platform() const { return platform_; }
+
+  v8::Local<v8::Object> process_object() const { return process_object_.Get(isolate_); }
+  void set_process_object(v8::Local<v8::Object> process) { process_object_.Reset(isolate_, process); }
+
+  // The directory builtins are read from instead of the embedded copies (--builtins-dir), or "".
+  const std::string& builtins_dir() const { return builtins_dir_; }
+  void set_builtins_dir(const std::string& dir) { builtins_dir_ = dir; }
+
+  // Calls into JS from native code: every libuv callback that reaches JS goes through here. After
+  // the call it drains the nextTick queue and V8's microtasks; an exception thrown by the call
+  // is routed to process 'uncaughtException' or ends the process. Returns empty if it threw.
+  v8::MaybeLocal<v8::Value> MakeCallback(v8::Local<v8::Object> recv, v8::Local<v8::Function> fn,
+                                         int argc, v8::Local<v8::Value>* argv);
+  v8::MaybeLocal<v8::Value> MakeCallback(v8::Local<v8::Object> recv, const char* method, int argc,
+                                         v8::Local<v8::Value>* argv);
+
+  // Runs nextTick callbacks and microtasks until both queues are empty, then reports unhandled
+  // Promise rejections. Also called after the main script.
+  void RunTicks();
+
+  // Handles an exception that reached the top of a callback: emits 'uncaughtException' if the
+  // program listens for it; otherwise prints it as Node does and exits with code 1.
+  void HandleUncaughtException(v8::Local<v8::Value> error, v8::Local<v8::Message> message);
+  void HandleUncaughtException(const v8::TryCatch& try_catch) {
+    HandleUncaughtException(try_catch.Exception(), try_catch.Message());
+  }
+
+  // Emits 'exit' on process (once), flushes stdio and ends the process.
+  [[noreturn]] void Exit(int code);
+  // Emits process 'exit' with `code` unless it was emitted already; returns the final code,
+  // which an 'exit' listener may change through process.exitCode.
+  int EmitExit(int code);
+
+  // Memory shared with JS (process.binding('natives').tickInfo): [0] is the number of queued
+  // nextTick callbacks, written by the JS queue, so the native side can skip the call into JS
+  // when there is nothing to run.
+  uint32_t* tick_info() { return tick_info_; }
+  void set_tick_callback(v8::Local<v8::Function> fn) { tick_callback_.Reset(isolate_, fn); }
+  void set_fatal_exception_callback(v8::Local<v8::Function> fn) {
+    fatal_exception_callback_.Reset(isolate_, fn);
+  }
+  void set_rejection_callback(v8::Local<v8::Function> fn) {
+    rejection_callback_.Reset(isolate_, fn);
+  }
+
+  // The per-process cache behind process.binding(name).
+  v8::Local<v8::Object> binding_cache() const { return binding_cache_.Get(isolate_); }
+
+  uint64_t start_time_ns() const { return start_time_ns_; }
+  bool exiting() const { return exiting_; }
+
+  // Called by V8 for Promise rejections without a handler and for handlers added later.
+  static void OnPromiseReject(v8::PromiseRejectMessage message);
+
+ private:
+  static constexpr int kIsolateSlot = 0;
+  void PumpPlatformTasks();
+  void ProcessRejections();
+
+  v8::Platform* platform_;
+  v8::Isolate* isolate_;
+  v8::Global<v8::Context> context_;
+  uv_loop_t* loop_;
+  v8::Global<v8::Object> process_object_;
+  v8::Global<v8::Object> binding_cache_;
+  v8::Global<v8::Function> tick_callback_;
+  v8::Global<v8::Function> fatal_exception_callback_;
+  v8::Global<v8::Function> rejection_callback_;
+  // Rejected promises not yet handled; checked after each tick drain.
+  std::vector<std::pair<v8::Global<v8::Promise>, v8::Global<v8::Value>>> pending_rejections_;
+  uint32_t tick_info_[2] = {0, 0};
+  std::string builtins_dir_;
+  uint64_t start_time_ns_;
+  bool in_tick_ = false;
+  bool exit_emitted_ = false;
+  bool exiting_ = false;
+  // Pumps V8's foreground platform tasks once per loop iteration, without keeping the loop alive.
+  uv_check_t platform_check_;
+
+  friend int Start(int argc, char** argv);
+};
+
+}  // namespace nodus
+
+#endif  // RUNTIME_CORE_ENVIRONMENT_H_

@@ -1,0 +1,308 @@
+#include "runtime/core/start.h"
+
+#include <http_parser.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "libplatform/libplatform.h"
+#include "runtime/builtins/loader.h"
+#include "runtime/bindings/registry.h"
+#include "runtime/core/check.h"
+#include "runtime/core/environment.h"
+#include "runtime/core/errors.h"
+#include "runtime/core/util.h"
+#include "runtime/core/version.h"
+#include "v8.h"
+
+extern char** environ;
+
+namespace nodus {
+
+using v8::Array;
+using v8::Context;
+using v8::Function;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+const char kUsage[] =
+    "Usage: node [options] [ -e script | script.js ] [arguments] \n"
+    "       node debug script.js [arguments] \n"
+    "\n"
+    "Options:\n"
+    "  -v, --version        print node's version\n"
+    "  -e, --eval script    evaluate script\n"
+    "  -p, --print          print result of --eval\n"
+    "  --v8-options         print v8 command line options\n"
+    "  --vars               print various compiled-in variables\n"
+    "  --max-stack-size=val set max v8 stack size (bytes)\n"
+    "  --builtins-dir=dir   load the stdlib JS from dir instead of the binary (development)\n"
+    "\n"
+    "Environment variables:\n"
+    "NODE_PATH              ':'-separated list of directories\n"
+    "                       prefixed to the module search path.\n"
+    "NODE_MODULE_CONTEXTS   Set to 1 to load modules in their own\n"
+    "                       global contexts.\n"
+    "NODE_DISABLE_COLORS    Set to 1 to disable colors in the REPL\n"
+    "\n"
+    "Documentation can be found at http://nodejs.org/\n";
+
+// What the command line asked for, after V8 has taken its own flags out.
+struct Options {
+  std::vector<std::string> exec_argv;  // Runtime options, for process.execArgv.
+  std::vector<std::string> argv;       // argv[0], then the script and its arguments.
+  std::string eval_source;
+  bool has_eval = false;
+  bool print_eval = false;
+  bool force_repl = false;
+  std::string builtins_dir;
+};
+
+// Returns -1 to continue, or an exit code.
+int ParseArgs(int argc, char** argv, Options* options) {
+  options->argv.push_back(argv[0]);
+  int i = 1;
+  for (; i < argc; i++) {
+    const char* arg = argv[i];
+    if (arg[0] != '-' || std::strcmp(arg, "-") == 0) break;
+    if (std::strcmp(arg, "--") == 0) {
+      i++;
+      break;
+    }
+    options->exec_argv.push_back(arg);
+    if (std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "--version") == 0) {
+      std::printf("%s\n", NODUS_NODE_VERSION);
+      return 0;
+    } else if (std::strcmp(arg, "-h") == 0 || std::strcmp(arg, "--help") == 0) {
+      std::fputs(kUsage, stdout);
+      return 0;
+    } else if (std::strcmp(arg, "--vars") == 0) {
+      std::printf("NODE_PREFIX: /usr/local\nNODE_CFLAGS: \n");
+      return 0;
+    } else if (std::strcmp(arg, "-e") == 0 || std::strcmp(arg, "--eval") == 0 ||
+               std::strcmp(arg, "-p") == 0 || std::strcmp(arg, "--print") == 0 ||
+               std::strcmp(arg, "-pe") == 0) {
+      if (arg[1] == 'p' || std::strcmp(arg, "--print") == 0) options->print_eval = true;
+      bool takes_source = std::strcmp(arg, "-p") != 0 && std::strcmp(arg, "--print") != 0;
+      // `-p script` is accepted as today's node does, and `-p -e script` as v0.6 did.
+      if (!takes_source && i + 1 < argc && argv[i + 1][0] != '-') takes_source = true;
+      if (takes_source) {
+        if (i + 1 >= argc) {
+          std::fprintf(stderr, "Error: %s requires an argument\n", arg);
+          return 9;
+        }
+        options->eval_source = argv[++i];
+        options->exec_argv.push_back(options->eval_source);
+        options->has_eval = true;
+      }
+    } else if (std::strcmp(arg, "-i") == 0 || std::strcmp(arg, "--interactive") == 0) {
+      options->force_repl = true;
+    } else if (std::strncmp(arg, "--builtins-dir=", 15) == 0) {
+      options->builtins_dir = arg + 15;
+    } else if (std::strcmp(arg, "--v8-options") == 0) {
+      v8::V8::SetFlagsFromString("--help");
+      return 0;
+    } else if (std::strncmp(arg, "--max-stack-size=", 17) == 0) {
+      std::string flag = std::string("--stack-size=") + (arg + 17);
+      v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
+    } else if (std::strncmp(arg, "--debug", 7) == 0) {
+      // The debugger agent is a separate issue; the flag is accepted so old scripts still start.
+    } else {
+      // Anything else must be a V8 flag. V8 removes the flags it knows from the vector it is
+      // given, so a flag that survives is unknown to both.
+      int v8_argc = 2;
+      char* v8_argv[] = {argv[0], const_cast<char*>(arg), nullptr};
+      v8::V8::SetFlagsFromCommandLine(&v8_argc, v8_argv, true);
+      if (v8_argc > 1) {
+        std::fprintf(stderr, "%s: bad option: %s\n", argv[0], arg);
+        return 9;
+      }
+    }
+  }
+  for (; i < argc; i++) options->argv.push_back(argv[i]);
+  return -1;
+}
+
+Local<Array> StringArray(Isolate* isolate, const std::vector<std::string>& items) {
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Array> array = Array::New(isolate, static_cast<int>(items.size()));
+  for (size_t i = 0; i < items.size(); i++) {
+    array->Set(context, static_cast<uint32_t>(i), Utf8String(isolate, items[i]).ToLocalChecked())
+        .Check();
+  }
+  return array;
+}
+
+void Set(Local<Context> context, Local<Object> target, const char* key, Local<Value> value) {
+  target->Set(context, OneByteString(context->GetIsolate(), key), value).Check();
+}
+
+void Set(Local<Context> context, Local<Object> target, const char* key, const std::string& value) {
+  Set(context, target, key, Utf8String(context->GetIsolate(), value).ToLocalChecked());
+}
+
+void TitleGetter(Local<v8::Name>, const v8::PropertyCallbackInfo<Value>& info) {
+  char buffer[512];
+  if (uv_get_process_title(buffer, sizeof(buffer)) != 0) buffer[0] = '\0';
+  info.GetReturnValue().Set(Utf8String(info.GetIsolate(), buffer, strlen(buffer)).ToLocalChecked());
+}
+
+void TitleSetter(Local<v8::Name>, Local<Value> value, const v8::PropertyCallbackInfo<void>& info) {
+  Utf8Value title(info.GetIsolate(), value);
+  if (title.ok()) uv_set_process_title(title.c_str());
+}
+
+Local<Object> CreateProcessObject(Environment* env, const Options& options) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<v8::FunctionTemplate> process_template = v8::FunctionTemplate::New(isolate);
+  process_template->SetClassName(OneByteString(isolate, "process"));
+  Local<Object> process =
+      process_template->GetFunction(context).ToLocalChecked()->NewInstance(context).ToLocalChecked();
+
+  process->SetAccessor(context, OneByteString(isolate, "title"), TitleGetter, TitleSetter).Check();
+  Set(context, process, "version", std::string(NODUS_NODE_VERSION));
+
+  Local<Object> versions = Object::New(isolate);
+  Set(context, versions, "node", std::string(NODUS_NODE_VERSION_STRING));
+  Set(context, versions, "v8", std::string(v8::V8::GetVersion()));
+  Set(context, versions, "uv", std::string(uv_version_string()));
+  unsigned long hp = http_parser_version();
+  Set(context, versions, "http_parser",
+      std::to_string((hp >> 16) & 255) + "." + std::to_string((hp >> 8) & 255) + "." +
+          std::to_string(hp & 255));
+  Set(context, versions, "nodus", std::string(NODUS_VERSION));
+  Set(context, process, "versions", versions);
+  Set(context, process, "arch", std::string("x64"));
+  Set(context, process, "platform", std::string("linux"));
+  Set(context, process, "installPrefix", std::string("/usr/local"));
+
+  std::vector<std::string> argv = options.argv;
+  Set(context, process, "argv", StringArray(isolate, argv));
+  Set(context, process, "execArgv", StringArray(isolate, options.exec_argv));
+
+  // A plain object: writes by the program are seen by child processes it spawns later.
+  Local<Object> env_object = Object::New(isolate);
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; entry++) {
+    const char* eq = std::strchr(*entry, '=');
+    if (eq == nullptr) continue;
+    Local<String> key, value;
+    if (Utf8String(isolate, *entry, eq - *entry).ToLocal(&key) &&
+        Utf8String(isolate, eq + 1, std::strlen(eq + 1)).ToLocal(&value)) {
+      env_object->Set(context, key, value).Check();
+    }
+  }
+  Set(context, process, "env", env_object);
+  Set(context, process, "pid", v8::Integer::New(isolate, getpid()));
+
+  char exec_path[4096];
+  size_t exec_path_size = sizeof(exec_path);
+  if (uv_exepath(exec_path, &exec_path_size) != 0) {
+    std::snprintf(exec_path, sizeof(exec_path), "%s", options.argv[0].c_str());
+    exec_path_size = std::strlen(exec_path);
+  }
+  Set(context, process, "execPath", std::string(exec_path, exec_path_size));
+
+  if (options.has_eval) Set(context, process, "_eval", options.eval_source);
+  if (options.print_eval) Set(context, process, "_print_eval", v8::True(isolate));
+  if (options.force_repl) Set(context, process, "_forceRepl", v8::True(isolate));
+
+  Local<Function> binding =
+      v8::FunctionTemplate::New(isolate, Binding)->GetFunction(context).ToLocalChecked();
+  binding->SetName(OneByteString(isolate, "binding"));
+  Set(context, process, "binding", binding);
+  return process;
+}
+
+// Reports exceptions V8 could not hand to a TryCatch (for example from queueMicrotask
+// callbacks) the same way as any other uncaught exception.
+void OnMessage(Local<v8::Message> message, Local<Value> error) {
+  Isolate* isolate = message->GetIsolate();
+  Environment* env = Environment::GetCurrent(isolate);
+  if (env != nullptr) env->HandleUncaughtException(error, message);
+}
+
+}  // namespace
+
+int Start(int argc, char** argv) {
+  argv = uv_setup_args(argc, argv);
+
+  // Under `bazel run` the binary starts inside its runfiles tree; the user's directory is what
+  // relative paths and process.cwd() must mean. It is consumed so child runtimes don't repeat it.
+  if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) {
+    if (chdir(dir) == 0) unsetenv("BUILD_WORKING_DIRECTORY");
+  }
+
+  Options options;
+  int early_exit = ParseArgs(argc, argv, &options);
+  if (early_exit >= 0) return early_exit;
+
+  std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform(
+      2, v8::platform::IdleTaskSupport::kDisabled, v8::platform::InProcessStackDumping::kDisabled);
+  v8::V8::InitializePlatform(platform.get());
+  v8::V8::Initialize();
+
+  std::unique_ptr<v8::ArrayBuffer::Allocator> allocator(
+      v8::ArrayBuffer::Allocator::NewDefaultAllocator());
+  Isolate::CreateParams params;
+  params.array_buffer_allocator = allocator.get();
+  Isolate* isolate = Isolate::New(params);
+  isolate->SetMicrotasksPolicy(v8::MicrotasksPolicy::kExplicit);
+  isolate->SetCaptureStackTraceForUncaughtExceptions(true, 10);
+  isolate->AddMessageListenerWithErrorLevel(OnMessage, Isolate::kMessageError);
+
+  int exit_code = 0;
+  {
+    Isolate::Scope isolate_scope(isolate);
+    HandleScope handle_scope(isolate);
+    Local<Context> context = Context::New(isolate);
+    Context::Scope context_scope(context);
+
+    Environment env(platform.get(), isolate, context, uv_default_loop());
+    env.set_builtins_dir(options.builtins_dir);
+    Local<Object> process = CreateProcessObject(&env, options);
+    env.set_process_object(process);
+
+    // stdlib/lib/_bootstrap.js sets up the globals, then runs the main module (or -e source).
+    {
+      v8::TryCatch try_catch(isolate);
+      Local<Function> bootstrap;
+      if (!builtins::CompileBuiltin(&env, "_bootstrap").ToLocal(&bootstrap)) {
+        if (try_catch.HasCaught()) env.HandleUncaughtException(try_catch);
+        return 1;
+      }
+      Local<Value> bootstrap_args[] = {process};
+      (void)bootstrap->Call(context, context->Global(), 1, bootstrap_args);
+      if (try_catch.HasCaught()) {
+        if (!try_catch.CanContinue()) return 1;
+        env.HandleUncaughtException(try_catch);
+      }
+    }
+    env.RunTicks();
+
+    // The loop runs until nothing keeps it alive; there is no start-the-loop call for users.
+    do {
+      uv_run(env.loop(), UV_RUN_DEFAULT);
+      env.PumpPlatformTasks();
+      env.RunTicks();
+    } while (uv_loop_alive(env.loop()));
+
+    exit_code = env.EmitExit(0);
+    env.Exit(exit_code);
+  }
+  return exit_code;
+}
+
+}  // namespace nodus

@@ -1,0 +1,260 @@
+// The first JavaScript the runtime runs (runtime/core/start.cc calls it with the native
+// `process` object). It builds the rest of `process`, the global object, the nextTick queue and
+// the builtin module loader, then runs the main module, the -e source, or prints usage.
+// Builtins load lazily: a script pays only for the modules it uses.
+'use strict';
+
+var global = globalThis;
+var natives = process.binding('natives');
+var methods = process.binding('process_methods');
+
+// --- Builtin modules -------------------------------------------------------------------------
+// NativeModule loads the stdlib compiled into the binary. Builtins see the same parameters as
+// user modules, but their `require` reaches only other builtins.
+function NativeModule(id) {
+  this.filename = id + '.js';
+  this.id = id;
+  this.exports = {};
+  this.loaded = false;
+}
+
+NativeModule._cache = {};
+
+NativeModule.require = function(id) {
+  if (id === 'native_module') return NativeModule;
+  var cached = NativeModule._cache[id];
+  if (cached) return cached.exports;
+  if (!NativeModule.exists(id)) throw new Error('No such native module ' + id);
+  var nativeModule = new NativeModule(id);
+  NativeModule._cache[id] = nativeModule;
+  var ok = false;
+  try {
+    var fn = natives.compile(id);
+    fn.call(nativeModule.exports, nativeModule.exports, NativeModule.require, nativeModule,
+            nativeModule.filename, '');
+    ok = true;
+  } finally {
+    if (!ok) delete NativeModule._cache[id];
+  }
+  nativeModule.loaded = true;
+  return nativeModule.exports;
+};
+
+NativeModule.exists = function(id) {
+  return id !== '_bootstrap' && natives.exists(id);
+};
+
+// --- process -----------------------------------------------------------------------------------
+var EventEmitter = NativeModule.require('events').EventEmitter;
+Object.setPrototypeOf(process, Object.create(EventEmitter.prototype, {
+  constructor: { value: process.constructor, writable: true, configurable: true }
+}));
+EventEmitter.call(process);
+
+// The nextTick queue. tickInfo[0] mirrors how many callbacks wait, so native code calls into
+// JS only when there is something to run (runtime/core/environment.cc, RunTicks).
+var tickQueue = [];
+var tickIndex = 0;
+var tickInfo = methods.setupCallbacks(runTicks, fatalException, unhandledRejection);
+
+function nextTick(callback) {
+  if (typeof callback !== 'function') {
+    throw new TypeError('process.nextTick: callback must be a function');
+  }
+  var args = null;
+  if (arguments.length > 1) args = Array.prototype.slice.call(arguments, 1);
+  tickQueue.push({ callback: callback, args: args });
+  tickInfo[0] = tickQueue.length - tickIndex;
+}
+
+// Drains nextTick callbacks, then Promise reactions, until both are empty. A callback that
+// throws leaves the rest queued: native code reports the error and calls back in to go on.
+function runTicks() {
+  do {
+    while (tickIndex < tickQueue.length) {
+      var tick = tickQueue[tickIndex++];
+      tickInfo[0] = tickQueue.length - tickIndex;
+      if (tickIndex === tickQueue.length) {
+        tickQueue = [];
+        tickIndex = 0;
+        tickInfo[0] = 0;
+      }
+      if (tick.args === null) tick.callback();
+      else tick.callback.apply(null, tick.args);
+    }
+    tickQueue = [];
+    tickIndex = 0;
+    tickInfo[0] = 0;
+    methods.runMicrotasks();
+  } while (tickQueue.length > 0);
+}
+
+function fatalException(error) {
+  if (process.listeners('uncaughtException').length === 0) return false;
+  process.emit('uncaughtException', error);
+  return true;
+}
+
+function unhandledRejection(reason, promise) {
+  if (process.listeners('unhandledRejection').length === 0) return false;
+  process.emit('unhandledRejection', reason, promise);
+  return true;
+}
+
+process.nextTick = nextTick;
+process._tickCallback = runTicks;
+process.cwd = methods.cwd;
+process.chdir = methods.chdir;
+process.umask = methods.umask;
+process.memoryUsage = methods.memoryUsage;
+process.uptime = methods.uptime;
+process.getuid = methods.getuid;
+process.getgid = methods.getgid;
+process.setuid = methods.setuid;
+process.setgid = methods.setgid;
+Object.defineProperty(process, 'geteuid', { value: methods.geteuid, writable: true, configurable: true });
+Object.defineProperty(process, 'getegid', { value: methods.getegid, writable: true, configurable: true });
+
+// process.hrtime([previous]) -> [seconds, nanoseconds]; later than v0.6, harmless to have.
+Object.defineProperty(process, 'hrtime', {
+  writable: true,
+  configurable: true,
+  value: function hrtime(previous) {
+    var ns = methods.hrtime();
+    var seconds = Math.floor(ns / 1e9);
+    var nanos = ns - seconds * 1e9;
+    if (previous !== undefined) {
+      if (!Array.isArray(previous)) throw new TypeError('process.hrtime() only accepts an Array tuple');
+      seconds -= previous[0];
+      nanos -= previous[1];
+      if (nanos < 0) {
+        seconds--;
+        nanos += 1e9;
+      }
+    }
+    return [seconds, nanos];
+  }
+});
+
+process.exit = function(code) {
+  code = code | 0;
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', code);
+  }
+  methods.reallyExit(code);
+};
+
+var signals;
+process.kill = function(pid, sig) {
+  if (typeof pid !== 'number' || pid !== (pid | 0)) throw new TypeError('invalid pid');
+  if (sig === undefined) sig = 'SIGTERM';
+  if (typeof sig === 'string') {
+    if (!signals) signals = process.binding('constants');
+    if (!/^SIG[A-Z0-9]+$/.test(sig) || typeof signals[sig] !== 'number') {
+      throw new Error('Unknown signal: ' + sig);
+    }
+    sig = signals[sig];
+  } else if (typeof sig !== 'number' || sig !== (sig | 0)) {
+    throw new TypeError('Unknown signal: ' + sig);
+  }
+  methods.kill(pid, sig);
+  return true;
+};
+
+// stdout and stderr write synchronously to files and terminals, as in v0.6.
+function stdioGetter(name, fd) {
+  var stream;
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: true,
+    get: function() {
+      if (!stream) stream = NativeModule.require('_stdio').createWritable(fd);
+      return stream;
+    }
+  });
+}
+stdioGetter('stdout', 1);
+stdioGetter('stderr', 2);
+
+process.openStdin = function() {
+  process.stdin.resume();
+  return process.stdin;
+};
+
+// --- The global object ---------------------------------------------------------------------
+// Enumerable globals are exactly v0.6's; anything newer is defined non-enumerable.
+global.global = global;
+global.GLOBAL = global;
+global.root = global;
+global.process = process;
+
+function lazyGlobal(name, load) {
+  Object.defineProperty(global, name, {
+    configurable: true,
+    enumerable: true,
+    get: function() {
+      var value = load();
+      Object.defineProperty(global, name, {
+        value: value, writable: true, configurable: true, enumerable: true
+      });
+      return value;
+    },
+    set: function(value) {
+      Object.defineProperty(global, name, {
+        value: value, writable: true, configurable: true, enumerable: true
+      });
+    }
+  });
+}
+
+lazyGlobal('console', function() { return NativeModule.require('console'); });
+if (NativeModule.exists('buffer')) {
+  lazyGlobal('Buffer', function() { return NativeModule.require('buffer').Buffer; });
+}
+
+// Timers stay cheap until first used: these forward to stdlib/lib/timers.js.
+['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'].forEach(function(name) {
+  global[name] = function() {
+    var timers = NativeModule.require('timers');
+    return timers[name].apply(this, arguments);
+  };
+  Object.defineProperty(global[name], 'name', { value: name });
+});
+['setImmediate', 'clearImmediate'].forEach(function(name) {
+  Object.defineProperty(global, name, {
+    writable: true,
+    configurable: true,
+    value: function() {
+      var timers = NativeModule.require('timers');
+      return timers[name].apply(this, arguments);
+    }
+  });
+});
+Object.defineProperty(global, 'queueMicrotask', {
+  writable: true,
+  configurable: true,
+  value: function queueMicrotask(callback) {
+    if (typeof callback !== 'function') {
+      throw new TypeError('queueMicrotask: callback must be a function');
+    }
+    Promise.resolve().then(callback);
+  }
+});
+
+// --- Run the program --------------------------------------------------------------------------
+var Module = NativeModule.require('module');
+
+if (process._eval != null) {
+  Module._runEval(process._eval, !!process._print_eval);
+} else if (process.argv[1] && process.argv[1] !== '-') {
+  var path = NativeModule.require('path');
+  process.argv[1] = path.resolve(process.argv[1]);
+  Module.runMain();
+} else if (NativeModule.exists('repl')) {
+  NativeModule.require('repl').start();
+} else {
+  methods.writeString(2, 'Usage: node [options] [ -e script | script.js ] [arguments]\n' +
+                         'The REPL is not available in this build; run a script or use -e.\n');
+  process.exit(1);
+}

@@ -1,0 +1,166 @@
+// The events module: EventEmitter, the base of every object in Nodus that emits events.
+//
+// Listeners for one event are kept in `this._events[type]`, either as a single function (the
+// common case, which saves an array per event) or as an array once a second listener arrives.
+// This is the representation Node v0.6 used, and other modules and user code of that era look
+// at `_events` directly, so it is kept on purpose. The table is created lazily so that
+// subclasses which never call the EventEmitter constructor still work.
+
+var defaultMaxListeners = 10;
+
+function EventEmitter() {
+  // Nothing to set up: the listener table is created on first use.
+}
+exports.EventEmitter = EventEmitter;
+
+function checkListener(listener, what) {
+  if (typeof listener !== 'function') {
+    // The message is Node v0.6's; the type is TypeError so that callers checking for either
+    // Error or TypeError are both satisfied.
+    throw new TypeError(what + ' only takes instances of Function');
+  }
+}
+
+// A `once` wrapper remembers the function it wraps in `.listener`, so that removeListener can
+// be called with the function the user actually passed.
+function matchesListener(candidate, listener) {
+  return candidate === listener ||
+         (typeof candidate === 'function' && candidate.listener === listener);
+}
+
+EventEmitter.prototype.setMaxListeners = function(n) {
+  // Kept apart from `_events` so that an event named 'maxListeners' cannot clobber it and so
+  // that removeAllListeners() does not reset it.
+  this._maxListeners = n;
+  return this;
+};
+
+EventEmitter.prototype.emit = function(type) {
+  var handler = this._events ? this._events[type] : undefined;
+  var hasHandler = typeof handler === 'function' ||
+                   (Array.isArray(handler) && handler.length > 0);
+
+  if (!hasHandler) {
+    if (type === 'error') {
+      // An unhandled 'error' must not pass silently.
+      var err = arguments[1];
+      if (err instanceof Error) throw err;
+      throw new Error("Uncaught, unspecified 'error' event.");
+    }
+    return false;
+  }
+
+  var args = Array.prototype.slice.call(arguments, 1);
+  if (typeof handler === 'function') {
+    handler.apply(this, args);
+  } else {
+    // Listeners added or removed by a listener only take effect from the next emit, so work
+    // on a snapshot of the array.
+    var listeners = handler.slice();
+    for (var i = 0; i < listeners.length; i++) {
+      listeners[i].apply(this, args);
+    }
+  }
+  return true;
+};
+
+EventEmitter.prototype.addListener = function(type, listener) {
+  checkListener(listener, 'addListener');
+  if (!this._events) this._events = {};
+
+  // Announce first, so that a 'newListener' listener does not hear about itself. A `once`
+  // wrapper is announced as the function the user passed.
+  if (this._events.newListener) {
+    this.emit('newListener', type,
+              typeof listener.listener === 'function' ? listener.listener : listener);
+  }
+
+  var existing = this._events[type];
+  if (!existing) {
+    this._events[type] = listener;
+    existing = null;
+  } else if (Array.isArray(existing)) {
+    existing.push(listener);
+  } else {
+    existing = this._events[type] = [existing, listener];
+  }
+
+  if (existing && !existing.warned) {
+    var max = this._maxListeners !== undefined ? this._maxListeners : defaultMaxListeners;
+    if (max && max > 0 && existing.length > max) {
+      // Warn only once per event, however many more listeners follow.
+      existing.warned = true;
+      console.error('(node) warning: possible EventEmitter memory ' +
+                    'leak detected. %d listeners added. ' +
+                    'Use emitter.setMaxListeners() to increase limit.',
+                    existing.length);
+      console.trace();
+    }
+  }
+
+  return this;
+};
+
+EventEmitter.prototype.on = EventEmitter.prototype.addListener;
+
+EventEmitter.prototype.once = function(type, listener) {
+  checkListener(listener, '.once');
+  var self = this;
+  var fired = false;
+
+  function wrapper() {
+    // Remove before calling, so that an emit from inside the listener does not call it again.
+    self.removeListener(type, wrapper);
+    if (fired) return;
+    fired = true;
+    return listener.apply(this, arguments);
+  }
+  wrapper.listener = listener;
+
+  this.on(type, wrapper);
+  return this;
+};
+
+EventEmitter.prototype.removeListener = function(type, listener) {
+  checkListener(listener, 'removeListener');
+
+  // Look at `_events` directly rather than through listeners(), which would create an entry.
+  if (!this._events || !this._events[type]) return this;
+
+  var list = this._events[type];
+  if (Array.isArray(list)) {
+    for (var i = 0; i < list.length; i++) {
+      if (matchesListener(list[i], listener)) {
+        list.splice(i, 1);
+        if (list.length === 0) delete this._events[type];
+        break;
+      }
+    }
+  } else if (matchesListener(list, listener)) {
+    delete this._events[type];
+  }
+
+  return this;
+};
+
+EventEmitter.prototype.removeAllListeners = function(type) {
+  if (arguments.length === 0) {
+    this._events = {};
+    return this;
+  }
+  if (this._events && this._events[type]) delete this._events[type];
+  return this;
+};
+
+EventEmitter.prototype.listeners = function(type) {
+  // The array returned is the one emit() reads, so callers may edit it in place; a lone
+  // listener is therefore promoted to an array here.
+  if (!this._events) this._events = {};
+  var list = this._events[type];
+  if (!list) {
+    list = this._events[type] = [];
+  } else if (!Array.isArray(list)) {
+    list = this._events[type] = [list];
+  }
+  return list;
+};
