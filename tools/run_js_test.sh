@@ -10,6 +10,6 @@ golden="${script%.js}.out"
 if [[ -f "$golden" ]]; then
   actual=$("$runtime" "$script" "$@" 2>&1)
   status=$?
-  exec python3 "$(dirname "$0")/match_golden.py" "$golden" "$status" <<<"$actual"
+  exec /usr/bin/python3 tools/match_golden.py "$golden" "$status" <<<"$actual"
 fi
 exec "$runtime" "$script" "$@"

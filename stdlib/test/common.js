@@ -28,14 +28,22 @@ exports.mustCall = function(fn, expected) {
   };
 };
 
-process.on('exit', function(code) {
-  if (code !== 0) return;
-  mustCallChecks.forEach(function(context) {
-    if (context.actual !== context.expected) {
-      console.error('Mismatched function calls. Expected ' + context.expected +
-                    ', actual ' + context.actual + '.');
-      console.error(context.stack);
-      process.exit(1);
-    }
-  });
-});
+// The checks run after every 'exit' listener, including mustCall-wrapped ones added later.
+var realEmit = process.emit;
+process.emit = function(event, code) {
+  var result = realEmit.apply(this, arguments);
+  if (event === 'exit' && code === 0) {
+    mustCallChecks.forEach(function(context) {
+      if (context.actual !== context.expected) {
+        console.error('Mismatched function calls. Expected ' + context.expected +
+                      ', actual ' + context.actual + '.');
+        console.error(context.stack);
+        process.reallyExitForTest(1);
+      }
+    });
+  }
+  return result;
+};
+process.reallyExitForTest = function(code) {
+  process.binding('process_methods').reallyExit(code);
+};

@@ -1,0 +1,37 @@
+var common = require('../common');
+var assert = require('assert');
+var path = require('path');
+
+assert.equal(process.version, 'v0.6.3');
+assert.equal(process.platform, 'linux');
+assert.equal(process.arch, 'x64');
+assert.equal(typeof process.versions.v8, 'string');
+assert.ok(/^\d+\.\d+\.\d+$/.test(process.versions.uv));
+assert.ok(/^\d+\.\d+\.\d+$/.test(process.versions.http_parser));
+assert.equal(require('fs').realpathSync(process.argv[1]), __filename,
+             'argv[1] is the absolute script path');
+assert.equal(typeof process.execPath, 'string');
+assert.ok(path.isAbsolute ? path.isAbsolute(process.execPath) : process.execPath[0] === '/');
+assert.equal(typeof process.pid, 'number');
+assert.equal(typeof process.env.PATH, 'string');
+process.env.NODUS_TEST_VAR = 'x';
+assert.equal(process.env.NODUS_TEST_VAR, 'x');
+assert.equal(typeof process.title, 'string');
+assert.equal(process.installPrefix.charAt(0), '/');
+assert.equal(process.getuid(), process.getuid() | 0);
+assert.equal(typeof process.getgid(), 'number');
+var mem = process.memoryUsage();
+assert.ok(mem.rss > 0 && mem.heapTotal > 0 && mem.heapUsed > 0);
+assert.ok(process.uptime() >= 0);
+var old = process.umask(parseInt('022', 8));
+assert.equal(process.umask(old), parseInt('022', 8));
+assert.equal(process.umask('0022'), old);
+assert.throws(function() { process.umask({}); }, TypeError);
+assert.throws(function() { process.kill('x'); }, TypeError);
+assert.throws(function() { process.kill(process.pid, 'SIGNOPE'); }, /Unknown signal/);
+assert.strictEqual(process.kill(process.pid, 0), true);
+assert.throws(function() { process.nextTick('no'); }, TypeError);
+assert.strictEqual(process.binding('natives'), process.binding('natives'));
+assert.throws(function() { process.binding('nope'); }, /No such module/);
+assert.throws(function() { process.binding(1); }, TypeError);
+assert.ok(process instanceof require('events').EventEmitter);
