@@ -67,8 +67,8 @@ exports.resolve = function() {
     absolute = p.charAt(0) === '/';
   }
 
-  // Resolving always yields an absolute path unless process.cwd() itself was odd; keep the
-  // relative form rather than invent a root in that case.
+  // Normally the working directory makes the result absolute. If even that was not absolute,
+  // the result stays relative rather than gaining an invented root.
   resolved = normalizeSegments(nonEmptySegments(resolved), !absolute).join('/');
   return ((absolute ? '/' : '') + resolved) || '.';
 };

@@ -201,7 +201,13 @@ function formatValue(ctx, value, recurseTimes) {
       typeof value.inspect === 'function' &&
       value.inspect !== inspect &&
       !(value.constructor && value.constructor.prototype === value)) {
-    var custom = value.inspect(recurseTimes, ctx);
+    // Later Node also passes the options; a copy keeps the caller away from internal state.
+    var custom = value.inspect(recurseTimes, {
+      showHidden: ctx.showHidden,
+      depth: recurseTimes,
+      colors: ctx.colors,
+      customInspect: ctx.customInspect
+    });
     if (typeof custom !== 'string') custom = formatValue(ctx, custom, recurseTimes);
     return custom;
   }
