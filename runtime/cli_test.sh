@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The command line: options, -e/-p, V8 flag pass-through, bad input, and the working directory
+# under `bazel run`. Usage: cli_test.sh <runtime>
+set -u
+runtime=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+failures=0
+tmp=${TEST_TMPDIR:-$(mktemp -d)}
+
+expect() {  # expect <description> <expected-status> <expected-output-regex> <command...>
+  local what=$1 status=$2 pattern=$3
+  shift 3
+  local out rc
+  out=$("$@" 2>&1)
+  rc=$?
+  if [[ $rc -ne $status ]] || ! grep -qE -- "$pattern" <<<"$out"; then
+    echo "FAIL: $what: exit $rc (want $status), output:"
+    echo "$out" | head -20
+    failures=$((failures + 1))
+  fi
+}
+
+expect "-v prints the version" 0 '^v0\.6\.3$' "$runtime" -v
+expect "--version prints the version" 0 '^v0\.6\.3$' "$runtime" --version
+expect "--help prints usage" 0 'Usage: node' "$runtime" --help
+expect "-e evaluates" 0 '^3$' "$runtime" -e 'console.log(1 + 2)'
+expect "-p prints the value" 0 '^\[ 1, 2 \]$' "$runtime" -p '[1, 2]'
+expect "-e sees argv" 0 '^a,b$' "$runtime" -e 'console.log(process.argv.slice(1).join())' a b
+expect "-e has require" 0 '^function$' "$runtime" -e 'console.log(typeof require("util").inspect)'
+expect "V8 flags pass through" 0 '^function$' "$runtime" --expose_gc -e 'console.log(typeof gc)'
+expect "--v8-options lists V8 flags" 0 'expose' "$runtime" --v8-options
+expect "an unknown option is named" 9 'bad option: --no-such-option' "$runtime" --no-such-option
+expect "a missing script" 1 "Error: Cannot find module '$tmp/missing.js'" "$runtime" "$tmp/missing.js"
+echo 'process.exit(3)' > "$tmp/exit3.js"
+expect "process.exit(code) is the exit status" 3 '' "$runtime" "$tmp/exit3.js"
+echo 'console.log(process.cwd())' > "$tmp/cwd.js"
+mkdir -p "$tmp/work"
+expect "BUILD_WORKING_DIRECTORY is the cwd" 0 "^$tmp/work\$" \
+  env BUILD_WORKING_DIRECTORY="$tmp/work" "$runtime" ../cwd.js
+expect "no script prints usage" 1 'Usage' "$runtime" </dev/null
+echo 'throw 42' > "$tmp/throw42.js"
+expect "a thrown non-Error is printed" 1 '^42$' "$runtime" "$tmp/throw42.js"
+echo 'Promise.reject(new Error("nobody listens"))' > "$tmp/reject.js"
+expect "an unhandled rejection is fatal" 1 'Error: nobody listens' "$runtime" "$tmp/reject.js"
+echo 'process.on("unhandledRejection", function(r) { console.log("got", r.message) }); Promise.reject(new Error("x"))' > "$tmp/reject2.js"
+expect "unhandledRejection listeners take it" 0 '^got x$' "$runtime" "$tmp/reject2.js"
+
+if [[ $failures -ne 0 ]]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all CLI checks passed"
