@@ -17,7 +17,7 @@ def js_builtins(name, srcs, visibility = None):
         alwayslink = True,
     )
 
-def js_test(name, src, data = [], args = [], size = "small", **kwargs):
+def js_test(name, src, data = [], args = [], size = "medium", **kwargs):
     """One JS test file run by the built runtime; it passes when the process exits with 0."""
     native.sh_test(
         name = name,

@@ -257,11 +257,12 @@ function encode(input) {
   return ucs2encode(output);
 }
 
-// Only labels that start with 'xn--' are Punycode; anything else is already Unicode.
+// Only labels that start with a lower-case 'xn--' are taken as Punycode, as in the bundled
+// punycode.js; anything else is already Unicode.
 function toUnicode(domain) {
   requireString(domain, 'punycode.toUnicode');
   return mapLabels(domain, function(label) {
-    return /^xn--/i.test(label) ? decode(label.slice(4).toLowerCase()) : label;
+    return /^xn--/.test(label) ? decode(label.slice(4).toLowerCase()) : label;
   });
 }
 

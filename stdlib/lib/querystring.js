@@ -174,16 +174,17 @@ exports.stringify = exports.encode = function(obj, sep, eq, name) {
     var keys = Object.keys(obj);
     var fields = [];
     for (var i = 0; i < keys.length; i++) {
-      var key = exports.escape(stringifyPrimitive(keys[i])) + eq;
+      var key = stringifyPrimitive(keys[i]);
       var value = obj[keys[i]];
       if (Array.isArray(value)) {
+        // Each repetition escapes its key afresh, as v0.6 did, so an override sees every pair.
         var pairs = [];
         for (var j = 0; j < value.length; j++) {
-          pairs.push(key + exports.escape(stringifyPrimitive(value[j])));
+          pairs.push(exports.escape(key) + eq + exports.escape(stringifyPrimitive(value[j])));
         }
         fields.push(pairs.join(sep));
       } else {
-        fields.push(key + exports.escape(stringifyPrimitive(value)));
+        fields.push(exports.escape(key) + eq + exports.escape(stringifyPrimitive(value)));
       }
     }
     return fields.join(sep);

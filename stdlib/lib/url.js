@@ -314,6 +314,8 @@ function urlResolveObject(source, relative) {
       rel.host = rel.hostname = newHost;
       rel.pathname = hostSegments.join('/');
     }
+    // format writes '//' for these protocols anyway; say so, as parse would.
+    if (slashedProtocol[rel.protocol]) rel.slashes = true;
     return finishResolved(rel);
   }
 
@@ -365,11 +367,12 @@ function urlResolveObject(source, relative) {
     return finishResolved(base);
   }
 
-  // A path ending in '.' or '..' names a directory when there is a host, so it keeps a trailing
-  // slash; an empty last segment already is one.
+  // A path ending in '.' or '..' names a directory, so it keeps a trailing slash (an empty last
+  // segment already is one). A lone '.' or '..' under an opaque protocol without a host names
+  // nothing, as in 'foo:a' + '..' giving 'foo:'.
   var last = segments[segments.length - 1];
   var trailingSlash = last === '' ||
-      (!!(base.host || rel.host) && (last === '.' || last === '..'));
+      (!!(base.host || rel.host || segments.length > 1) && (last === '.' || last === '..'));
 
   var cleaned = removeDotSegments(segments);
   segments = cleaned.segments;
