@@ -7,6 +7,7 @@
 #include "runtime/core/environment.h"
 
 #define NODUS_BINDINGS(V) \
+  V(buffer)               \
   V(constants)            \
   V(contextify)           \
   V(fs)                   \

@@ -88,7 +88,7 @@ void Environment::RunTicks() {
       // The JS side drains nextTick callbacks and microtasks in turn (stdlib/lib/_bootstrap.js).
       TryCatch try_catch(isolate_);
       Local<Function> tick = tick_callback_.Get(isolate_);
-      (void)tick->Call(ctx, process_object(), 0, nullptr);
+      Ignore(tick->Call(ctx, process_object(), 0, nullptr));
       if (try_catch.HasCaught()) {
         if (!try_catch.CanContinue()) break;
         HandleUncaughtException(try_catch);
@@ -192,7 +192,7 @@ int Environment::EmitExit(int code) {
   Local<Value> emit;
   if (process->Get(ctx, OneByteString(isolate_, "emit")).ToLocal(&emit) && emit->IsFunction()) {
     Local<Value> argv[] = {OneByteString(isolate_, "exit"), v8::Integer::New(isolate_, code)};
-    (void)emit.As<Function>()->Call(ctx, process, 2, argv);
+    Ignore(emit.As<Function>()->Call(ctx, process, 2, argv));
   }
   if (try_catch.HasCaught() && try_catch.CanContinue()) {
     exiting_ = true;

@@ -284,7 +284,7 @@ int Start(int argc, char** argv) {
         return 1;
       }
       Local<Value> bootstrap_args[] = {process};
-      (void)bootstrap->Call(context, context->Global(), 1, bootstrap_args);
+      Ignore(bootstrap->Call(context, context->Global(), 1, bootstrap_args));
       if (try_catch.HasCaught()) {
         if (!try_catch.CanContinue()) return 1;
         env.HandleUncaughtException(try_catch);

@@ -47,6 +47,10 @@ void SetProtoMethod(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl, 
 void SetConstant(v8::Local<v8::Context> context, v8::Local<v8::Object> target, const char* name,
                  double value);
 
+// Discards a result on purpose, e.g. a MaybeLocal whose failure is handled by a TryCatch.
+template <typename T>
+inline void Ignore(T&&) {}
+
 // Reads an integer argument that must be a number; throws TypeError naming `what` otherwise.
 bool GetInt64Arg(const v8::FunctionCallbackInfo<v8::Value>& args, int index, const char* what,
                  int64_t* out);

@@ -1,0 +1,478 @@
+// process.binding('buffer'): the encoding hot paths behind stdlib/lib/buffer.js, plus the native
+// SlowBuffer constructor that old code reaches for through process.binding('buffer').SlowBuffer.
+//
+// Buffers are Uint8Arrays, so every entry point receives an ArrayBufferView. JS callers are not
+// trusted: each function checks its own arguments (view type, integer offsets inside the view,
+// string type) and throws instead of touching memory it was not given.
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "runtime/bindings/bindings.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+namespace binding {
+namespace buffer {
+
+using v8::ArrayBufferView;
+using v8::Context;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Isolate;
+using v8::Local;
+using v8::MaybeLocal;
+using v8::NewStringType;
+using v8::Object;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+// The number of UTF-16 units consumed by the last utf8Write on this thread. v0.6 exposed this as
+// Buffer._charsWritten; returning it beside the byte count would need an allocation per write.
+thread_local int64_t last_chars_written = 0;
+
+// The bytes a view covers. Views on a detached buffer cover nothing.
+struct Bytes {
+  uint8_t* data = nullptr;
+  size_t length = 0;
+};
+
+bool GetBytes(const FunctionCallbackInfo<Value>& args, int index, Bytes* out) {
+  Local<Value> value = args[index];
+  if (!value->IsArrayBufferView()) {
+    ThrowTypeError(args.GetIsolate(), "argument must be a Buffer");
+    return false;
+  }
+  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
+  Local<v8::ArrayBuffer> backing = view->Buffer();
+  out->length = view->ByteLength();
+  out->data = out->length == 0 ? nullptr
+                               : static_cast<uint8_t*>(backing->Data()) + view->ByteOffset();
+  return true;
+}
+
+// An integer argument in [0, limit]. `undefined` means `fallback`.
+bool GetIndex(const FunctionCallbackInfo<Value>& args, int index, const char* what, size_t limit,
+              size_t fallback, size_t* out) {
+  if (args[index]->IsUndefined()) {
+    *out = fallback;
+    return true;
+  }
+  int64_t value;
+  if (!GetInt64Arg(args, index, what, &value)) return false;
+  if (value < 0 || static_cast<uint64_t>(value) > limit) {
+    std::string message = std::string(what) + " is out of bounds";
+    ThrowRangeError(args.GetIsolate(), message.c_str());
+    return false;
+  }
+  *out = static_cast<size_t>(value);
+  return true;
+}
+
+// A length argument: any non-negative integer, clamped to `limit` (a byte count the caller may
+// overstate, as write(string, offset, length) allows).
+bool GetClampedLength(const FunctionCallbackInfo<Value>& args, int index, size_t limit,
+                      size_t* out) {
+  if (args[index]->IsUndefined()) {
+    *out = limit;
+    return true;
+  }
+  int64_t value;
+  if (!GetInt64Arg(args, index, "length", &value)) return false;
+  if (value < 0) {
+    ThrowRangeError(args.GetIsolate(), "length must not be negative");
+    return false;
+  }
+  *out = std::min(static_cast<uint64_t>(value), static_cast<uint64_t>(limit));
+  return true;
+}
+
+bool GetString(const FunctionCallbackInfo<Value>& args, int index, Local<String>* out) {
+  if (!args[index]->IsString()) {
+    ThrowTypeError(args.GetIsolate(), "argument must be a string");
+    return false;
+  }
+  *out = args[index].As<String>();
+  return true;
+}
+
+// Common prologue of the write functions: (view, string, offset, maxLength). On success `dest`
+// and `capacity` describe the writable window.
+bool WriteArgs(const FunctionCallbackInfo<Value>& args, Local<String>* string, uint8_t** dest,
+               size_t* capacity) {
+  Bytes bytes;
+  if (!GetBytes(args, 0, &bytes) || !GetString(args, 1, string)) return false;
+  size_t offset;
+  if (!GetIndex(args, 2, "offset", bytes.length, 0, &offset)) return false;
+  if (!GetClampedLength(args, 3, bytes.length - offset, capacity)) return false;
+  // V8's string writers take int sizes.
+  *capacity = std::min(*capacity, static_cast<size_t>(INT_MAX));
+  *dest = bytes.data == nullptr ? nullptr : bytes.data + offset;
+  return true;
+}
+
+// Common prologue of the slice functions: (view, start, end), with start <= end.
+bool SliceArgs(const FunctionCallbackInfo<Value>& args, const uint8_t** data, size_t* length) {
+  Bytes bytes;
+  if (!GetBytes(args, 0, &bytes)) return false;
+  size_t start, end;
+  if (!GetIndex(args, 1, "start", bytes.length, 0, &start) ||
+      !GetIndex(args, 2, "end", bytes.length, bytes.length, &end)) {
+    return false;
+  }
+  if (end < start) end = start;
+  *data = bytes.data == nullptr ? nullptr : bytes.data + start;
+  *length = end - start;
+  return true;
+}
+
+void ReturnString(const FunctionCallbackInfo<Value>& args, MaybeLocal<String> maybe) {
+  Local<String> result;
+  if (maybe.ToLocal(&result)) args.GetReturnValue().Set(result);
+}
+
+bool CheckStringLength(Isolate* isolate, size_t length) {
+  if (length > static_cast<size_t>(String::kMaxLength)) {
+    ThrowRangeError(isolate, "string is too long");
+    return false;
+  }
+  return true;
+}
+
+// ---- Writes ------------------------------------------------------------------------------------
+
+void Utf8Write(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<String> string;
+  uint8_t* dest;
+  size_t capacity;
+  if (!WriteArgs(args, &string, &dest, &capacity)) return;
+  int chars = 0;
+  int written = 0;
+  if (capacity > 0) {
+    written = string->WriteUtf8(isolate, reinterpret_cast<char*>(dest), static_cast<int>(capacity),
+                                &chars,
+                                String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+  }
+  last_chars_written = chars;
+  args.GetReturnValue().Set(written);
+}
+
+// UTF-16LE. The destination may be at an odd address, so units go through an aligned buffer
+// and are stored byte by byte, which also fixes the byte order on any host.
+void Ucs2Write(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<String> string;
+  uint8_t* dest;
+  size_t capacity;
+  if (!WriteArgs(args, &string, &dest, &capacity)) return;
+  size_t units = std::min(capacity / 2, static_cast<size_t>(string->Length()));
+  if (units == 0) return args.GetReturnValue().Set(0);
+  std::vector<uint16_t> scratch(units);
+  string->Write(isolate, scratch.data(), 0, static_cast<int>(units), String::NO_NULL_TERMINATION);
+  for (size_t i = 0; i < units; i++) {
+    dest[2 * i] = static_cast<uint8_t>(scratch[i] & 0xFF);
+    dest[2 * i + 1] = static_cast<uint8_t>(scratch[i] >> 8);
+  }
+  args.GetReturnValue().Set(static_cast<double>(units * 2));
+}
+
+// 'ascii' and 'binary' both store the low byte of each UTF-16 unit.
+void Latin1Write(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<String> string;
+  uint8_t* dest;
+  size_t capacity;
+  if (!WriteArgs(args, &string, &dest, &capacity)) return;
+  size_t units = std::min(capacity, static_cast<size_t>(string->Length()));
+  if (units == 0) return args.GetReturnValue().Set(0);
+  int written = string->WriteOneByte(isolate, dest, 0, static_cast<int>(units),
+                                     String::NO_NULL_TERMINATION);
+  args.GetReturnValue().Set(written);
+}
+
+// The string's UTF-16 units, copied out because V8 gives no stable pointer into a string.
+std::vector<uint16_t> StringUnits(Isolate* isolate, Local<String> string) {
+  std::vector<uint16_t> units(static_cast<size_t>(string->Length()));
+  if (!units.empty()) {
+    string->Write(isolate, units.data(), 0, static_cast<int>(units.size()),
+                  String::NO_NULL_TERMINATION);
+  }
+  return units;
+}
+
+// Value of a base64 digit (both the standard and the URL-safe alphabet), or -1.
+int Base64Digit(uint16_t c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+' || c == '-') return 62;
+  if (c == '/' || c == '_') return 63;
+  return -1;
+}
+
+// Decoding is lenient, as v0.6 was: characters outside the alphabet (whitespace, line breaks)
+// are skipped, padding is optional, and the first '=' ends the data.
+size_t Base64DecodedLength(const std::vector<uint16_t>& units) {
+  size_t digits = 0;
+  for (uint16_t c : units) {
+    if (c == '=') break;
+    if (Base64Digit(c) >= 0) digits++;
+  }
+  return digits / 4 * 3 + (digits % 4) * 3 / 4;
+}
+
+void Base64Write(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<String> string;
+  uint8_t* dest;
+  size_t capacity;
+  if (!WriteArgs(args, &string, &dest, &capacity)) return;
+  std::vector<uint16_t> units = StringUnits(isolate, string);
+  size_t written = 0;
+  uint32_t accumulator = 0;
+  int bits = 0;
+  for (uint16_t c : units) {
+    if (written >= capacity || c == '=') break;
+    int digit = Base64Digit(c);
+    if (digit < 0) continue;
+    accumulator = ((accumulator << 6) | static_cast<uint32_t>(digit)) & 0xFFFFFF;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      dest[written++] = static_cast<uint8_t>((accumulator >> bits) & 0xFF);
+    }
+  }
+  args.GetReturnValue().Set(static_cast<double>(written));
+}
+
+int HexDigit(uint16_t c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Writes whole pairs until the first pair that is not two hex digits; an odd last digit is
+// ignored.
+void HexWrite(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<String> string;
+  uint8_t* dest;
+  size_t capacity;
+  if (!WriteArgs(args, &string, &dest, &capacity)) return;
+  size_t pairs = std::min(capacity, static_cast<size_t>(string->Length()) / 2);
+  if (pairs == 0) return args.GetReturnValue().Set(0);
+  std::vector<uint16_t> units(pairs * 2);
+  string->Write(isolate, units.data(), 0, static_cast<int>(units.size()),
+                String::NO_NULL_TERMINATION);
+  size_t written = 0;
+  for (; written < pairs; written++) {
+    int high = HexDigit(units[2 * written]);
+    int low = HexDigit(units[2 * written + 1]);
+    if (high < 0 || low < 0) break;
+    dest[written] = static_cast<uint8_t>(high * 16 + low);
+  }
+  args.GetReturnValue().Set(static_cast<double>(written));
+}
+
+void CharsWritten(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(static_cast<double>(last_chars_written));
+}
+
+// ---- Slices ------------------------------------------------------------------------------------
+
+void Utf8Slice(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  const uint8_t* data;
+  size_t length;
+  if (!SliceArgs(args, &data, &length)) return;
+  if (length == 0) return args.GetReturnValue().SetEmptyString();
+  // Utf8String checks the length; V8 replaces malformed sequences with U+FFFD.
+  ReturnString(args, Utf8String(isolate, reinterpret_cast<const char*>(data), length));
+}
+
+void Ucs2Slice(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  const uint8_t* data;
+  size_t length;
+  if (!SliceArgs(args, &data, &length)) return;
+  size_t units = length / 2;  // An odd last byte is not a character.
+  if (units == 0) return args.GetReturnValue().SetEmptyString();
+  if (!CheckStringLength(isolate, units)) return;
+  std::vector<uint16_t> scratch(units);
+  for (size_t i = 0; i < units; i++) {
+    scratch[i] = static_cast<uint16_t>(data[2 * i] | (data[2 * i + 1] << 8));
+  }
+  ReturnString(args, String::NewFromTwoByte(isolate, scratch.data(), NewStringType::kNormal,
+                                            static_cast<int>(units)));
+}
+
+void OneByteSlice(const FunctionCallbackInfo<Value>& args, bool strip_high_bit) {
+  Isolate* isolate = args.GetIsolate();
+  const uint8_t* data;
+  size_t length;
+  if (!SliceArgs(args, &data, &length)) return;
+  if (length == 0) return args.GetReturnValue().SetEmptyString();
+  if (!CheckStringLength(isolate, length)) return;
+  if (!strip_high_bit) {
+    return ReturnString(args, String::NewFromOneByte(isolate, data, NewStringType::kNormal,
+                                                     static_cast<int>(length)));
+  }
+  std::vector<uint8_t> scratch(data, data + length);
+  for (uint8_t& byte : scratch) byte &= 0x7F;
+  ReturnString(args, String::NewFromOneByte(isolate, scratch.data(), NewStringType::kNormal,
+                                            static_cast<int>(length)));
+}
+
+// The documented 'ascii' contract: 7-bit data, the high bit is stripped.
+void AsciiSlice(const FunctionCallbackInfo<Value>& args) { OneByteSlice(args, true); }
+void BinarySlice(const FunctionCallbackInfo<Value>& args) { OneByteSlice(args, false); }
+
+void Base64Slice(const FunctionCallbackInfo<Value>& args) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  Isolate* isolate = args.GetIsolate();
+  const uint8_t* data;
+  size_t length;
+  if (!SliceArgs(args, &data, &length)) return;
+  if (length == 0) return args.GetReturnValue().SetEmptyString();
+  size_t out_length = (length + 2) / 3 * 4;
+  if (!CheckStringLength(isolate, out_length)) return;
+  std::string out;
+  out.reserve(out_length);
+  size_t i = 0;
+  for (; i + 3 <= length; i += 3) {
+    uint32_t group = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+    out.push_back(kAlphabet[(group >> 18) & 63]);
+    out.push_back(kAlphabet[(group >> 12) & 63]);
+    out.push_back(kAlphabet[(group >> 6) & 63]);
+    out.push_back(kAlphabet[group & 63]);
+  }
+  if (i < length) {
+    uint32_t group = data[i] << 16;
+    if (i + 1 < length) group |= data[i + 1] << 8;
+    out.push_back(kAlphabet[(group >> 18) & 63]);
+    out.push_back(kAlphabet[(group >> 12) & 63]);
+    out.push_back(i + 1 < length ? kAlphabet[(group >> 6) & 63] : '=');
+    out.push_back('=');
+  }
+  ReturnString(args, String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(out.data()),
+                                            NewStringType::kNormal, static_cast<int>(out.size())));
+}
+
+void HexSlice(const FunctionCallbackInfo<Value>& args) {
+  static const char kDigits[] = "0123456789abcdef";
+  Isolate* isolate = args.GetIsolate();
+  const uint8_t* data;
+  size_t length;
+  if (!SliceArgs(args, &data, &length)) return;
+  if (length == 0) return args.GetReturnValue().SetEmptyString();
+  if (length > static_cast<size_t>(String::kMaxLength) / 2) {
+    return ThrowRangeError(isolate, "string is too long");
+  }
+  std::string out(length * 2, '\0');
+  for (size_t i = 0; i < length; i++) {
+    out[2 * i] = kDigits[data[i] >> 4];
+    out[2 * i + 1] = kDigits[data[i] & 15];
+  }
+  ReturnString(args, String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(out.data()),
+                                            NewStringType::kNormal, static_cast<int>(out.size())));
+}
+
+// ---- Byte lengths ------------------------------------------------------------------------------
+
+void ByteLengthUtf8(const FunctionCallbackInfo<Value>& args) {
+  Local<String> string;
+  if (!GetString(args, 0, &string)) return;
+  // Lone surrogates count as the 3 bytes of U+FFFD, which is what utf8Write stores for them.
+  args.GetReturnValue().Set(string->Utf8Length(args.GetIsolate()));
+}
+
+void ByteLengthBase64(const FunctionCallbackInfo<Value>& args) {
+  Local<String> string;
+  if (!GetString(args, 0, &string)) return;
+  std::vector<uint16_t> units = StringUnits(args.GetIsolate(), string);
+  args.GetReturnValue().Set(static_cast<double>(Base64DecodedLength(units)));
+}
+
+// ---- SlowBuffer --------------------------------------------------------------------------------
+
+// new SlowBuffer(length): a zero-filled Uint8Array whose prototype is SlowBuffer.prototype (the
+// callback's data). The memory comes from the JS Uint8Array constructor so that a failed
+// allocation is a RangeError rather than a fatal out-of-memory.
+void SlowBufferNew(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  double length = 0;
+  if (args[0]->IsNumber()) length = args[0].As<v8::Number>()->Value();
+  if (std::isnan(length)) length = 0;  // v0.6 made an empty buffer of anything not a size.
+  if (length < 0 || length > 0x3FFFFFFF || length != std::trunc(length)) {
+    return ThrowRangeError(isolate, "SlowBuffer length must be an integer in [0, 2^30)");
+  }
+  Local<Value> ctor_value;
+  if (!context->Global()->Get(context, OneByteString(isolate, "Uint8Array")).ToLocal(&ctor_value) ||
+      !ctor_value->IsFunction()) {
+    return ThrowError(isolate, "Uint8Array is not available");
+  }
+  Local<Value> argv[] = {v8::Number::New(isolate, length)};
+  Local<Object> array;
+  if (!ctor_value.As<Function>()->NewInstance(context, 1, argv).ToLocal(&array)) return;
+  if (args.Data()->IsObject() && array->SetPrototype(context, args.Data()).IsNothing()) return;
+  args.GetReturnValue().Set(array);
+}
+
+}  // namespace
+
+void Initialize(Environment* env, Local<Object> target) {
+  Local<Context> context = env->context();
+  Isolate* isolate = context->GetIsolate();
+  SetMethod(context, target, "utf8Write", Utf8Write);
+  SetMethod(context, target, "ucs2Write", Ucs2Write);
+  SetMethod(context, target, "asciiWrite", Latin1Write);
+  SetMethod(context, target, "binaryWrite", Latin1Write);
+  SetMethod(context, target, "base64Write", Base64Write);
+  SetMethod(context, target, "hexWrite", HexWrite);
+  SetMethod(context, target, "charsWritten", CharsWritten);
+  SetMethod(context, target, "utf8Slice", Utf8Slice);
+  SetMethod(context, target, "ucs2Slice", Ucs2Slice);
+  SetMethod(context, target, "asciiSlice", AsciiSlice);
+  SetMethod(context, target, "binarySlice", BinarySlice);
+  SetMethod(context, target, "base64Slice", Base64Slice);
+  SetMethod(context, target, "hexSlice", HexSlice);
+  SetMethod(context, target, "byteLengthUtf8", ByteLengthUtf8);
+  SetMethod(context, target, "byteLengthBase64", ByteLengthBase64);
+  SetConstant(context, target, "kMaxLength", 0x3FFFFFFF);
+
+  // SlowBuffer.prototype starts out inheriting from Uint8Array.prototype; buffer.js re-parents
+  // it under Buffer.prototype so SlowBuffers get every Buffer method.
+  Local<Object> prototype = Object::New(isolate);
+  Local<Value> uint8array;
+  if (context->Global()->Get(context, OneByteString(isolate, "Uint8Array")).ToLocal(&uint8array) &&
+      uint8array->IsFunction()) {
+    Local<Value> uint8_proto;
+    if (uint8array.As<Function>()
+            ->Get(context, OneByteString(isolate, "prototype"))
+            .ToLocal(&uint8_proto)) {
+      prototype->SetPrototype(context, uint8_proto).Check();
+    }
+  }
+  Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, SlowBufferNew, prototype);
+  Local<String> name = OneByteString(isolate, "SlowBuffer");
+  tmpl->SetClassName(name);
+  Local<Function> slow_buffer = tmpl->GetFunction(context).ToLocalChecked();
+  slow_buffer->Set(context, OneByteString(isolate, "prototype"), prototype).Check();
+  prototype->Set(context, OneByteString(isolate, "constructor"), slow_buffer).Check();
+  target->Set(context, name, slow_buffer).Check();
+}
+
+}  // namespace buffer
+}  // namespace binding
+}  // namespace nodus
