@@ -13,6 +13,7 @@
   V(fs)                   \
   V(natives)              \
   V(process_methods)      \
+  V(signal_wrap)          \
   V(timer_wrap)           \
   V(tty_wrap)
 

@@ -84,6 +84,12 @@ bool GetClampedLength(const FunctionCallbackInfo<Value>& args, int index, size_t
     *out = limit;
     return true;
   }
+  // Anything at least as large as the room left (even 2^53 or Infinity) means "all of it".
+  if (args[index]->IsNumber() &&
+      args[index].As<v8::Number>()->Value() >= static_cast<double>(limit)) {
+    *out = limit;
+    return true;
+  }
   int64_t value;
   if (!GetInt64Arg(args, index, "length", &value)) return false;
   if (value < 0) {
@@ -411,10 +417,10 @@ void ByteLengthBase64(const FunctionCallbackInfo<Value>& args) {
 void SlowBufferNew(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
-  double length = 0;
-  if (args[0]->IsNumber()) length = args[0].As<v8::Number>()->Value();
-  if (std::isnan(length)) length = 0;  // v0.6 made an empty buffer of anything not a size.
-  if (length < 0 || length > 0x3FFFFFFF || length != std::trunc(length)) {
+  // v0.6 also refused anything but a number here.
+  if (!args[0]->IsNumber()) return ThrowTypeError(isolate, "Bad argument");
+  double length = args[0].As<v8::Number>()->Value();
+  if (!(length >= 0) || length > 0x3FFFFFFF || length != std::trunc(length)) {
     return ThrowRangeError(isolate, "SlowBuffer length must be an integer in [0, 2^30)");
   }
   Local<Value> ctor_value;

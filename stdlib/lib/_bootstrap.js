@@ -162,6 +162,32 @@ process.kill = function(pid, sig) {
   return true;
 };
 
+// Signals: the first listener for 'SIGxxx' installs a watcher, removing the last stops it.
+var signalWrap = null;
+function signalNumber(event) {
+  if (typeof event !== 'string' || !/^SIG[A-Z0-9]+$/.test(event)) return 0;
+  if (!signals) signals = process.binding('constants');
+  return typeof signals[event] === 'number' ? signals[event] : 0;
+}
+process.on('newListener', function(event) {
+  var signum = signalNumber(event);
+  if (signum === 0 || process.listeners(event).length !== 0) return;
+  if (!signalWrap) {
+    signalWrap = process.binding('signal_wrap');
+    signalWrap.onsignal = function(number) {
+      if (!signals) signals = process.binding('constants');
+      for (var name in signals) {
+        if (signals[name] === number && /^SIG/.test(name)) process.emit(name, name);
+      }
+    };
+  }
+  signalWrap.start(signum);
+});
+process.on('removeListener', function(event) {
+  var signum = signalNumber(event);
+  if (signum !== 0 && signalWrap && process.listeners(event).length === 0) signalWrap.stop(signum);
+});
+
 // stdout and stderr write synchronously to files and terminals, as in v0.6.
 function stdioGetter(name, fd) {
   var stream;

@@ -1,0 +1,101 @@
+// process.binding('signal_wrap'): delivers POSIX signals to process.on('SIGxxx') listeners.
+// `start(signum)` installs a libuv signal watcher, which does not keep the process alive, as in
+// v0.6; each delivery calls `onsignal(signum)` on the binding object through MakeCallback.
+#include <uv.h>
+
+#include <map>
+
+#include "runtime/bindings/bindings.h"
+#include "runtime/core/errors.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+namespace binding {
+namespace signal_wrap {
+
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+namespace {
+
+// One per process, owned by the cached binding object for the Environment's life.
+struct SignalState {
+  Environment* env;
+  v8::Global<Object> target;
+  std::map<int, uv_signal_t*> watchers;
+};
+
+void OnSignal(uv_signal_t* handle, int signum) {
+  SignalState* state = static_cast<SignalState*>(handle->data);
+  Environment* env = state->env;
+  HandleScope scope(env->isolate());
+  Local<Value> argv[] = {v8::Integer::New(env->isolate(), signum)};
+  env->MakeCallback(state->target.Get(env->isolate()), "onsignal", 1, argv);
+}
+
+SignalState* GetState(const FunctionCallbackInfo<Value>& args) {
+  return static_cast<SignalState*>(args.Data().As<v8::External>()->Value());
+}
+
+bool GetSignal(const FunctionCallbackInfo<Value>& args, int* signum) {
+  if (!args[0]->IsInt32() || args[0].As<v8::Int32>()->Value() <= 0 ||
+      args[0].As<v8::Int32>()->Value() >= 65) {
+    ThrowTypeError(args.GetIsolate(), "signal must be a signal number");
+    return false;
+  }
+  *signum = args[0].As<v8::Int32>()->Value();
+  return true;
+}
+
+void Start(const FunctionCallbackInfo<Value>& args) {
+  SignalState* state = GetState(args);
+  int signum;
+  if (!GetSignal(args, &signum)) return;
+  if (state->watchers.count(signum)) return;
+  uv_signal_t* handle = new uv_signal_t;
+  uv_signal_init(state->env->loop(), handle);
+  handle->data = state;
+  int err = uv_signal_start(handle, OnSignal, signum);
+  if (err != 0) {
+    uv_close(reinterpret_cast<uv_handle_t*>(handle),
+             [](uv_handle_t* h) { delete reinterpret_cast<uv_signal_t*>(h); });
+    return ThrowUVException(args.GetIsolate(), err, "uv_signal_start");
+  }
+  uv_unref(reinterpret_cast<uv_handle_t*>(handle));
+  state->watchers[signum] = handle;
+}
+
+void Stop(const FunctionCallbackInfo<Value>& args) {
+  SignalState* state = GetState(args);
+  int signum;
+  if (!GetSignal(args, &signum)) return;
+  auto it = state->watchers.find(signum);
+  if (it == state->watchers.end()) return;
+  uv_close(reinterpret_cast<uv_handle_t*>(it->second),
+           [](uv_handle_t* h) { delete reinterpret_cast<uv_signal_t*>(h); });
+  state->watchers.erase(it);
+}
+
+}  // namespace
+
+void Initialize(Environment* env, Local<Object> target) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  SignalState* state = new SignalState();
+  state->env = env;
+  state->target.Reset(isolate, target);
+  Local<v8::External> data = v8::External::New(isolate, state);
+  target->Set(context, OneByteString(isolate, "start"),
+              v8::Function::New(context, Start, data).ToLocalChecked()).Check();
+  target->Set(context, OneByteString(isolate, "stop"),
+              v8::Function::New(context, Stop, data).ToLocalChecked()).Check();
+}
+
+}  // namespace signal_wrap
+}  // namespace binding
+}  // namespace nodus
