@@ -1,0 +1,14 @@
+// process.markdown example 12: process.getgid.
+// adaptation: record console.log lines (still printed) so the check at the end can see them
+var assert = require('assert');
+var logged = [];
+var realLog = console.log;
+console.log = function () {
+  logged.push(require('util').format.apply(null, arguments));
+  realLog.apply(console, arguments);
+};
+
+console.log('Current gid: ' + process.getgid());
+
+// check: a non-negative integer.
+assert.ok(/^Current gid: \d+$/.test(logged[0]));
