@@ -142,15 +142,6 @@ bool GetPath(const FunctionCallbackInfo<Value>& args, std::string* path) {
   return true;
 }
 
-bool GetFd(const FunctionCallbackInfo<Value>& args, int index, int* fd) {
-  if (!args[index]->IsInt32() || args[index].As<v8::Int32>()->Value() < 0) {
-    ThrowTypeError(args.GetIsolate(), "fd must be a file descriptor");
-    return false;
-  }
-  *fd = args[index].As<v8::Int32>()->Value();
-  return true;
-}
-
 void Stat(const FunctionCallbackInfo<Value>& args) {
   std::string path;
   if (!GetPath(args, &path)) return;
@@ -171,7 +162,7 @@ void LStat(const FunctionCallbackInfo<Value>& args) {
 
 void FStat(const FunctionCallbackInfo<Value>& args) {
   int fd;
-  if (!GetFd(args, 0, &fd)) return;
+  if (!GetFdArg(args, 0, &fd)) return;
   Environment* env = Environment::GetCurrent(args);
   Dispatch(args, 1, "fstat", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_fstat(env->loop(), req, fd, cb);
@@ -189,7 +180,7 @@ void RealPath(const FunctionCallbackInfo<Value>& args) {
 
 void Close(const FunctionCallbackInfo<Value>& args) {
   int fd;
-  if (!GetFd(args, 0, &fd)) return;
+  if (!GetFdArg(args, 0, &fd)) return;
   Environment* env = Environment::GetCurrent(args);
   Dispatch(args, 1, "close", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_close(env->loop(), req, fd, cb);

@@ -21,25 +21,16 @@ using v8::Value;
 
 namespace {
 
-bool GetFd(const FunctionCallbackInfo<Value>& args, int* fd) {
-  if (!args[0]->IsInt32() || args[0].As<v8::Int32>()->Value() < 0) {
-    ThrowTypeError(args.GetIsolate(), "fd must be a file descriptor");
-    return false;
-  }
-  *fd = args[0].As<v8::Int32>()->Value();
-  return true;
-}
-
 void IsTTY(const FunctionCallbackInfo<Value>& args) {
   int fd;
-  if (!GetFd(args, &fd)) return;
+  if (!GetFdArg(args, 0, &fd)) return;
   args.GetReturnValue().Set(uv_guess_handle(fd) == UV_TTY);
 }
 
 // 'TTY', 'FILE', 'PIPE', 'TCP', 'UDP' or 'UNKNOWN', as v0.6's guessHandleType answered.
 void GuessHandleType(const FunctionCallbackInfo<Value>& args) {
   int fd;
-  if (!GetFd(args, &fd)) return;
+  if (!GetFdArg(args, 0, &fd)) return;
   const char* type = "UNKNOWN";
   switch (uv_guess_handle(fd)) {
     case UV_TTY: type = "TTY"; break;
@@ -55,7 +46,7 @@ void GuessHandleType(const FunctionCallbackInfo<Value>& args) {
 // [columns, rows] of the terminal on fd.
 void GetWindowSize(const FunctionCallbackInfo<Value>& args) {
   int fd;
-  if (!GetFd(args, &fd)) return;
+  if (!GetFdArg(args, 0, &fd)) return;
   Isolate* isolate = args.GetIsolate();
   struct winsize size;
   if (ioctl(fd, TIOCGWINSZ, &size) != 0) return ThrowUVException(isolate, -errno, "ioctl");

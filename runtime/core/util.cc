@@ -82,6 +82,15 @@ void SetConstant(Local<Context> context, Local<Object> target, const char* name,
       .Check();
 }
 
+bool GetFdArg(const FunctionCallbackInfo<Value>& args, int index, int* fd) {
+  if (!args[index]->IsInt32() || args[index].As<v8::Int32>()->Value() < 0) {
+    ThrowTypeError(args.GetIsolate(), "fd must be a file descriptor");
+    return false;
+  }
+  *fd = args[index].As<v8::Int32>()->Value();
+  return true;
+}
+
 bool GetInt64Arg(const FunctionCallbackInfo<Value>& args, int index, const char* what,
                  int64_t* out) {
   Local<Value> value = args[index];

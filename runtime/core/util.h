@@ -51,6 +51,9 @@ void SetConstant(v8::Local<v8::Context> context, v8::Local<v8::Object> target, c
 template <typename T>
 inline void Ignore(T&&) {}
 
+// Reads a file descriptor argument (a non-negative int32); throws TypeError otherwise.
+bool GetFdArg(const v8::FunctionCallbackInfo<v8::Value>& args, int index, int* fd);
+
 // Reads an integer argument that must be a number; throws TypeError naming `what` otherwise.
 bool GetInt64Arg(const v8::FunctionCallbackInfo<v8::Value>& args, int index, const char* what,
                  int64_t* out);
