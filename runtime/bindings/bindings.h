@@ -12,8 +12,10 @@
   V(contextify)           \
   V(fs)                   \
   V(natives)              \
+  V(pipe_wrap)            \
   V(process_methods)      \
   V(signal_wrap)          \
+  V(tcp_wrap)             \
   V(timer_wrap)           \
   V(tty_wrap)
 

@@ -5,7 +5,9 @@
 #include <uv.h>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/check.h"
 #include "runtime/core/errors.h"
+#include "runtime/core/stream_wrap.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -57,10 +59,68 @@ void GetWindowSize(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(result);
 }
 
+// A terminal as a stream: new TTY(fd, readable), plus setRawMode(bool) and getWindowSize(out).
+class TTYWrap : public StreamWrap {
+ public:
+  TTYWrap(Environment* env, Local<Object> object, int fd, bool readable, int* err)
+      : StreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_)) {
+    *err = uv_tty_init(env->loop(), &handle_, fd, readable ? 1 : 0);
+  }
+  uv_tty_t* tty() { return &handle_; }
+
+ private:
+  uv_tty_t handle_;
+};
+
+void NewTTY(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "TTY must be called with new");
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
+  int err = 0;
+  TTYWrap* wrap = new TTYWrap(env, args.This(), fd, args[1]->IsTrue(), &err);
+  if (err != 0) {
+    // The handle was never initialised, so there is nothing for libuv to close.
+    args.This()->SetAlignedPointerInInternalField(0, nullptr);
+    delete wrap;
+    return ThrowUVException(env->isolate(), err, "uv_tty_init");
+  }
+}
+
+void SetRawMode(const FunctionCallbackInfo<Value>& args) {
+  TTYWrap* wrap = HandleWrap::Unwrap<TTYWrap>(args);
+  if (wrap == nullptr) return;
+  args.GetReturnValue().Set(
+      uv_tty_set_mode(wrap->tty(), args[0]->IsTrue() ? UV_TTY_MODE_RAW : UV_TTY_MODE_NORMAL));
+}
+
+void TTYGetWindowSize(const FunctionCallbackInfo<Value>& args) {
+  TTYWrap* wrap = HandleWrap::Unwrap<TTYWrap>(args);
+  if (wrap == nullptr) return;
+  if (!args[0]->IsArray()) return ThrowTypeError(args.GetIsolate(), "out must be an array");
+  int width, height;
+  int err = uv_tty_get_winsize(wrap->tty(), &width, &height);
+  if (err == 0) {
+    Local<Context> context = args.GetIsolate()->GetCurrentContext();
+    args[0].As<v8::Array>()->Set(context, 0, v8::Integer::New(args.GetIsolate(), width)).Check();
+    args[0].As<v8::Array>()->Set(context, 1, v8::Integer::New(args.GetIsolate(), height)).Check();
+  }
+  args.GetReturnValue().Set(err);
+}
+
 }  // namespace
 
 void Initialize(Environment* env, Local<Object> target) {
   Local<Context> context = env->context();
+  Isolate* isolate = env->isolate();
+  v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, NewTTY);
+  tmpl->SetClassName(OneByteString(isolate, "TTY"));
+  tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  StreamWrap::AddMethods(isolate, tmpl);
+  SetProtoMethod(isolate, tmpl, "setRawMode", SetRawMode);
+  SetProtoMethod(isolate, tmpl, "getWindowSize", TTYGetWindowSize);
+  target->Set(context, OneByteString(isolate, "TTY"), tmpl->GetFunction(context).ToLocalChecked())
+      .Check();
   SetMethod(context, target, "isTTY", IsTTY);
   SetMethod(context, target, "guessHandleType", GuessHandleType);
   SetMethod(context, target, "getWindowSize", GetWindowSize);

@@ -8,6 +8,7 @@
 #include <uv.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,14 @@ class Environment {
   v8::Local<v8::Object> binding_cache() const { return binding_cache_.Get(isolate_); }
 
   uint64_t start_time_ns() const { return start_time_ns_; }
+
+  // The buffer every stream reads into (runtime/core/stream_wrap.cc). Reads are handled one at a
+  // time on this thread and copied out at their exact length, so one buffer serves them all.
+  static constexpr size_t kReadBufferSize = 64 * 1024;
+  char* read_buffer() {
+    if (!read_buffer_) read_buffer_.reset(new char[kReadBufferSize]);
+    return read_buffer_.get();
+  }
   bool exiting() const { return exiting_; }
 
   // Called by V8 for Promise rejections without a handler and for handlers added later.
@@ -107,6 +116,7 @@ class Environment {
   std::vector<std::pair<v8::Global<v8::Promise>, v8::Global<v8::Value>>> pending_rejections_;
   uint32_t tick_info_[2] = {0, 0};
   std::string builtins_dir_;
+  std::unique_ptr<char[]> read_buffer_;
   uint64_t start_time_ns_;
   bool in_tick_ = false;
   bool exit_emitted_ = false;

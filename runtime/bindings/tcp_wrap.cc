@@ -1,0 +1,214 @@
+// process.binding('tcp_wrap'): TCP sockets and servers for stdlib/lib/net.js.
+//
+//   new TCP()                              a socket handle (StreamWrap methods, see stream_wrap.h)
+//   bind(ip, port) / bind6(ip, port)       -> 0 or a negative libuv error code
+//   listen(backlog)                        -> err; then handle.onconnection(status, clientHandle)
+//   connect(req, ip, port) / connect6(...) -> err; then req.oncomplete(status, handle, req,
+//                                             readable, writable)
+//   getsockname(out) / getpeername(out)    -> err; fills out.address/port/family
+//   setNoDelay(bool), setKeepAlive(bool, delaySeconds), open(fd)
+#include <uv.h>
+
+#include "runtime/bindings/bindings.h"
+#include "runtime/core/check.h"
+#include "runtime/core/socket_address.h"
+#include "runtime/core/stream_wrap.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+namespace binding {
+namespace tcp_wrap {
+
+using v8::Context;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Global;
+using v8::HandleScope;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+namespace {
+
+// Per-Environment binding state: the constructor used to make handles for accepted sockets.
+struct TCPBinding {
+  Global<Function> constructor;
+};
+
+class TCPWrap : public StreamWrap {
+ public:
+  TCPWrap(Environment* env, Local<Object> object, TCPBinding* binding)
+      : StreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_)), binding_(binding) {
+    CHECK_EQ(uv_tcp_init(env->loop(), &handle_), 0);
+  }
+  uv_tcp_t* tcp() { return &handle_; }
+  TCPBinding* binding() const { return binding_; }
+
+ private:
+  uv_tcp_t handle_;
+  TCPBinding* binding_;
+};
+
+struct ConnectReq {
+  uv_connect_t req;
+  Environment* env;
+  Global<Object> object;
+};
+
+void New(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "TCP must be called with new");
+  TCPBinding* binding = static_cast<TCPBinding*>(args.Data().As<v8::External>()->Value());
+  new TCPWrap(env, args.This(), binding);
+}
+
+void Bind(const FunctionCallbackInfo<Value>& args, bool ipv6) {
+  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  if (wrap == nullptr) return;
+  sockaddr_storage addr;
+  int err;
+  if (!ParseSocketAddress(args, 0, ipv6, &addr, &err)) return;
+  if (err == 0) err = uv_tcp_bind(wrap->tcp(), reinterpret_cast<sockaddr*>(&addr), 0);
+  args.GetReturnValue().Set(err);
+}
+void Bind4(const FunctionCallbackInfo<Value>& args) { Bind(args, false); }
+void Bind6(const FunctionCallbackInfo<Value>& args) { Bind(args, true); }
+
+void OnConnection(uv_stream_t* server, int status) {
+  TCPWrap* wrap = static_cast<TCPWrap*>(server->data);
+  Environment* env = wrap->env();
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Value> argv[2] = {Integer::New(isolate, status), v8::Undefined(isolate)};
+  if (status == 0) {
+    Local<Object> client;
+    if (!wrap->binding()->constructor.Get(isolate)->NewInstance(env->context()).ToLocal(&client)) {
+      return;
+    }
+    TCPWrap* client_wrap = static_cast<TCPWrap*>(HandleWrap::FromObject(client));
+    int err = uv_accept(server, reinterpret_cast<uv_stream_t*>(client_wrap->tcp()));
+    if (err != 0) {
+      // Out of descriptors and the like: report it; the server keeps listening.
+      client_wrap->CloseUnexposed();
+      argv[0] = Integer::New(isolate, err);
+    } else {
+      argv[1] = client;
+    }
+  }
+  env->MakeCallback(wrap->object(), "onconnection", 2, argv);
+}
+
+void Listen(const FunctionCallbackInfo<Value>& args) {
+  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  if (wrap == nullptr) return;
+  int backlog = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 511;
+  if (backlog < 0) backlog = 511;
+  args.GetReturnValue().Set(
+      uv_listen(reinterpret_cast<uv_stream_t*>(wrap->tcp()), backlog, OnConnection));
+}
+
+void OnConnect(uv_connect_t* uv_req, int status) {
+  ConnectReq* req = static_cast<ConnectReq*>(uv_req->data);
+  Environment* env = req->env;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  TCPWrap* wrap = static_cast<TCPWrap*>(uv_req->handle->data);
+  Local<Object> req_object = req->object.Get(isolate);
+  delete req;
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req_object,
+                         v8::True(isolate), v8::True(isolate)};
+  env->MakeCallback(req_object, "oncomplete", 5, argv);
+}
+
+void Connect(const FunctionCallbackInfo<Value>& args, bool ipv6) {
+  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  if (wrap == nullptr) return;
+  if (!args[0]->IsObject()) return ThrowTypeError(args.GetIsolate(), "req must be an object");
+  sockaddr_storage addr;
+  int err;
+  if (!ParseSocketAddress(args, 1, ipv6, &addr, &err)) return;
+  if (err == 0) {
+    ConnectReq* req = new ConnectReq();
+    req->env = wrap->env();
+    req->object.Reset(args.GetIsolate(), args[0].As<Object>());
+    req->req.data = req;
+    err = uv_tcp_connect(&req->req, wrap->tcp(), reinterpret_cast<sockaddr*>(&addr), OnConnect);
+    if (err != 0) delete req;
+  }
+  args.GetReturnValue().Set(err);
+}
+void Connect4(const FunctionCallbackInfo<Value>& args) { Connect(args, false); }
+void Connect6(const FunctionCallbackInfo<Value>& args) { Connect(args, true); }
+
+template <int (*F)(const uv_tcp_t*, sockaddr*, int*)>
+void GetName(const FunctionCallbackInfo<Value>& args) {
+  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  if (wrap == nullptr) return;
+  if (!args[0]->IsObject()) return ThrowTypeError(args.GetIsolate(), "out must be an object");
+  sockaddr_storage addr;
+  int length = sizeof(addr);
+  int err = F(wrap->tcp(), reinterpret_cast<sockaddr*>(&addr), &length);
+  if (err == 0 && !SocketAddressToObject(args.GetIsolate(), reinterpret_cast<sockaddr*>(&addr),
+                                         args[0].As<Object>())) {
+    err = UV_EAFNOSUPPORT;
+  }
+  args.GetReturnValue().Set(err);
+}
+
+void SetNoDelay(const FunctionCallbackInfo<Value>& args) {
+  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  if (wrap == nullptr) return;
+  args.GetReturnValue().Set(uv_tcp_nodelay(wrap->tcp(), args[0]->BooleanValue(args.GetIsolate())));
+}
+
+void SetKeepAlive(const FunctionCallbackInfo<Value>& args) {
+  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  if (wrap == nullptr) return;
+  int delay = args[1]->IsInt32() ? args[1].As<v8::Int32>()->Value() : 0;
+  if (delay < 0) delay = 0;
+  args.GetReturnValue().Set(
+      uv_tcp_keepalive(wrap->tcp(), args[0]->BooleanValue(args.GetIsolate()), delay));
+}
+
+void Open(const FunctionCallbackInfo<Value>& args) {
+  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  if (wrap == nullptr) return;
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
+  args.GetReturnValue().Set(uv_tcp_open(wrap->tcp(), fd));
+}
+
+}  // namespace
+
+void Initialize(Environment* env, Local<Object> target) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  // Lives as long as the Environment, like the cached binding object that refers to it.
+  TCPBinding* binding = new TCPBinding();
+  Local<FunctionTemplate> tmpl =
+      FunctionTemplate::New(isolate, New, v8::External::New(isolate, binding));
+  tmpl->SetClassName(OneByteString(isolate, "TCP"));
+  tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  StreamWrap::AddMethods(isolate, tmpl);
+  SetProtoMethod(isolate, tmpl, "bind", Bind4);
+  SetProtoMethod(isolate, tmpl, "bind6", Bind6);
+  SetProtoMethod(isolate, tmpl, "listen", Listen);
+  SetProtoMethod(isolate, tmpl, "connect", Connect4);
+  SetProtoMethod(isolate, tmpl, "connect6", Connect6);
+  SetProtoMethod(isolate, tmpl, "getsockname", GetName<uv_tcp_getsockname>);
+  SetProtoMethod(isolate, tmpl, "getpeername", GetName<uv_tcp_getpeername>);
+  SetProtoMethod(isolate, tmpl, "setNoDelay", SetNoDelay);
+  SetProtoMethod(isolate, tmpl, "setKeepAlive", SetKeepAlive);
+  SetProtoMethod(isolate, tmpl, "open", Open);
+  Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
+  binding->constructor.Reset(isolate, constructor);
+  target->Set(context, OneByteString(isolate, "TCP"), constructor).Check();
+  SetConstant(context, target, "UV_EOF", UV_EOF);
+}
+
+}  // namespace tcp_wrap
+}  // namespace binding
+}  // namespace nodus

@@ -1,0 +1,318 @@
+#include "runtime/core/stream_wrap.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "runtime/core/check.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+
+using v8::Array;
+using v8::ArrayBuffer;
+using v8::ArrayBufferView;
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Global;
+using v8::HandleScope;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+enum { kUtf8, kAscii, kLatin1, kUcs2 };
+
+// One pending write: the uv request, the JS request object, and the bytes of any string data
+// (buffers are kept alive by the JS request object, which holds them).
+struct WriteReq {
+  uv_write_t req;
+  Environment* env;
+  Global<Object> object;
+  char* storage;
+};
+
+struct ShutdownReq {
+  uv_shutdown_t req;
+  Environment* env;
+  Global<Object> object;
+};
+
+bool GetReq(const FunctionCallbackInfo<Value>& args, Local<Object>* req) {
+  if (!args[0]->IsObject()) {
+    ThrowTypeError(args.GetIsolate(), "the request argument must be an object");
+    return false;
+  }
+  *req = args[0].As<Object>();
+  return true;
+}
+
+void SetReqFields(Environment* env, Local<Object> req, size_t bytes, bool async) {
+  Local<Context> context = env->context();
+  Isolate* isolate = env->isolate();
+  req->Set(context, OneByteString(isolate, "bytes"), v8::Number::New(isolate, bytes)).Check();
+  req->Set(context, OneByteString(isolate, "async"), v8::Boolean::New(isolate, async)).Check();
+}
+
+// Encodes a string into newly allocated storage; returns its byte length.
+size_t EncodeString(Isolate* isolate, Local<String> string, int encoding, char** out) {
+  size_t length;
+  char* data;
+  switch (encoding) {
+    case kUtf8:
+      length = string->Utf8Length(isolate);
+      data = static_cast<char*>(std::malloc(length + 1));
+      string->WriteUtf8(isolate, data, static_cast<int>(length), nullptr,
+                        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+      break;
+    case kUcs2:
+      length = string->Length() * 2;
+      data = static_cast<char*>(std::malloc(length + 1));
+      string->Write(isolate, reinterpret_cast<uint16_t*>(data), 0, -1,
+                    String::NO_NULL_TERMINATION);
+      break;
+    default: {  // ASCII and latin1 write the low byte of each character, as v0.6 did.
+      length = string->Length();
+      data = static_cast<char*>(std::malloc(length + 1));
+      string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(data), 0, -1,
+                           String::NO_NULL_TERMINATION);
+      if (encoding == kAscii) {
+        for (size_t i = 0; i < length; i++) data[i] &= 0x7f;
+      }
+      break;
+    }
+  }
+  *out = data;
+  return length;
+}
+
+}  // namespace
+
+StreamWrap::StreamWrap(Environment* env, Local<Object> object, uv_stream_t* stream)
+    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream)), stream_(stream) {}
+
+void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
+  HandleWrap::AddMethods(isolate, tmpl);
+  SetProtoMethod(isolate, tmpl, "readStart", ReadStart);
+  SetProtoMethod(isolate, tmpl, "readStop", ReadStop);
+  SetProtoMethod(isolate, tmpl, "writeBuffer", WriteBuffer);
+  SetProtoMethod(isolate, tmpl, "writeUtf8String", WriteString<kUtf8>);
+  SetProtoMethod(isolate, tmpl, "writeAsciiString", WriteString<kAscii>);
+  SetProtoMethod(isolate, tmpl, "writeLatin1String", WriteString<kLatin1>);
+  SetProtoMethod(isolate, tmpl, "writeBinaryString", WriteString<kLatin1>);
+  SetProtoMethod(isolate, tmpl, "writeUcs2String", WriteString<kUcs2>);
+  SetProtoMethod(isolate, tmpl, "writev", Writev);
+  SetProtoMethod(isolate, tmpl, "shutdown", Shutdown);
+}
+
+void StreamWrap::UpdateWriteQueueSize() {
+  Isolate* isolate = env()->isolate();
+  object()
+      ->Set(env()->context(), OneByteString(isolate, "writeQueueSize"),
+            v8::Number::New(isolate, static_cast<double>(stream_->write_queue_size)))
+      .Check();
+}
+
+void StreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  args.GetReturnValue().Set(uv_read_start(wrap->stream_, OnAlloc, OnRead));
+}
+
+void StreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  args.GetReturnValue().Set(uv_read_stop(wrap->stream_));
+}
+
+void StreamWrap::OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
+  Environment* env = static_cast<StreamWrap*>(handle->data)->env();
+  *buf = uv_buf_init(env->read_buffer(), Environment::kReadBufferSize);
+}
+
+void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
+  if (nread == 0) return;  // EAGAIN: nothing to report.
+  StreamWrap* wrap = static_cast<StreamWrap*>(stream->data);
+  Environment* env = wrap->env();
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Value> argv[2] = {Integer::New(isolate, static_cast<int32_t>(nread)),
+                          v8::Undefined(isolate)};
+  if (nread > 0) {
+    std::unique_ptr<v8::BackingStore> store =
+        ArrayBuffer::NewBackingStore(isolate, static_cast<size_t>(nread));
+    std::memcpy(store->Data(), buf->base, static_cast<size_t>(nread));
+    Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, std::move(store));
+    argv[1] = v8::Uint8Array::New(ab, 0, static_cast<size_t>(nread));
+  }
+  env->MakeCallback(wrap->object(), "onread", 2, argv);
+}
+
+void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> req,
+                         uv_buf_t* bufs, size_t count, size_t total, char* storage) {
+  Environment* env = this->env();
+  // Most writes fit the socket buffer: try them synchronously, without a request.
+  int written = 0;
+  if (stream_->write_queue_size == 0) {
+    written = uv_try_write(stream_, bufs, static_cast<unsigned>(count));
+    if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) {
+      std::free(storage);
+      return args.GetReturnValue().Set(written);
+    }
+    if (written < 0) written = 0;
+  }
+  if (static_cast<size_t>(written) == total) {
+    std::free(storage);
+    SetReqFields(env, req, total, false);
+    return args.GetReturnValue().Set(0);
+  }
+  // Skip what went out already.
+  size_t skip = static_cast<size_t>(written);
+  size_t first = 0;
+  while (skip > 0 && skip >= bufs[first].len) {
+    skip -= bufs[first].len;
+    first++;
+  }
+  bufs[first].base += skip;
+  bufs[first].len -= skip;
+
+  WriteReq* write = new WriteReq();
+  write->env = env;
+  write->object.Reset(env->isolate(), req);
+  write->storage = storage;
+  write->req.data = write;
+  int err = uv_write(&write->req, stream_, bufs + first, static_cast<unsigned>(count - first),
+                     OnWrite);
+  if (err != 0) {
+    std::free(storage);
+    delete write;
+    return args.GetReturnValue().Set(err);
+  }
+  SetReqFields(env, req, total, true);
+  UpdateWriteQueueSize();
+  args.GetReturnValue().Set(0);
+}
+
+void StreamWrap::OnWrite(uv_write_t* uv_req, int status) {
+  WriteReq* write = static_cast<WriteReq*>(uv_req->data);
+  Environment* env = write->env;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  StreamWrap* wrap = static_cast<StreamWrap*>(uv_req->handle->data);
+  Local<Object> req = write->object.Get(isolate);
+  std::free(write->storage);
+  delete write;
+  // The handle may be closing (its wrap is then gone from the JS object, but the uv handle and
+  // wrap still exist until the close callback).
+  Local<Object> handle = wrap->object();
+  wrap->UpdateWriteQueueSize();
+  Local<Value> argv[] = {Integer::New(isolate, status), handle, req};
+  env->MakeCallback(req, "oncomplete", 3, argv);
+}
+
+void StreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  Local<Object> req;
+  if (!GetReq(args, &req)) return;
+  if (!args[1]->IsArrayBufferView()) {
+    return ThrowTypeError(args.GetIsolate(), "data must be a Buffer or Uint8Array");
+  }
+  Local<ArrayBufferView> view = args[1].As<ArrayBufferView>();
+  char* data = static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset();
+  size_t length = view->ByteLength();
+  // The request object holds the buffer until the write completes.
+  req->Set(wrap->env()->context(), OneByteString(args.GetIsolate(), "buffer"), view).Check();
+  uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
+  wrap->DoWrite(args, req, &buf, 1, length, nullptr);
+}
+
+template <int kEncoding>
+void StreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  Local<Object> req;
+  if (!GetReq(args, &req)) return;
+  if (!args[1]->IsString()) return ThrowTypeError(args.GetIsolate(), "data must be a string");
+  char* storage;
+  size_t length = EncodeString(args.GetIsolate(), args[1].As<String>(), kEncoding, &storage);
+  uv_buf_t buf = uv_buf_init(storage, static_cast<unsigned>(length));
+  wrap->DoWrite(args, req, &buf, 1, length, storage);
+}
+
+void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> req;
+  if (!GetReq(args, &req)) return;
+  if (!args[1]->IsArray()) return ThrowTypeError(isolate, "chunks must be an array");
+  Local<Array> chunks = args[1].As<Array>();
+  uint32_t count = chunks->Length();
+  if (count == 0 || count > 1024) return ThrowRangeError(isolate, "1 to 1024 chunks per writev");
+  // First pass: sizes, so all string bytes go into one allocation.
+  std::vector<Local<Value>> items(count);
+  size_t string_bytes = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    if (!chunks->Get(context, i).ToLocal(&items[i])) return;
+    if (items[i]->IsString()) {
+      string_bytes += items[i].As<String>()->Utf8Length(isolate);
+    } else if (!items[i]->IsArrayBufferView()) {
+      return ThrowTypeError(isolate, "each chunk must be a string or a Buffer");
+    }
+  }
+  char* storage = string_bytes > 0 ? static_cast<char*>(std::malloc(string_bytes)) : nullptr;
+  std::vector<uv_buf_t> bufs(count);
+  size_t offset = 0, total = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    if (items[i]->IsString()) {
+      Local<String> string = items[i].As<String>();
+      size_t length = string->Utf8Length(isolate);
+      string->WriteUtf8(isolate, storage + offset, static_cast<int>(length), nullptr,
+                        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+      bufs[i] = uv_buf_init(storage + offset, static_cast<unsigned>(length));
+      offset += length;
+    } else {
+      Local<ArrayBufferView> view = items[i].As<ArrayBufferView>();
+      bufs[i] = uv_buf_init(static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset(),
+                            static_cast<unsigned>(view->ByteLength()));
+    }
+    total += bufs[i].len;
+  }
+  req->Set(context, OneByteString(isolate, "chunks"), chunks).Check();
+  wrap->DoWrite(args, req, bufs.data(), count, total, storage);
+}
+
+void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  Local<Object> req;
+  if (!GetReq(args, &req)) return;
+  ShutdownReq* shutdown = new ShutdownReq();
+  shutdown->env = wrap->env();
+  shutdown->object.Reset(args.GetIsolate(), req);
+  shutdown->req.data = shutdown;
+  int err = uv_shutdown(&shutdown->req, wrap->stream_, OnShutdown);
+  if (err != 0) delete shutdown;
+  args.GetReturnValue().Set(err);
+}
+
+void StreamWrap::OnShutdown(uv_shutdown_t* uv_req, int status) {
+  ShutdownReq* shutdown = static_cast<ShutdownReq*>(uv_req->data);
+  Environment* env = shutdown->env;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  StreamWrap* wrap = static_cast<StreamWrap*>(uv_req->handle->data);
+  Local<Object> req = shutdown->object.Get(isolate);
+  delete shutdown;
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req};
+  env->MakeCallback(req, "oncomplete", 3, argv);
+}
+
+}  // namespace nodus

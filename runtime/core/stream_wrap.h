@@ -1,0 +1,60 @@
+// StreamWrap: a HandleWrap over a uv_stream_t (TCP, pipe, TTY). It gives JS the byte-stream
+// operations, all asynchronous and reported back through MakeCallback:
+//
+//   readStart() / readStop()               -> handle.onread(nread, data): data is a Uint8Array
+//                                             of nread bytes; nread < 0 is a libuv error or
+//                                             UV_EOF (exposed as binding.UV_EOF)
+//   writeBuffer(req, uint8array)           -> 0 or a negative libuv error code. When the bytes
+//   writeUtf8String(req, string)              went out at once, req.async is false and nothing
+//   writeAsciiString / writeLatin1String      follows; otherwise req.async is true and
+//   writeUcs2String(req, string)              req.oncomplete(status, handle, req) comes later.
+//   writev(req, chunks)                       req.bytes is the byte count. writev takes an array
+//                                             of strings (utf8) and Uint8Arrays: one syscall.
+//   shutdown(req)                          -> req.oncomplete(status, handle, req)
+//
+// handle.writeQueueSize is the number of bytes libuv still holds for pending writes.
+// Reads go into one buffer shared by every stream of the Environment and are copied out at the
+// exact length, so an idle connection holds no read buffer.
+#ifndef RUNTIME_CORE_STREAM_WRAP_H_
+#define RUNTIME_CORE_STREAM_WRAP_H_
+
+#include <uv.h>
+
+#include "runtime/core/handle_wrap.h"
+
+namespace nodus {
+
+class StreamWrap : public HandleWrap {
+ public:
+  static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
+  uv_stream_t* stream() const { return stream_; }
+
+ protected:
+  StreamWrap(Environment* env, v8::Local<v8::Object> object, uv_stream_t* stream);
+
+  void UpdateWriteQueueSize();
+
+ private:
+  static void ReadStart(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void ReadStop(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void WriteBuffer(const v8::FunctionCallbackInfo<v8::Value>& args);
+  template <int kEncoding>
+  static void WriteString(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void Writev(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void Shutdown(const v8::FunctionCallbackInfo<v8::Value>& args);
+
+  static void OnAlloc(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
+  static void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
+  static void OnWrite(uv_write_t* req, int status);
+  static void OnShutdown(uv_shutdown_t* req, int status);
+
+  // Writes `bufs`; `storage` (may be null) owns string bytes until the write completes.
+  void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Object> req,
+               uv_buf_t* bufs, size_t count, size_t total, char* storage);
+
+  uv_stream_t* stream_;
+};
+
+}  // namespace nodus
+
+#endif  // RUNTIME_CORE_STREAM_WRAP_H_
