@@ -11,6 +11,7 @@
   V(constants)            \
   V(contextify)           \
   V(fs)                   \
+  V(http_parser)          \
   V(natives)              \
   V(pipe_wrap)            \
   V(process_methods)      \

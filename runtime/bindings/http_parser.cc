@@ -1,0 +1,319 @@
+// process.binding('http_parser'): HTTP/1.x parsing by Debian's http-parser, for stdlib/lib/http.js.
+//
+//   new HTTPParser(type)            type is HTTPParser.REQUEST or HTTPParser.RESPONSE
+//   reinitialize(type)              reuse the parser for a new connection
+//   execute(data, offset, length)   -> bytes parsed, or an Error (code 'HPE_...', bytesParsed)
+//   finish()                        -> undefined, or an Error if the message was incomplete
+//
+// and calls, during execute()/finish():
+//   parser.onHeadersComplete(info)  info = { headers: [name, value, ...] (raw case), url,
+//                                   method, statusCode, versionMajor, versionMinor,
+//                                   shouldKeepAlive, upgrade }; returning true means the
+//                                   message has no body (a response to HEAD)
+//   parser.onBody(chunk)            a Uint8Array of body bytes
+//   parser.onMessageComplete(trailers)  trailers: [name, value, ...] or undefined
+//
+// The whole head arrives in one call with a flat header list, so a request costs one trip into
+// JS for its head. Header blocks are capped at http-parser's 80 KB (HPE_HEADER_OVERFLOW).
+#include <http_parser.h>
+
+#include <string>
+#include <vector>
+
+#include "runtime/bindings/bindings.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+namespace binding {
+namespace http_parser {
+
+using v8::Array;
+using v8::ArrayBufferView;
+using v8::Context;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::HandleScope;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::String;
+using v8::TryCatch;
+using v8::Value;
+
+namespace {
+
+// The parser object's native state; freed when the JS object is garbage collected.
+class Parser {
+ public:
+  Parser(Environment* env, Local<Object> object, enum http_parser_type type)
+      : env_(env), object_(env->isolate(), object) {
+    object->SetAlignedPointerInInternalField(0, this);
+    object_.SetWeak(this, [](const v8::WeakCallbackInfo<Parser>& info) {
+      delete info.GetParameter();
+    }, v8::WeakCallbackType::kParameter);
+    Init(type);
+  }
+
+  void Init(enum http_parser_type type) {
+    ::http_parser_init(&parser_, type);
+    parser_.data = this;
+    ResetMessage();
+  }
+
+  static Parser* Unwrap(const FunctionCallbackInfo<Value>& args) {
+    Local<Object> self = args.This();
+    if (self->InternalFieldCount() < 1) return nullptr;
+    return static_cast<Parser*>(self->GetAlignedPointerFromInternalField(0));
+  }
+
+  // Returns bytes parsed; sets *failed when JS threw (the exception is left pending).
+  size_t Execute(const char* data, size_t length, bool* failed) {
+    TryCatch try_catch(env_->isolate());
+    size_t parsed = http_parser_execute(&parser_, &kSettings, data, length);
+    if (try_catch.HasCaught()) {
+      *failed = true;
+      try_catch.ReThrow();
+    }
+    return parsed;
+  }
+
+  http_errno Errno() const { return HTTP_PARSER_ERRNO(&parser_); }
+  bool Upgrade() const { return parser_.upgrade != 0; }
+
+ private:
+  void ResetMessage() {
+    fields_.clear();
+    url_.clear();
+    in_value_ = false;
+    headers_done_ = false;
+  }
+
+  // Header names and values may arrive in pieces across execute() calls; they are appended.
+  static int OnMessageBegin(::http_parser* p) {
+    static_cast<Parser*>(p->data)->ResetMessage();
+    return 0;
+  }
+  static int OnUrl(::http_parser* p, const char* at, size_t length) {
+    static_cast<Parser*>(p->data)->url_.append(at, length);
+    return 0;
+  }
+  static int OnHeaderField(::http_parser* p, const char* at, size_t length) {
+    Parser* self = static_cast<Parser*>(p->data);
+    if (self->in_value_ || self->fields_.empty()) {
+      self->fields_.emplace_back();
+      self->fields_.emplace_back();
+      self->in_value_ = false;
+    }
+    self->fields_[self->fields_.size() - 2].append(at, length);
+    return 0;
+  }
+  static int OnHeaderValue(::http_parser* p, const char* at, size_t length) {
+    Parser* self = static_cast<Parser*>(p->data);
+    self->in_value_ = true;
+    self->fields_.back().append(at, length);
+    return 0;
+  }
+
+  Local<Array> TakeFields() {
+    Isolate* isolate = env_->isolate();
+    Local<Context> context = env_->context();
+    Local<Array> list = Array::New(isolate, static_cast<int>(fields_.size()));
+    for (size_t i = 0; i < fields_.size(); i++) {
+      // Header bytes are Latin-1 on the wire, as v0.6 decoded them ('binary').
+      Local<String> s = String::NewFromOneByte(isolate,
+                                               reinterpret_cast<const uint8_t*>(fields_[i].data()),
+                                               v8::NewStringType::kNormal,
+                                               static_cast<int>(fields_[i].size()))
+                            .ToLocalChecked();
+      list->Set(context, static_cast<uint32_t>(i), s).Check();
+    }
+    fields_.clear();
+    in_value_ = false;
+    return list;
+  }
+
+  // Calls parser[name](args); returns false if it threw or is missing when required.
+  bool CallJS(const char* name, int argc, Local<Value>* argv, Local<Value>* result) {
+    Isolate* isolate = env_->isolate();
+    Local<Object> object = object_.Get(isolate);
+    Local<Value> fn;
+    if (!object->Get(env_->context(), OneByteString(isolate, name)).ToLocal(&fn)) return false;
+    if (!fn->IsFunction()) {
+      *result = v8::Undefined(isolate);
+      return true;
+    }
+    return fn.As<Function>()->Call(env_->context(), object, argc, argv).ToLocal(result);
+  }
+
+  static int OnHeadersComplete(::http_parser* p) {
+    Parser* self = static_cast<Parser*>(p->data);
+    Environment* env = self->env_;
+    Isolate* isolate = env->isolate();
+    Local<Context> context = env->context();
+    HandleScope scope(isolate);
+    self->headers_done_ = true;
+    Local<Object> info = Object::New(isolate);
+    info->Set(context, OneByteString(isolate, "headers"), self->TakeFields()).Check();
+    if (p->type == HTTP_REQUEST) {
+      Local<String> url;
+      if (!Utf8String(isolate, self->url_).ToLocal(&url)) return -1;
+      info->Set(context, OneByteString(isolate, "url"), url).Check();
+      info->Set(context, OneByteString(isolate, "method"),
+                OneByteString(isolate, http_method_str(static_cast<http_method>(p->method))))
+          .Check();
+    } else {
+      info->Set(context, OneByteString(isolate, "statusCode"),
+                v8::Integer::New(isolate, p->status_code)).Check();
+    }
+    info->Set(context, OneByteString(isolate, "versionMajor"),
+              v8::Integer::New(isolate, p->http_major)).Check();
+    info->Set(context, OneByteString(isolate, "versionMinor"),
+              v8::Integer::New(isolate, p->http_minor)).Check();
+    info->Set(context, OneByteString(isolate, "shouldKeepAlive"),
+              v8::Boolean::New(isolate, http_should_keep_alive(p) != 0)).Check();
+    info->Set(context, OneByteString(isolate, "upgrade"),
+              v8::Boolean::New(isolate, p->upgrade != 0)).Check();
+    self->url_.clear();
+    Local<Value> argv[] = {info};
+    Local<Value> result;
+    if (!self->CallJS("onHeadersComplete", 1, argv, &result)) return -1;
+    // 1 tells http-parser the message has no body (for example a response to HEAD).
+    return result->IsTrue() ? 1 : 0;
+  }
+
+  static int OnBody(::http_parser* p, const char* at, size_t length) {
+    Parser* self = static_cast<Parser*>(p->data);
+    Isolate* isolate = self->env_->isolate();
+    HandleScope scope(isolate);
+    std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, length);
+    memcpy(store->Data(), at, length);
+    Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(store));
+    Local<Value> argv[] = {v8::Uint8Array::New(buffer, 0, length)};
+    Local<Value> result;
+    return self->CallJS("onBody", 1, argv, &result) ? 0 : -1;
+  }
+
+  static int OnMessageComplete(::http_parser* p) {
+    Parser* self = static_cast<Parser*>(p->data);
+    Isolate* isolate = self->env_->isolate();
+    HandleScope scope(isolate);
+    Local<Value> argv[] = {v8::Undefined(isolate)};
+    if (!self->fields_.empty()) argv[0] = self->TakeFields();  // Trailers of a chunked body.
+    Local<Value> result;
+    return self->CallJS("onMessageComplete", 1, argv, &result) ? 0 : -1;
+  }
+
+  static const http_parser_settings kSettings;
+
+  Environment* env_;
+  v8::Global<Object> object_;
+  ::http_parser parser_;
+  std::vector<std::string> fields_;  // name, value, name, value...
+  std::string url_;
+  bool in_value_ = false;
+  bool headers_done_ = false;
+};
+
+const http_parser_settings Parser::kSettings = {
+    Parser::OnMessageBegin, Parser::OnUrl,  nullptr,
+    Parser::OnHeaderField,  Parser::OnHeaderValue, Parser::OnHeadersComplete,
+    Parser::OnBody,         Parser::OnMessageComplete, nullptr, nullptr};
+
+bool GetType(const FunctionCallbackInfo<Value>& args, enum http_parser_type* type) {
+  if (!args[0]->IsInt32() ||
+      (args[0].As<v8::Int32>()->Value() != HTTP_REQUEST &&
+       args[0].As<v8::Int32>()->Value() != HTTP_RESPONSE)) {
+    ThrowTypeError(args.GetIsolate(), "parser type must be HTTPParser.REQUEST or RESPONSE");
+    return false;
+  }
+  *type = static_cast<enum http_parser_type>(args[0].As<v8::Int32>()->Value());
+  return true;
+}
+
+void New(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (!args.IsConstructCall()) {
+    return ThrowTypeError(env->isolate(), "HTTPParser must be called with new");
+  }
+  enum http_parser_type type;
+  if (!GetType(args, &type)) return;
+  new Parser(env, args.This(), type);
+}
+
+void Reinitialize(const FunctionCallbackInfo<Value>& args) {
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  enum http_parser_type type;
+  if (!GetType(args, &type)) return;
+  parser->Init(type);
+}
+
+Local<Value> ParseError(Isolate* isolate, http_errno err, size_t parsed) {
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> error = v8::Exception::Error(OneByteString(isolate, "Parse Error")).As<Object>();
+  error->Set(context, OneByteString(isolate, "bytesParsed"),
+             v8::Number::New(isolate, static_cast<double>(parsed))).Check();
+  std::string code = http_errno_name(err);  // Already "HPE_...".
+  error->Set(context, OneByteString(isolate, "code"), OneByteString(isolate, code.c_str())).Check();
+  error->Set(context, OneByteString(isolate, "reason"),
+             OneByteString(isolate, http_errno_description(err))).Check();
+  return error;
+}
+
+void Execute(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(isolate, "not an HTTPParser");
+  if (!args[0]->IsArrayBufferView()) return ThrowTypeError(isolate, "data must be a Buffer");
+  Local<ArrayBufferView> view = args[0].As<ArrayBufferView>();
+  size_t byte_length = view->ByteLength();
+  int64_t offset = 0, length = static_cast<int64_t>(byte_length);
+  if (args.Length() > 1 && !args[1]->IsUndefined() && !GetInt64Arg(args, 1, "offset", &offset)) return;
+  if (args.Length() > 2 && !args[2]->IsUndefined() && !GetInt64Arg(args, 2, "length", &length)) return;
+  if (offset < 0 || length < 0 || static_cast<uint64_t>(offset) > byte_length ||
+      static_cast<uint64_t>(length) > byte_length - static_cast<uint64_t>(offset)) {
+    return ThrowRangeError(isolate, "offset and length must lie within the buffer");
+  }
+  const char* data = static_cast<const char*>(view->Buffer()->Data()) + view->ByteOffset() + offset;
+  bool failed = false;
+  size_t parsed = parser->Execute(data, static_cast<size_t>(length), &failed);
+  if (failed) return;  // A callback threw; its exception propagates.
+  http_errno err = parser->Errno();
+  if (err != HPE_OK || (!parser->Upgrade() && parsed != static_cast<size_t>(length))) {
+    return args.GetReturnValue().Set(ParseError(isolate, err == HPE_OK ? HPE_UNKNOWN : err, parsed));
+  }
+  args.GetReturnValue().Set(static_cast<double>(parsed));
+}
+
+void Finish(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(isolate, "not an HTTPParser");
+  bool failed = false;
+  parser->Execute(nullptr, 0, &failed);
+  if (failed) return;
+  http_errno err = parser->Errno();
+  if (err != HPE_OK) args.GetReturnValue().Set(ParseError(isolate, err, 0));
+}
+
+}  // namespace
+
+void Initialize(Environment* env, Local<Object> target) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, New);
+  tmpl->SetClassName(OneByteString(isolate, "HTTPParser"));
+  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  SetProtoMethod(isolate, tmpl, "execute", Execute);
+  SetProtoMethod(isolate, tmpl, "finish", Finish);
+  SetProtoMethod(isolate, tmpl, "reinitialize", Reinitialize);
+  Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
+  SetConstant(context, constructor, "REQUEST", HTTP_REQUEST);
+  SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);
+  target->Set(context, OneByteString(isolate, "HTTPParser"), constructor).Check();
+}
+
+}  // namespace http_parser
+}  // namespace binding
+}  // namespace nodus

@@ -1,0 +1,66 @@
+// The native HTTP parser: one head callback with a flat header list, body chunks, trailers,
+// pipelined messages across split input, parse errors as values, and argument checks.
+var common = require('../common');
+var assert = require('assert');
+var HTTPParser = process.binding('http_parser').HTTPParser;
+
+function bytes(s) {
+  var u = new Uint8Array(s.length);
+  for (var i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+  return u;
+}
+function text(u) { return String.fromCharCode.apply(null, u); }
+
+var events = [];
+var parser = new HTTPParser(HTTPParser.REQUEST);
+parser.onHeadersComplete = function(info) {
+  events.push(['head', info.method, info.url, info.headers, info.shouldKeepAlive,
+               info.versionMajor + '.' + info.versionMinor, info.upgrade]);
+};
+parser.onBody = function(chunk) { events.push(['body', text(chunk)]); };
+parser.onMessageComplete = function(trailers) { events.push(['done', trailers]); };
+
+var input = bytes('POST /x?y=1 HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n' +
+                  '3\r\nabc\r\n0\r\nX-Trailer: 1\r\n\r\n' +
+                  'GET / HTTP/1.0\r\nX-Long: ' + new Array(100).join('v') + '\r\n\r\n');
+// Split mid-header: the parser must join the pieces.
+assert.strictEqual(parser.execute(input, 0, 30), 30);
+assert.strictEqual(parser.execute(input, 30, input.length - 30), input.length - 30);
+assert.deepEqual(events, [
+  ['head', 'POST', '/x?y=1', ['Host', 'a', 'Transfer-Encoding', 'chunked'], true, '1.1', false],
+  ['body', 'abc'],
+  ['done', ['X-Trailer', '1']],
+  ['head', 'GET', '/', ['X-Long', new Array(100).join('v')], false, '1.0', false],
+  ['done', undefined]
+]);
+
+// A malformed request line is an Error value with the parser's code, not an exception.
+parser.reinitialize(HTTPParser.REQUEST);
+var malformed = bytes('GET \u0000\u0000 HTTP/1.1\r\n\r\n');
+var err = parser.execute(malformed, 0, malformed.length);
+assert.ok(err instanceof Error);
+assert.ok(/^HPE_/.test(err.code), err.code);
+assert.equal(typeof err.bytesParsed, 'number');
+
+// Responses: status code, and 'true' from onHeadersComplete means no body (HEAD).
+var response = new HTTPParser(HTTPParser.RESPONSE);
+var status;
+response.onHeadersComplete = function(info) { status = info.statusCode; return true; };
+response.onBody = function() { throw new Error('a HEAD response has no body'); };
+response.onMessageComplete = common.mustCall(function() {});
+var head = bytes('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n');
+assert.strictEqual(response.execute(head, 0, head.length), head.length);
+assert.strictEqual(status, 200);
+
+// A callback that throws stops parsing and the exception reaches the caller.
+parser.reinitialize(HTTPParser.REQUEST);
+parser.onHeadersComplete = function() { throw new Error('from callback'); };
+assert.throws(function() { parser.execute(input, 0, input.length); }, /from callback/);
+
+// Arguments are checked natively.
+assert.throws(function() { parser.execute(input, 5, input.length); }, RangeError);
+assert.throws(function() { parser.execute(input, -1, 2); }, RangeError);
+assert.throws(function() { parser.execute('string'); }, TypeError);
+assert.throws(function() { new HTTPParser(7); }, TypeError);
+assert.throws(function() { HTTPParser(HTTPParser.REQUEST); }, TypeError);
+assert.throws(function() { HTTPParser.prototype.execute.call({}, input); }, TypeError);
