@@ -8,6 +8,7 @@
 
 #define NODUS_BINDINGS(V) \
   V(buffer)               \
+  V(cares_wrap)           \
   V(constants)            \
   V(contextify)           \
   V(fs)                   \
