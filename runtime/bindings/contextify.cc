@@ -1,7 +1,13 @@
 // process.binding('contextify'): compiling and running code. The module loader uses
 // compileFunction, so a module's code runs with no wrapper text around it and its stack traces
-// show the user's own lines and columns.
+// show the user's own lines and columns. The vm module (stdlib/lib/vm.js) uses ContextifyScript,
+// a script compiled once and run in any context, and makeContext, which creates a fresh V8
+// context and hands back its global object; that global is the context's handle, since its
+// creation context is the context itself.
+#include <string>
+
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/errors.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -11,11 +17,16 @@ namespace contextify {
 using v8::Array;
 using v8::Context;
 using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Global;
 using v8::Isolate;
 using v8::Local;
+using v8::Object;
+using v8::Private;
 using v8::ScriptCompiler;
 using v8::ScriptOrigin;
 using v8::String;
+using v8::UnboundScript;
 using v8::Value;
 
 namespace {
@@ -61,12 +72,144 @@ void RunInThisContext(const FunctionCallbackInfo<Value>& args) {
   if (script->Run(context).ToLocal(&result)) args.GetReturnValue().Set(result);
 }
 
+// Marks the objects this binding made, so a method never trusts an object it did not make.
+Local<Private> ScriptMark(Isolate* isolate) {
+  return Private::ForApi(isolate, OneByteString(isolate, "nodus:contextify:script"));
+}
+Local<Private> GlobalMark(Isolate* isolate) {
+  return Private::ForApi(isolate, OneByteString(isolate, "nodus:contextify:global"));
+}
+
+bool HasMark(Isolate* isolate, Local<Value> value, Local<Private> mark) {
+  if (!value->IsObject()) return false;
+  return value.As<Object>()->HasPrivate(isolate->GetCurrentContext(), mark).FromMaybe(false);
+}
+
+// Writes a compile error's location to stderr as v0.6 did ("file:line", the source line and a
+// caret under the error) before the error is thrown on to the caller.
+void PrintErrorLocation(Isolate* isolate, Local<v8::Message> message) {
+  if (message.IsEmpty()) return;
+  Local<Context> context = isolate->GetCurrentContext();
+  Utf8Value filename(isolate, message->GetScriptResourceName());
+  std::string out = filename.str() + ":" +
+                    std::to_string(message->GetLineNumber(context).FromMaybe(0)) + "\n";
+  Local<String> line;
+  if (message->GetSourceLine(context).ToLocal(&line)) {
+    Utf8Value source(isolate, line);
+    out += source.str() + "\n";
+    int start = message->GetStartColumn(context).FromMaybe(0);
+    int end = message->GetEndColumn(context).FromMaybe(start + 1);
+    for (int i = 0; i < start && i < static_cast<int>(source.length()); i++) {
+      out += source.str()[i] == '\t' ? '\t' : ' ';
+    }
+    for (int i = start; i < end || i == start; i++) out += '^';
+    out += "\n";
+  }
+  WriteAll(2, out.data(), out.size());
+}
+
+// The native half of a vm Script: the compiled, context-independent script. It lives as long
+// as its JS object.
+class ScriptWrap {
+ public:
+  ScriptWrap(Isolate* isolate, Local<Object> object, Local<UnboundScript> script)
+      : object_(isolate, object), script_(isolate, script) {
+    object->SetAlignedPointerInInternalField(0, this);
+    object_.SetWeak(this, OnCollected, v8::WeakCallbackType::kParameter);
+  }
+
+  Local<UnboundScript> script(Isolate* isolate) const { return script_.Get(isolate); }
+
+  static ScriptWrap* Unwrap(Isolate* isolate, Local<Value> value) {
+    if (!HasMark(isolate, value, ScriptMark(isolate))) return nullptr;
+    return static_cast<ScriptWrap*>(value.As<Object>()->GetAlignedPointerFromInternalField(0));
+  }
+
+ private:
+  static void OnCollected(const v8::WeakCallbackInfo<ScriptWrap>& info) {
+    delete info.GetParameter();
+  }
+
+  Global<Object> object_;
+  Global<UnboundScript> script_;
+};
+
+// new ContextifyScript(code, filename): compiles `code`; a syntax error is printed to stderr,
+// then thrown (a SyntaxError of the calling context).
+void NewScript(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  if (!args.IsConstructCall()) return ThrowTypeError(isolate, "ContextifyScript needs new");
+  if (!args[0]->IsString()) return ThrowTypeError(isolate, "code must be a string");
+  if (!args[1]->IsString()) return ThrowTypeError(isolate, "filename must be a string");
+  ScriptOrigin origin(isolate, args[1]);
+  ScriptCompiler::Source source(args[0].As<String>(), origin);
+  Local<UnboundScript> script;
+  {
+    v8::TryCatch try_catch(isolate);
+    if (!ScriptCompiler::CompileUnboundScript(isolate, &source).ToLocal(&script)) {
+      if (try_catch.HasCaught() && try_catch.CanContinue()) {
+        PrintErrorLocation(isolate, try_catch.Message());
+        try_catch.ReThrow();
+      }
+      return;
+    }
+  }
+  Local<Object> self = args.This();
+  if (self->SetPrivate(context, ScriptMark(isolate), v8::True(isolate)).IsNothing()) return;
+  new ScriptWrap(isolate, self, script);
+}
+
+// script.runInContext(global): runs the script in the context whose global object `global` is
+// (one made by makeContext), or in the calling context if `global` is undefined. Exceptions
+// pass through to the caller unchanged.
+void RunScript(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  ScriptWrap* wrap = ScriptWrap::Unwrap(isolate, args.This());
+  if (wrap == nullptr) return ThrowTypeError(isolate, "not a ContextifyScript");
+  Local<Context> context = isolate->GetCurrentContext();
+  if (!args[0]->IsUndefined()) {
+    if (!HasMark(isolate, args[0], GlobalMark(isolate))) {
+      return ThrowTypeError(isolate, "not a context made by makeContext");
+    }
+    if (!args[0].As<Object>()->GetCreationContext().ToLocal(&context)) {
+      return ThrowTypeError(isolate, "the context is gone");
+    }
+  }
+  Context::Scope scope(context);
+  Local<v8::Script> script = wrap->script(isolate)->BindToCurrentContext();
+  Local<Value> result;
+  if (script->Run(context).ToLocal(&result)) args.GetReturnValue().Set(result);
+}
+
+// makeContext(): a new context with its own built-ins, sharing the calling context's security
+// token so objects pass freely between the two. Returns the new context's global object.
+void MakeContext(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> current = isolate->GetCurrentContext();
+  Local<Context> context = Context::New(isolate);
+  if (context.IsEmpty()) return ThrowError(isolate, "could not create a context");
+  context->SetSecurityToken(current->GetSecurityToken());
+  Local<Object> global = context->Global();
+  if (global->SetPrivate(current, GlobalMark(isolate), v8::True(isolate)).IsNothing()) return;
+  args.GetReturnValue().Set(global);
+}
+
 }  // namespace
 
 void Initialize(Environment* env, Local<v8::Object> target) {
+  Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
   SetMethod(context, target, "compileFunction", CompileFunction);
   SetMethod(context, target, "runInThisContext", RunInThisContext);
+  SetMethod(context, target, "makeContext", MakeContext);
+
+  Local<FunctionTemplate> script = FunctionTemplate::New(isolate, NewScript);
+  Local<String> name = OneByteString(isolate, "ContextifyScript");
+  script->SetClassName(name);
+  script->InstanceTemplate()->SetInternalFieldCount(1);
+  SetProtoMethod(isolate, script, "runInContext", RunScript);
+  target->Set(context, name, script->GetFunction(context).ToLocalChecked()).Check();
 }
 
 }  // namespace contextify
