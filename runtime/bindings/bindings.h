@@ -20,7 +20,8 @@
   V(signal_wrap)          \
   V(tcp_wrap)             \
   V(timer_wrap)           \
-  V(tty_wrap)
+  V(tty_wrap)             \
+  V(udp_wrap)
 
 namespace nodus {
 namespace binding {

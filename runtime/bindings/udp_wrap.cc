@@ -1,0 +1,308 @@
+// process.binding('udp_wrap'): UDP sockets for stdlib/lib/dgram.js.
+//
+//   new UDP()                                   a handle (close/ref/unref/hasRef from HandleWrap)
+//   bind(ip, port, flags) / bind6(...)          -> 0 or a negative libuv error code
+//   send(req, buffer, offset, length, port, ip) -> err; then req.oncomplete(status, handle, req)
+//   send6(...)                                     (the request holds the buffer until then)
+//   recvStart() / recvStop()                    -> err; each datagram calls
+//                                                  handle.onmessage(nread, handle, bytes, rinfo)
+//                                                  rinfo = {address, port, family, size}; a
+//                                                  negative nread is a receive error (no bytes)
+//   getsockname(out)                            -> err; fills out.address/port/family
+//   setBroadcast(bool), setTTL(n), setMulticastTTL(n), setMulticastLoopback(bool),
+//   addMembership(group, [iface]), dropMembership(group, [iface])   -> err
+//
+// Bad argument types throw TypeError and out-of-range numbers RangeError; everything the socket
+// itself refuses comes back as a libuv code for dgram.js to turn into an Error.
+#include <uv.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "runtime/bindings/bindings.h"
+#include "runtime/core/check.h"
+#include "runtime/core/handle_wrap.h"
+#include "runtime/core/socket_address.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+namespace binding {
+namespace udp_wrap {
+
+using v8::ArrayBuffer;
+using v8::ArrayBufferView;
+using v8::BackingStore;
+using v8::Context;
+using v8::Function;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Global;
+using v8::HandleScope;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+namespace {
+
+class UDPWrap : public HandleWrap {
+ public:
+  UDPWrap(Environment* env, Local<Object> object)
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_)) {
+    CHECK_EQ(uv_udp_init(env->loop(), &handle_), 0);
+  }
+  uv_udp_t* udp() { return &handle_; }
+
+ private:
+  uv_udp_t handle_;
+};
+
+// One datagram in flight. The backing store keeps the bytes alive whatever JS does with the
+// buffer meanwhile; the JS request object also holds the buffer, as `buffer`, until completion.
+struct SendReq {
+  uv_udp_send_t req;
+  Environment* env;
+  Global<Object> object;
+  std::shared_ptr<BackingStore> store;
+};
+
+void New(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "UDP must be called with new");
+  new UDPWrap(env, args.This());
+}
+
+void Bind(const FunctionCallbackInfo<Value>& args, bool ipv6) {
+  UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
+  if (wrap == nullptr) return;
+  unsigned flags = 0;
+  if (!args[2]->IsUndefined()) {
+    if (!args[2]->IsUint32()) return ThrowTypeError(args.GetIsolate(), "flags must be an integer");
+    flags = args[2].As<v8::Uint32>()->Value();
+  }
+  sockaddr_storage addr;
+  int err;
+  if (!ParseSocketAddress(args, 0, ipv6, &addr, &err)) return;
+  // libuv itself refuses unknown flag bits with EINVAL.
+  if (err == 0) err = uv_udp_bind(wrap->udp(), reinterpret_cast<sockaddr*>(&addr), flags);
+  args.GetReturnValue().Set(err);
+}
+void Bind4(const FunctionCallbackInfo<Value>& args) { Bind(args, false); }
+void Bind6(const FunctionCallbackInfo<Value>& args) { Bind(args, true); }
+
+void OnSend(uv_udp_send_t* uv_req, int status) {
+  SendReq* req = static_cast<SendReq*>(uv_req->data);
+  Environment* env = req->env;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  UDPWrap* wrap = static_cast<UDPWrap*>(uv_req->handle->data);
+  Local<Object> req_object = req->object.Get(isolate);
+  delete req;
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req_object};
+  env->MakeCallback(req_object, "oncomplete", 3, argv);
+}
+
+// Reads args[index] as a byte count within [0, limit]; throws and returns false otherwise.
+bool GetSizeArg(const FunctionCallbackInfo<Value>& args, int index, const char* what,
+                size_t limit, size_t* out) {
+  int64_t value;
+  if (!GetInt64Arg(args, index, what, &value)) return false;
+  if (value < 0 || static_cast<uint64_t>(value) > limit) {
+    std::string message = std::string(what) + " is out of range";
+    ThrowRangeError(args.GetIsolate(), message.c_str());
+    return false;
+  }
+  *out = static_cast<size_t>(value);
+  return true;
+}
+
+void Send(const FunctionCallbackInfo<Value>& args, bool ipv6) {
+  UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
+  if (wrap == nullptr) return;
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsObject()) return ThrowTypeError(isolate, "req must be an object");
+  if (!args[1]->IsArrayBufferView()) {
+    return ThrowTypeError(isolate, "buffer must be a Buffer or Uint8Array");
+  }
+  Local<Object> req_object = args[0].As<Object>();
+  Local<ArrayBufferView> view = args[1].As<ArrayBufferView>();
+  size_t byte_length = view->ByteLength();  // 0 once the buffer is detached.
+  size_t offset;
+  size_t length;
+  if (!GetSizeArg(args, 2, "offset", byte_length, &offset)) return;
+  if (!GetSizeArg(args, 3, "length", byte_length - offset, &length)) return;
+  // The port comes before the IP here (ParseSocketAddress reads them the other way round).
+  if (!args[5]->IsString()) return ThrowTypeError(isolate, "address must be a string");
+  if (!args[4]->IsInt32()) return ThrowTypeError(isolate, "port must be an integer");
+  int port = args[4].As<v8::Int32>()->Value();
+  if (port < 0 || port > 65535) return ThrowRangeError(isolate, "port must be between 0 and 65535");
+  Utf8Value ip(isolate, args[5]);
+  if (!ip.ok()) return;
+  sockaddr_storage addr;
+  int err = ipv6 ? uv_ip6_addr(ip.c_str(), port, reinterpret_cast<sockaddr_in6*>(&addr))
+                 : uv_ip4_addr(ip.c_str(), port, reinterpret_cast<sockaddr_in*>(&addr));
+  if (err != 0) return args.GetReturnValue().Set(err);
+
+  // Buffer() moves a small on-heap array's bytes off the heap, so the pointer below is stable.
+  std::shared_ptr<BackingStore> store = view->Buffer()->GetBackingStore();
+  char* data = store->Data() == nullptr
+                   ? nullptr
+                   : static_cast<char*>(store->Data()) + view->ByteOffset() + offset;
+  SendReq* req = new SendReq();
+  req->env = wrap->env();
+  req->object.Reset(isolate, req_object);
+  req->store = std::move(store);
+  req->req.data = req;
+  uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
+  err = uv_udp_send(&req->req, wrap->udp(), &buf, 1, reinterpret_cast<sockaddr*>(&addr), OnSend);
+  if (err != 0) {
+    delete req;
+    return args.GetReturnValue().Set(err);
+  }
+  req_object->Set(wrap->env()->context(), OneByteString(isolate, "buffer"), view).Check();
+  args.GetReturnValue().Set(0);
+}
+void Send4(const FunctionCallbackInfo<Value>& args) { Send(args, false); }
+void Send6(const FunctionCallbackInfo<Value>& args) { Send(args, true); }
+
+void OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
+  Environment* env = static_cast<UDPWrap*>(handle->data)->env();
+  *buf = uv_buf_init(env->read_buffer(), Environment::kReadBufferSize);
+}
+
+void OnRecv(uv_udp_t* handle, ssize_t nread, const uv_buf_t* buf, const sockaddr* addr,
+            unsigned) {
+  // Nothing more to read for now (libuv reports it as an empty read without a sender).
+  if (nread == 0 && addr == nullptr) return;
+  UDPWrap* wrap = static_cast<UDPWrap*>(handle->data);
+  Environment* env = wrap->env();
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Object> self = wrap->object();
+  Local<Value> argv[4] = {Integer::New(isolate, static_cast<int32_t>(nread)), self,
+                          v8::Undefined(isolate), v8::Undefined(isolate)};
+  if (nread < 0) {
+    env->MakeCallback(self, "onmessage", 2, argv);
+    return;
+  }
+  size_t size = static_cast<size_t>(nread);
+  // The read buffer is shared, so the datagram is copied out at its exact length.
+  std::unique_ptr<BackingStore> store = ArrayBuffer::NewBackingStore(isolate, size);
+  if (size > 0) std::memcpy(store->Data(), buf->base, size);
+  Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, std::move(store));
+  argv[2] = v8::Uint8Array::New(ab, 0, size);
+  Local<Object> rinfo = Object::New(isolate);
+  SocketAddressToObject(isolate, addr, rinfo);
+  rinfo->Set(env->context(), OneByteString(isolate, "size"), Integer::New(isolate, nread)).Check();
+  argv[3] = rinfo;
+  env->MakeCallback(self, "onmessage", 4, argv);
+}
+
+void RecvStart(const FunctionCallbackInfo<Value>& args) {
+  UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
+  if (wrap == nullptr) return;
+  int err = uv_udp_recv_start(wrap->udp(), OnAlloc, OnRecv);
+  if (err == UV_EALREADY) err = 0;  // Already receiving: nothing to do.
+  args.GetReturnValue().Set(err);
+}
+
+void RecvStop(const FunctionCallbackInfo<Value>& args) {
+  UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
+  if (wrap == nullptr) return;
+  args.GetReturnValue().Set(uv_udp_recv_stop(wrap->udp()));
+}
+
+void GetSockName(const FunctionCallbackInfo<Value>& args) {
+  UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
+  if (wrap == nullptr) return;
+  if (!args[0]->IsObject()) return ThrowTypeError(args.GetIsolate(), "out must be an object");
+  sockaddr_storage addr;
+  int length = sizeof(addr);
+  int err = uv_udp_getsockname(wrap->udp(), reinterpret_cast<sockaddr*>(&addr), &length);
+  if (err == 0 && !SocketAddressToObject(args.GetIsolate(), reinterpret_cast<sockaddr*>(&addr),
+                                         args[0].As<Object>())) {
+    err = UV_EAFNOSUPPORT;
+  }
+  args.GetReturnValue().Set(err);
+}
+
+template <int (*F)(uv_udp_t*, int)>
+void SetFlag(const FunctionCallbackInfo<Value>& args) {
+  UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
+  if (wrap == nullptr) return;
+  args.GetReturnValue().Set(F(wrap->udp(), args[0]->BooleanValue(args.GetIsolate()) ? 1 : 0));
+}
+
+// TTLs: an integer; libuv checks the range (1-255 for unicast, 0-255 for multicast).
+template <int (*F)(uv_udp_t*, int)>
+void SetTTL(const FunctionCallbackInfo<Value>& args) {
+  UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
+  if (wrap == nullptr) return;
+  int64_t ttl;
+  if (!GetInt64Arg(args, 0, "ttl", &ttl)) return;
+  if (ttl < 0 || ttl > 255) return ThrowRangeError(args.GetIsolate(), "ttl must be 0-255");
+  args.GetReturnValue().Set(F(wrap->udp(), static_cast<int>(ttl)));
+}
+
+void SetMembership(const FunctionCallbackInfo<Value>& args, uv_membership membership) {
+  UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
+  if (wrap == nullptr) return;
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsString()) return ThrowTypeError(isolate, "multicast address must be a string");
+  bool has_iface = !args[1]->IsUndefined() && !args[1]->IsNull();
+  if (has_iface && !args[1]->IsString()) {
+    return ThrowTypeError(isolate, "interface address must be a string");
+  }
+  Utf8Value group(isolate, args[0]);
+  Utf8Value iface(isolate, has_iface ? args[1] : args[0]);
+  if (!group.ok() || !iface.ok()) return;
+  // An embedded NUL would silently cut the address short: refuse it as libuv refuses bad IPs.
+  if (std::strlen(group.c_str()) != group.length() ||
+      (has_iface && std::strlen(iface.c_str()) != iface.length())) {
+    return args.GetReturnValue().Set(UV_EINVAL);
+  }
+  args.GetReturnValue().Set(uv_udp_set_membership(
+      wrap->udp(), group.c_str(), has_iface ? iface.c_str() : nullptr, membership));
+}
+void AddMembership(const FunctionCallbackInfo<Value>& args) {
+  SetMembership(args, UV_JOIN_GROUP);
+}
+void DropMembership(const FunctionCallbackInfo<Value>& args) {
+  SetMembership(args, UV_LEAVE_GROUP);
+}
+
+}  // namespace
+
+void Initialize(Environment* env, Local<Object> target) {
+  Isolate* isolate = env->isolate();
+  Local<Context> context = env->context();
+  Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, New);
+  tmpl->SetClassName(OneByteString(isolate, "UDP"));
+  tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  HandleWrap::AddMethods(isolate, tmpl);
+  SetProtoMethod(isolate, tmpl, "bind", Bind4);
+  SetProtoMethod(isolate, tmpl, "bind6", Bind6);
+  SetProtoMethod(isolate, tmpl, "send", Send4);
+  SetProtoMethod(isolate, tmpl, "send6", Send6);
+  SetProtoMethod(isolate, tmpl, "recvStart", RecvStart);
+  SetProtoMethod(isolate, tmpl, "recvStop", RecvStop);
+  SetProtoMethod(isolate, tmpl, "getsockname", GetSockName);
+  SetProtoMethod(isolate, tmpl, "setBroadcast", SetFlag<uv_udp_set_broadcast>);
+  SetProtoMethod(isolate, tmpl, "setMulticastLoopback", SetFlag<uv_udp_set_multicast_loop>);
+  SetProtoMethod(isolate, tmpl, "setTTL", SetTTL<uv_udp_set_ttl>);
+  SetProtoMethod(isolate, tmpl, "setMulticastTTL", SetTTL<uv_udp_set_multicast_ttl>);
+  SetProtoMethod(isolate, tmpl, "addMembership", AddMembership);
+  SetProtoMethod(isolate, tmpl, "dropMembership", DropMembership);
+  target->Set(context, OneByteString(isolate, "UDP"), tmpl->GetFunction(context).ToLocalChecked())
+      .Check();
+  SetConstant(context, target, "UV_UDP_IPV6ONLY", UV_UDP_IPV6ONLY);
+  SetConstant(context, target, "UV_UDP_REUSEADDR", UV_UDP_REUSEADDR);
+  // The code of a send cut short by close(); process.binding('constants') lacks ECANCELED.
+  SetConstant(context, target, "UV_ECANCELED", UV_ECANCELED);
+}
+
+}  // namespace udp_wrap
+}  // namespace binding
+}  // namespace nodus
