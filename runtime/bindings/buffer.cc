@@ -8,7 +8,9 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -214,25 +216,132 @@ std::vector<uint16_t> StringUnits(Isolate* isolate, Local<String> string) {
   return units;
 }
 
-// Value of a base64 digit (both the standard and the URL-safe alphabet), or -1.
-int Base64Digit(uint16_t c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return -1;
+// Temporary memory for the coders, reused across calls on this thread: a fresh heap block of a
+// megabyte comes from mmap, and page-faulting it in on every call cost more than the coding.
+// Blocks above kKeep are not kept. At most one Scratch may be live at a time.
+class Scratch {
+ public:
+  explicit Scratch(size_t bytes) {
+    static constexpr size_t kKeep = 16 * 1024 * 1024;
+    if (bytes > kKeep) {
+      owned_.reset(new uint8_t[bytes]);
+      data_ = owned_.get();
+      return;
+    }
+    if (kept_size_ < bytes) {
+      kept_.reset(new uint8_t[bytes]);
+      kept_size_ = bytes;
+    }
+    data_ = kept_.get();
+  }
+  uint8_t* data() const { return data_; }
+
+ private:
+  static thread_local std::unique_ptr<uint8_t[]> kept_;
+  static thread_local size_t kept_size_;
+  std::unique_ptr<uint8_t[]> owned_;
+  uint8_t* data_ = nullptr;
+};
+thread_local std::unique_ptr<uint8_t[]> Scratch::kept_;
+thread_local size_t Scratch::kept_size_ = 0;
+
+// Copies the characters of a string V8 stores one byte per character (string->IsOneByte())
+// into scratch (a plain copy, much cheaper than widening to UTF-16).
+const uint8_t* StringLatin1(Isolate* isolate, Local<String> string, Scratch* scratch) {
+  int length = string->Length();
+  if (length > 0) {
+    string->WriteOneByte(isolate, scratch->data(), 0, length, String::NO_NULL_TERMINATION);
+  }
+  return scratch->data();
+}
+
+// Base64 digit values for both the standard and the URL-safe alphabet. Anything else is
+// kBase64Skip (whitespace, line breaks and junk are ignored) except '=', kBase64End.
+constexpr uint8_t kBase64Skip = 0x40;
+constexpr uint8_t kBase64End = 0x80;
+
+struct Base64Table {
+  uint8_t value[256];
+  constexpr Base64Table() : value() {
+    for (int c = 0; c < 256; c++) value[c] = kBase64Skip;
+    for (int c = 'A'; c <= 'Z'; c++) value[c] = static_cast<uint8_t>(c - 'A');
+    for (int c = 'a'; c <= 'z'; c++) value[c] = static_cast<uint8_t>(c - 'a' + 26);
+    for (int c = '0'; c <= '9'; c++) value[c] = static_cast<uint8_t>(c - '0' + 52);
+    value[static_cast<int>('+')] = value[static_cast<int>('-')] = 62;
+    value[static_cast<int>('/')] = value[static_cast<int>('_')] = 63;
+    value[static_cast<int>('=')] = kBase64End;
+  }
+};
+constexpr Base64Table kBase64Table;
+
+template <typename Char>
+inline uint8_t Base64Value(Char c) {
+  return static_cast<uint32_t>(c) < 256 ? kBase64Table.value[static_cast<uint32_t>(c)]
+                                        : kBase64Skip;
 }
 
 // Decoding is lenient, as v0.6 was: characters outside the alphabet (whitespace, line breaks)
-// are skipped, padding is optional, and the first '=' ends the data.
-size_t Base64DecodedLength(const std::vector<uint16_t>& units) {
+// are skipped, padding is optional, and the first '=' ends the data. Counts the digits in
+// chars[from, length) up to the end of the data.
+template <typename Char>
+size_t Base64CountDigits(const Char* chars, size_t from, size_t length) {
   size_t digits = 0;
-  for (uint16_t c : units) {
-    if (c == '=') break;
-    if (Base64Digit(c) >= 0) digits++;
+  for (size_t i = from; i < length; i++) {
+    uint8_t value = Base64Value(chars[i]);
+    if (value == kBase64End) break;
+    if (value < 64) digits++;
   }
-  return digits / 4 * 3 + (digits % 4) * 3 / 4;
+  return digits;
+}
+
+size_t Base64BytesOfDigits(size_t digits) { return digits / 4 * 3 + (digits % 4) * 3 / 4; }
+
+// Decodes at most `capacity` bytes into dest; returns the count. *total is what decoding the
+// whole string would give, so the caller can tell whether all of it fit.
+template <typename Char>
+size_t Base64Decode(const Char* chars, size_t length, uint8_t* dest, size_t capacity,
+                    size_t* total) {
+  size_t i = 0;
+  size_t written = 0;
+  size_t digits = 0;
+  uint32_t accumulator = 0;
+  int bits = 0;
+  bool full = false;
+  while (i < length) {
+    if (bits == 0) {
+      // Whole groups of four digits, the common case, without per-character bookkeeping.
+      while (i + 4 <= length && capacity - written >= 3) {
+        uint32_t a = Base64Value(chars[i]), b = Base64Value(chars[i + 1]),
+                 c = Base64Value(chars[i + 2]), d = Base64Value(chars[i + 3]);
+        if ((a | b | c | d) >= 64) break;
+        uint32_t group = (a << 18) | (b << 12) | (c << 6) | d;
+        dest[written] = static_cast<uint8_t>(group >> 16);
+        dest[written + 1] = static_cast<uint8_t>(group >> 8);
+        dest[written + 2] = static_cast<uint8_t>(group);
+        written += 3;
+        digits += 4;
+        i += 4;
+      }
+      if (i >= length) break;
+    }
+    if (written >= capacity) {
+      full = true;
+      break;
+    }
+    uint8_t value = Base64Value(chars[i]);
+    if (value == kBase64End) break;
+    i++;
+    if (value >= 64) continue;
+    digits++;
+    accumulator = ((accumulator << 6) | value) & 0xFFFFFF;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      dest[written++] = static_cast<uint8_t>((accumulator >> bits) & 0xFF);
+    }
+  }
+  *total = full ? Base64BytesOfDigits(digits + Base64CountDigits(chars, i, length)) : written;
+  return written;
 }
 
 void Base64Write(const FunctionCallbackInfo<Value>& args) {
@@ -241,21 +350,24 @@ void Base64Write(const FunctionCallbackInfo<Value>& args) {
   uint8_t* dest;
   size_t capacity;
   if (!WriteArgs(args, &string, &dest, &capacity)) return;
-  std::vector<uint16_t> units = StringUnits(isolate, string);
+  size_t length = static_cast<size_t>(string->Length());
   size_t written = 0;
-  uint32_t accumulator = 0;
-  int bits = 0;
-  for (uint16_t c : units) {
-    if (written >= capacity || c == '=') break;
-    int digit = Base64Digit(c);
-    if (digit < 0) continue;
-    accumulator = ((accumulator << 6) | static_cast<uint32_t>(digit)) & 0xFFFFFF;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      dest[written++] = static_cast<uint8_t>((accumulator >> bits) & 0xFF);
+  size_t total = 0;
+  // With no room, Base64Decode only counts what the string holds.
+  if (length > 0) {
+    if (string->IsOneByte()) {
+      Scratch scratch(length);
+      written = Base64Decode(StringLatin1(isolate, string, &scratch), length, dest, capacity,
+                             &total);
+    } else {
+      std::vector<uint16_t> units = StringUnits(isolate, string);
+      written = Base64Decode(units.data(), length, dest, capacity, &total);
     }
   }
+  // Buffer._charsWritten: the whole string when all of its data fit, else the characters that
+  // the bytes written came from.
+  last_chars_written = written == total ? static_cast<int64_t>(length)
+                                        : static_cast<int64_t>((written * 4 + 2) / 3);
   args.GetReturnValue().Set(static_cast<double>(written));
 }
 
@@ -342,9 +454,55 @@ void OneByteSlice(const FunctionCallbackInfo<Value>& args, bool strip_high_bit) 
 void AsciiSlice(const FunctionCallbackInfo<Value>& args) { OneByteSlice(args, true); }
 void BinarySlice(const FunctionCallbackInfo<Value>& args) { OneByteSlice(args, false); }
 
-void Base64Slice(const FunctionCallbackInfo<Value>& args) {
-  static const char kAlphabet[] =
+// Writes the base64 of data[0, length) to out, (length + 2) / 3 * 4 characters.
+void Base64Encode(const uint8_t* data, size_t length, uint8_t* out) {
+  static const uint8_t kAlphabet[] =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  uint8_t* p = out;
+  size_t i = 0;
+  for (; i + 3 <= length; i += 3, p += 4) {
+    uint32_t group = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+    p[0] = kAlphabet[(group >> 18) & 63];
+    p[1] = kAlphabet[(group >> 12) & 63];
+    p[2] = kAlphabet[(group >> 6) & 63];
+    p[3] = kAlphabet[group & 63];
+  }
+  if (i < length) {
+    uint32_t group = data[i] << 16;
+    if (i + 1 < length) group |= data[i + 1] << 8;
+    p[0] = kAlphabet[(group >> 18) & 63];
+    p[1] = kAlphabet[(group >> 12) & 63];
+    p[2] = i + 1 < length ? kAlphabet[(group >> 6) & 63] : '=';
+    p[3] = '=';
+  }
+}
+
+// A one-byte string whose characters live in malloc'ed memory that V8 frees (through Dispose)
+// when the string dies. Big results are returned this way: V8 would otherwise copy them into a
+// fresh large-object page, and faulting those pages in cost more than the encoding.
+class ExternalOneByte : public String::ExternalOneByteStringResource {
+ public:
+  ExternalOneByte(Isolate* isolate, char* data, size_t length)
+      : isolate_(isolate), data_(data), length_(length) {
+    isolate_->AdjustAmountOfExternalAllocatedMemory(static_cast<int64_t>(length_));
+  }
+  ~ExternalOneByte() override {
+    isolate_->AdjustAmountOfExternalAllocatedMemory(-static_cast<int64_t>(length_));
+    free(data_);
+  }
+  const char* data() const override { return data_; }
+  size_t length() const override { return length_; }
+
+ private:
+  Isolate* isolate_;
+  char* data_;
+  size_t length_;
+};
+
+// Results at least this long become external strings.
+constexpr size_t kExternalMinLength = 256 * 1024;
+
+void Base64Slice(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   const uint8_t* data;
   size_t length;
@@ -352,26 +510,22 @@ void Base64Slice(const FunctionCallbackInfo<Value>& args) {
   if (length == 0) return args.GetReturnValue().SetEmptyString();
   size_t out_length = (length + 2) / 3 * 4;
   if (!CheckStringLength(isolate, out_length)) return;
-  std::string out;
-  out.reserve(out_length);
-  size_t i = 0;
-  for (; i + 3 <= length; i += 3) {
-    uint32_t group = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
-    out.push_back(kAlphabet[(group >> 18) & 63]);
-    out.push_back(kAlphabet[(group >> 12) & 63]);
-    out.push_back(kAlphabet[(group >> 6) & 63]);
-    out.push_back(kAlphabet[group & 63]);
+  if (out_length >= kExternalMinLength) {
+    char* out = static_cast<char*>(malloc(out_length));
+    if (out == nullptr) return ThrowRangeError(isolate, "out of memory");
+    Base64Encode(data, length, reinterpret_cast<uint8_t*>(out));
+    auto* resource = new ExternalOneByte(isolate, out, out_length);
+    Local<String> result;
+    if (!String::NewExternalOneByte(isolate, resource).ToLocal(&result)) {
+      delete resource;  // Not adopted by V8; an exception is pending.
+      return;
+    }
+    return args.GetReturnValue().Set(result);
   }
-  if (i < length) {
-    uint32_t group = data[i] << 16;
-    if (i + 1 < length) group |= data[i + 1] << 8;
-    out.push_back(kAlphabet[(group >> 18) & 63]);
-    out.push_back(kAlphabet[(group >> 12) & 63]);
-    out.push_back(i + 1 < length ? kAlphabet[(group >> 6) & 63] : '=');
-    out.push_back('=');
-  }
-  ReturnString(args, String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(out.data()),
-                                            NewStringType::kNormal, static_cast<int>(out.size())));
+  Scratch out(out_length);
+  Base64Encode(data, length, out.data());
+  ReturnString(args, String::NewFromOneByte(isolate, out.data(), NewStringType::kNormal,
+                                            static_cast<int>(out_length)));
 }
 
 void HexSlice(const FunctionCallbackInfo<Value>& args) {
@@ -403,10 +557,18 @@ void ByteLengthUtf8(const FunctionCallbackInfo<Value>& args) {
 }
 
 void ByteLengthBase64(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
   Local<String> string;
   if (!GetString(args, 0, &string)) return;
-  std::vector<uint16_t> units = StringUnits(args.GetIsolate(), string);
-  args.GetReturnValue().Set(static_cast<double>(Base64DecodedLength(units)));
+  size_t length = static_cast<size_t>(string->Length());
+  size_t digits;
+  if (string->IsOneByte()) {
+    Scratch scratch(length);
+    digits = Base64CountDigits(StringLatin1(isolate, string, &scratch), 0, length);
+  } else {
+    digits = Base64CountDigits(StringUnits(isolate, string).data(), 0, length);
+  }
+  args.GetReturnValue().Set(static_cast<double>(Base64BytesOfDigits(digits)));
 }
 
 // ---- SlowBuffer --------------------------------------------------------------------------------
