@@ -44,6 +44,22 @@ expect "an unhandled rejection is fatal" 1 'Error: nobody listens' "$runtime" "$
 echo 'process.on("unhandledRejection", function(r) { console.log("got", r.message) }); Promise.reject(new Error("x"))' > "$tmp/reject2.js"
 expect "unhandledRejection listeners take it" 0 '^got x$' "$runtime" "$tmp/reject2.js"
 
+cat > "$tmp/stdin.js" <<'JS'
+process.stdin.setEncoding('utf8');
+var data = '';
+process.stdin.on('data', function(chunk) { data += chunk; });
+process.stdin.on('end', function() { console.log('got ' + JSON.stringify(data)); });
+process.stdin.resume();
+JS
+expect "process.stdin reads a pipe" 0 '^got "hello\\nworld"$' \
+  bash -c "printf 'hello\\nworld' | '$runtime' '$tmp/stdin.js'"
+printf 'from a file' > "$tmp/input.txt"
+expect "process.stdin reads a file" 0 '^got "from a file"$' \
+  bash -c "'$runtime' '$tmp/stdin.js' < '$tmp/input.txt'"
+echo 'process.stdin; setTimeout(function() { console.log("exited") }, 1)' > "$tmp/stdin-paused.js"
+expect "a paused stdin does not keep the process alive" 0 '^exited$' \
+  bash -c "sleep 5 | timeout 4 '$runtime' '$tmp/stdin-paused.js'"
+
 if [[ $failures -ne 0 ]]; then
   echo "$failures check(s) failed"
   exit 1

@@ -187,6 +187,34 @@ void Close(const FunctionCallbackInfo<Value>& args) {
   });
 }
 
+// read(fd, buffer, offset, length, position, [callback]) -> bytes read. position < 0 (or not a
+// number) reads from the current file position.
+void Read(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
+  if (!args[1]->IsUint8Array()) return ThrowTypeError(isolate, "buffer must be a Buffer");
+  Local<v8::Uint8Array> buffer = args[1].As<v8::Uint8Array>();
+  int64_t offset, length, position = -1;
+  if (!GetInt64Arg(args, 2, "offset", &offset) || !GetInt64Arg(args, 3, "length", &length)) return;
+  size_t size = buffer->ByteLength();
+  if (offset < 0 || length < 0 || static_cast<uint64_t>(offset) > size ||
+      static_cast<uint64_t>(length) > size - static_cast<uint64_t>(offset)) {
+    return ThrowRangeError(isolate, "offset and length must lie within the buffer");
+  }
+  if (args[4]->IsNumber()) {
+    double p = args[4].As<v8::Number>()->Value();
+    position = p >= 0 && p <= 9007199254740991.0 ? static_cast<int64_t>(p) : -1;
+  }
+  char* data = static_cast<char*>(buffer->Buffer()->Data()) + buffer->ByteOffset() + offset;
+  Environment* env = Environment::GetCurrent(args);
+  // stdlib/lib/fs.js passes a callback whose closure holds the buffer until the read completes.
+  Dispatch(args, 5, "read", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+    uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
+    return uv_fs_read(env->loop(), req, fd, &buf, 1, position, cb);
+  });
+}
+
 // Reads a whole file as UTF-8 text, synchronously: what require() needs for .js and .json.
 void ReadFileUtf8(const FunctionCallbackInfo<Value>& args) {
   std::string path;
@@ -230,6 +258,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "fstat", FStat);
   SetMethod(context, target, "realpath", RealPath);
   SetMethod(context, target, "close", Close);
+  SetMethod(context, target, "read", Read);
   SetMethod(context, target, "readFileUtf8", ReadFileUtf8);
 }
 

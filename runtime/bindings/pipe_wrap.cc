@@ -5,6 +5,7 @@
 //   listen(backlog)                  -> err; then handle.onconnection(status, clientHandle)
 //   connect(req, path)               -> req.oncomplete(status, handle, req, readable, writable)
 //   open(fd)                         wraps an existing descriptor (stdio pipes)
+#include <sys/un.h>
 #include <uv.h>
 
 #include "runtime/bindings/bindings.h"
@@ -74,10 +75,16 @@ bool GetPath(const FunctionCallbackInfo<Value>& args, int index, std::string* pa
   return true;
 }
 
+// libuv 1.44 silently truncates socket paths that do not fit sockaddr_un; refuse them instead.
+bool PathFits(const std::string& path) {
+  return path.size() < sizeof(reinterpret_cast<sockaddr_un*>(0)->sun_path);
+}
+
 void Bind(const FunctionCallbackInfo<Value>& args) {
   PipeWrap* wrap = HandleWrap::Unwrap<PipeWrap>(args);
   std::string path;
   if (wrap == nullptr || !GetPath(args, 0, &path)) return;
+  if (!PathFits(path)) return args.GetReturnValue().Set(UV_ENAMETOOLONG);
   args.GetReturnValue().Set(uv_pipe_bind(wrap->pipe(), path.c_str()));
 }
 
@@ -132,6 +139,7 @@ void Connect(const FunctionCallbackInfo<Value>& args) {
   if (!args[0]->IsObject()) return ThrowTypeError(args.GetIsolate(), "req must be an object");
   std::string path;
   if (!GetPath(args, 1, &path)) return;
+  if (!PathFits(path)) return args.GetReturnValue().Set(UV_ENAMETOOLONG);
   ConnectReq* req = new ConnectReq();
   req->env = wrap->env();
   req->object.Reset(args.GetIsolate(), args[0].As<Object>());

@@ -198,6 +198,17 @@ void SetupCallbacks(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(v8::Uint32Array::New(buffer, 0, 2));
 }
 
+// errname(err): the libuv error name of a negative error code ('ECONNREFUSED', 'EOF', ...).
+void ErrName(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsInt32()) return ThrowTypeError(isolate, "err must be an integer");
+  int err = args[0].As<v8::Int32>()->Value();
+  char name[64] = "UNKNOWN";
+  // uv_err_name_r: uv_err_name would leak a string for codes libuv does not know.
+  if (err < 0) uv_err_name_r(err, name, sizeof(name));
+  args.GetReturnValue().Set(OneByteString(isolate, name));
+}
+
 void RunMicrotasks(const FunctionCallbackInfo<Value>& args) {
   args.GetIsolate()->PerformMicrotaskCheckpoint();
 }
@@ -223,6 +234,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "writeString", WriteString);
   SetMethod(context, target, "setupCallbacks", SetupCallbacks);
   SetMethod(context, target, "runMicrotasks", RunMicrotasks);
+  SetMethod(context, target, "errname", ErrName);
 }
 
 }  // namespace process_methods

@@ -203,6 +203,16 @@ function stdioGetter(name, fd) {
 stdioGetter('stdout', 1);
 stdioGetter('stderr', 2);
 
+var stdin;
+Object.defineProperty(process, 'stdin', {
+  configurable: true,
+  enumerable: true,
+  get: function() {
+    if (!stdin) stdin = NativeModule.require('_stdio').createReadable(0);
+    return stdin;
+  }
+});
+
 process.openStdin = function() {
   process.stdin.resume();
   return process.stdin;

@@ -49,7 +49,108 @@ SyncWriteStream.prototype.destroy = function() {
 };
 SyncWriteStream.prototype.destroySoon = SyncWriteStream.prototype.destroy;
 
+// A terminal's size changes arrive as SIGWINCH; the first listener installs the watcher.
+SyncWriteStream.prototype.on = function(event, listener) {
+  if (event === 'resize' && this.isTTY && !this._watchingResize) {
+    this._watchingResize = true;
+    var self = this;
+    process.on('SIGWINCH', function() {
+      try {
+        var size = tty.getWindowSize(self.fd);
+        if (size[0] !== self.columns || size[1] !== self.rows) {
+          self.columns = size[0];
+          self.rows = size[1];
+          self.emit('resize');
+        }
+      } catch (e) {
+        // The terminal went away; nothing to report.
+      }
+    });
+  }
+  return EventEmitter.prototype.on.call(this, event, listener);
+};
+SyncWriteStream.prototype.addListener = SyncWriteStream.prototype.on;
+
 exports.SyncWriteStream = SyncWriteStream;
+
+// A regular file as stdin: read in chunks on the thread pool while resumed.
+function FileReadStream(fd) {
+  EventEmitter.call(this);
+  this.fd = fd;
+  this.readable = true;
+  this.writable = false;
+  this._paused = true;
+  this._reading = false;
+  this._decoder = null;
+}
+util.inherits(FileReadStream, EventEmitter);
+
+FileReadStream.prototype.setEncoding = function(encoding) {
+  var StringDecoder = require('string_decoder').StringDecoder;
+  this._decoder = new StringDecoder(encoding);
+};
+
+FileReadStream.prototype.pause = function() {
+  this._paused = true;
+};
+
+FileReadStream.prototype.resume = function() {
+  this._paused = false;
+  this._read();
+};
+
+FileReadStream.prototype._read = function() {
+  if (this._reading || this._paused || !this.readable) return;
+  this._reading = true;
+  var self = this;
+  var buffer = new Buffer(64 * 1024);
+  require('fs').read(this.fd, buffer, 0, buffer.length, null, function(err, bytesRead) {
+    self._reading = false;
+    if (err) return self.emit('error', err);
+    if (bytesRead === 0) {
+      self.readable = false;
+      self.emit('end');
+      self.emit('close');
+      return;
+    }
+    var chunk = buffer.slice(0, bytesRead);
+    self.emit('data', self._decoder ? self._decoder.write(chunk) : chunk);
+    self._read();
+  });
+};
+
+FileReadStream.prototype.destroy = function() {
+  this.readable = false;
+  this._paused = true;
+};
+FileReadStream.prototype.pipe = function(dest, options) {
+  return require('stream').Stream.prototype.pipe.call(this, dest, options);
+};
+
+// process.stdin by what fd 0 is: a terminal, a pipe or socket, or a file. Paused until resumed.
+exports.createReadable = function(fd) {
+  var type = tty.guessHandleType(fd);
+  var stream;
+  if (type === 'TTY') {
+    stream = new (require('tty').ReadStream)(fd);
+  } else if (type === 'PIPE' || type === 'TCP') {
+    var net = require('net');
+    var Handle = type === 'PIPE' ? process.binding('pipe_wrap').Pipe
+                                 : process.binding('tcp_wrap').TCP;
+    var handle = new Handle();
+    var err = handle.open(fd);
+    if (err) throw new Error('cannot open stdin: ' + err);
+    stream = new net.Socket({ handle: handle });
+    stream.readable = true;
+    stream.writable = false;
+    stream._paused = true;
+    // stdin does not keep the process alive until someone reads it.
+  } else {
+    stream = new FileReadStream(fd);
+  }
+  stream.fd = fd;
+  return stream;
+};
 exports.createWritable = function(fd) {
   return new SyncWriteStream(fd);
 };

@@ -106,3 +106,16 @@ exports.writeSync = function(fd, data) {
   if (typeof data !== 'string') data = String(data);
   return process.binding('process_methods').writeString(fd, data);
 };
+
+// read(fd, buffer, offset, length, position, callback(err, bytesRead, buffer)).
+exports.readSync = function(fd, buffer, offset, length, position) {
+  return binding.read(fd, buffer, offset, length, position);
+};
+
+exports.read = function(fd, buffer, offset, length, position, callback) {
+  callback = callbackOrThrow(callback);
+  binding.read(fd, buffer, offset, length, position, function(err, bytesRead) {
+    // Referring to `buffer` here keeps it alive while the thread pool writes into it.
+    callback(err, bytesRead || 0, buffer);
+  });
+};

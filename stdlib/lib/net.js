@@ -1,0 +1,813 @@
+// The net module: TCP and Unix-socket servers and connections over process.binding('tcp_wrap')
+// and process.binding('pipe_wrap') (see runtime/core/stream_wrap.h for the handle interface).
+//
+// Memory: an idle connection costs its native handle, the handle's JS object and one Socket.
+// No closures are made per socket: the callbacks libuv makes (onread, onconnection, and the
+// oncomplete of connect/write/shutdown requests) live on prototypes and find their Socket or
+// Server through `handle.owner`. Rarely changed fields default on Socket.prototype.
+'use strict';
+
+var EventEmitter = require('events').EventEmitter;
+var Stream = require('stream');
+var timers = require('timers');
+var util = require('util');
+var Buffer = require('buffer').Buffer;
+
+var tcpBinding = process.binding('tcp_wrap');
+var pipeBinding = process.binding('pipe_wrap');
+var methods = process.binding('process_methods');
+var TCP = tcpBinding.TCP;
+var Pipe = pipeBinding.Pipe;
+var UV_EOF = tcpBinding.UV_EOF;
+
+var StringDecoder;  // Loaded by the first setEncoding().
+
+// A libuv error code (negative) as an Error worded as v0.6 worded it: "connect ECONNREFUSED".
+// As in v0.6's net module, errno is the code name too.
+function errnoException(err, syscall) {
+  var code = methods.errname(err);
+  var e = new Error(syscall + ' ' + code);
+  e.errno = e.code = code;
+  e.syscall = syscall;
+  return e;
+}
+
+// ---- Addresses ---------------------------------------------------------------------------------
+
+var IPV4_PART = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+var IPV4_RE = new RegExp('^' + IPV4_PART + '(?:\\.' + IPV4_PART + '){3}$');
+var HEX_GROUP_RE = /^[0-9a-fA-F]{1,4}$/;
+
+function isIPv4(input) {
+  return typeof input === 'string' && IPV4_RE.test(input);
+}
+
+// Eight 16-bit hex groups, at most one '::' standing for one or more zero groups, and optionally
+// a dotted IPv4 address in place of the last two groups.
+function isIPv6(input) {
+  if (typeof input !== 'string' || input.length < 2 || input.length > 45) return false;
+  var halves = input.split('::');
+  if (halves.length > 2) return false;
+  var groups = 0;
+  for (var h = 0; h < halves.length; h++) {
+    if (halves[h] === '') continue;
+    var parts = halves[h].split(':');
+    for (var i = 0; i < parts.length; i++) {
+      var last = h === halves.length - 1 && i === parts.length - 1;
+      if (last && isIPv4(parts[i])) {
+        groups += 2;
+      } else if (HEX_GROUP_RE.test(parts[i])) {
+        groups += 1;
+      } else {
+        return false;
+      }
+    }
+  }
+  return halves.length === 2 ? groups <= 7 : groups === 8;
+}
+
+function isIP(input) {
+  if (isIPv4(input)) return 4;
+  if (isIPv6(input)) return 6;
+  return 0;
+}
+
+exports.isIP = isIP;
+exports.isIPv4 = isIPv4;
+exports.isIPv6 = isIPv6;
+
+// A port argument: numbers and numeric strings (v0.6 coerced '80'), 0 to 65535. Returns the
+// port, or -1 when `value` is a string that is not a number (a Unix socket path to callers).
+function toPort(value, what) {
+  if (typeof value === 'string') {
+    if (!/^\s*[0-9]+\s*$/.test(value)) return -1;
+    value = Number(value);
+  } else if (typeof value !== 'number') {
+    throw new TypeError(what + ': port must be a number, not ' +
+                        (value === null ? 'null' : typeof value));
+  }
+  if (!(value >= 0 && value <= 65535) || value !== Math.floor(value)) {
+    throw new RangeError(what + ': port must be an integer from 0 to 65535, not ' + value);
+  }
+  return value;
+}
+
+// Calls back (err, ip, family) for a host name: IP literals and 'localhost' at once, anything
+// else through require('dns').lookup when the runtime has a dns module.
+function resolveHost(host, callback) {
+  var family = isIP(host);
+  if (family !== 0) return callback(null, host, family);
+  if (host === 'localhost') return callback(null, '127.0.0.1', 4);
+  var dns;
+  try {
+    dns = require('dns');
+  } catch (e) {
+    dns = null;
+  }
+  if (dns === null || typeof dns.lookup !== 'function') {
+    var e = new Error('getaddrinfo ENOTFOUND');
+    e.errno = e.code = 'ENOTFOUND';
+    e.syscall = 'getaddrinfo';
+    return callback(e);
+  }
+  dns.lookup(host, function(err, ip, family) {
+    if (err) return callback(err);
+    callback(null, ip, family || isIP(ip));
+  });
+}
+
+// { address, port } of a handle, the two properties the v0.6 docs give (no `family`).
+function addressOf(handle, method) {
+  if (!handle || typeof handle[method] !== 'function') return null;
+  var out = {};
+  if (handle[method](out) !== 0) return null;
+  return { address: out.address, port: out.port };
+}
+
+// ---- Requests ----------------------------------------------------------------------------------
+// Plain objects handed to the native side; their oncomplete callbacks are shared.
+
+function WriteReq(cb) {
+  this.cb = cb;
+  this.bytes = 0;
+  this.async = false;
+}
+WriteReq.prototype.oncomplete = afterWrite;
+
+function ConnectReq() {}
+ConnectReq.prototype.oncomplete = afterConnect;
+
+function ShutdownReq() {}
+ShutdownReq.prototype.oncomplete = afterShutdown;
+
+// ---- Socket ------------------------------------------------------------------------------------
+
+function Socket(options) {
+  if (!(this instanceof Socket)) return new Socket(options);
+  Stream.call(this);
+  this._handle = null;
+  this.readable = false;
+  this.writable = false;
+
+  if (typeof options === 'number') options = { fd: options };  // v0.4-era new Socket(fd).
+  if (options) {
+    if (options.allowHalfOpen) this.allowHalfOpen = true;
+    if (options.handle) {
+      setHandle(this, options.handle);
+    } else if (options.fd !== undefined && options.fd !== null) {
+      var type = options.type;
+      setHandle(this, type === 'tcp4' || type === 'tcp6' || type === 'tcp' ? new TCP() : new Pipe());
+      var err = this._handle.open(options.fd);
+      if (err) {
+        var handle = this._handle;
+        this._handle = null;
+        handle.owner = null;
+        handle.close();
+        throw errnoException(err, 'open');
+      }
+      this.readable = this.writable = true;
+      this._handle.readStart();
+    }
+  }
+}
+util.inherits(Socket, Stream);
+exports.Socket = Socket;
+exports.Stream = Socket;  // v0.6's alias.
+
+// Defaults shared by every socket until one sets its own.
+Socket.prototype.allowHalfOpen = false;
+Socket.prototype.destroyed = false;
+Socket.prototype.server = null;
+Socket.prototype.bytesRead = 0;
+Socket.prototype._bytesDispatched = 0;
+Socket.prototype._connecting = false;
+Socket.prototype._paused = false;
+Socket.prototype._gotEOF = false;
+Socket.prototype._endedByPeer = false;
+Socket.prototype._shutdownQueued = false;
+Socket.prototype._destroySoon = false;
+Socket.prototype._pendingWrites = 0;
+Socket.prototype._connectQueue = null;
+Socket.prototype._connectQueueSize = 0;
+Socket.prototype._decoder = null;
+Socket.prototype._idleTimeout = -1;
+Socket.prototype._timer = null;
+Socket.prototype._peername = null;
+
+function setHandle(socket, handle) {
+  socket._handle = handle;
+  handle.owner = socket;
+}
+
+// Restarts the idle timer (if setTimeout set one) on activity.
+function active(socket) {
+  if (socket._idleTimeout > 0) timers.active(socket);
+}
+
+Object.defineProperty(Socket.prototype, 'readyState', {
+  configurable: true,
+  get: function() {
+    if (this._connecting) return 'opening';
+    if (this.readable && this.writable) return 'open';
+    if (this.readable) return 'readOnly';
+    if (this.writable) return 'writeOnly';
+    return 'closed';
+  }
+});
+
+Object.defineProperty(Socket.prototype, 'bufferSize', {
+  configurable: true,
+  get: function() {
+    var queued = this._handle ? this._handle.writeQueueSize || 0 : 0;
+    return queued + this._connectQueueSize;
+  }
+});
+
+Object.defineProperty(Socket.prototype, 'bytesWritten', {
+  configurable: true,
+  get: function() {
+    return this._bytesDispatched + this._connectQueueSize;
+  }
+});
+
+function peername(socket) {
+  if (socket._peername === null) {
+    var out = addressOf(socket._handle, 'getpeername');
+    if (out === null) return {};
+    socket._peername = out;
+  }
+  return socket._peername;
+}
+
+Object.defineProperty(Socket.prototype, 'remoteAddress', {
+  configurable: true,
+  get: function() { return peername(this).address; }
+});
+
+Object.defineProperty(Socket.prototype, 'remotePort', {
+  configurable: true,
+  get: function() { return peername(this).port; }
+});
+
+Socket.prototype.address = function() {
+  return addressOf(this._handle, 'getsockname');
+};
+
+Socket.prototype.setEncoding = function(encoding) {
+  if (!StringDecoder) StringDecoder = require('string_decoder').StringDecoder;
+  this._decoder = encoding ? new StringDecoder(encoding) : null;
+};
+
+Socket.prototype.setNoDelay = function(noDelay) {
+  if (this._handle && typeof this._handle.setNoDelay === 'function') {
+    this._handle.setNoDelay(noDelay === undefined ? true : !!noDelay);
+  }
+};
+
+Socket.prototype.setKeepAlive = function(enable, initialDelay) {
+  if (this._handle && typeof this._handle.setKeepAlive === 'function') {
+    this._handle.setKeepAlive(!!enable, ~~(initialDelay / 1000));
+  }
+};
+
+Socket.prototype.setTimeout = function(msecs, callback) {
+  msecs = Number(msecs);
+  if (msecs > 0 && msecs === msecs) {
+    timers.enroll(this, msecs);
+    timers.active(this);
+    if (typeof callback === 'function') this.once('timeout', callback);
+  } else if (msecs === 0) {
+    timers.unenroll(this);
+    delete this._idleTimeout;
+    delete this._timer;
+    if (typeof callback === 'function') this.removeListener('timeout', callback);
+  } else {
+    throw new RangeError('setTimeout: timeout must be a non-negative number, not ' + msecs);
+  }
+};
+
+// Called by the timers module after the idle timeout; the socket stays open.
+Socket.prototype._onTimeout = function() {
+  this.emit('timeout');
+};
+
+Socket.prototype.pause = function() {
+  this._paused = true;
+  if (this._handle && !this._connecting) this._handle.readStop();
+};
+
+Socket.prototype.resume = function() {
+  this._paused = false;
+  if (this._handle && !this._connecting && this.readable) this._handle.readStart();
+};
+
+// ---- Reading -----------------------------------------------------------------------------------
+
+// handle.onread(nread, data) for TCP and Pipe handles; `this` is the handle.
+function onread(nread, data) {
+  var socket = this.owner;
+  if (!socket || socket.destroyed) return;
+  active(socket);
+  if (nread > 0) {
+    Object.setPrototypeOf(data, Buffer.prototype);
+    socket.bytesRead += nread;
+    if (socket._decoder !== null) {
+      var string = socket._decoder.write(data);
+      if (string.length > 0) socket.emit('data', string);
+    } else {
+      socket.emit('data', data);
+    }
+    return;
+  }
+  if (nread === UV_EOF) return onEOF(socket);
+  socket._destroy(errnoException(nread, 'read'));
+}
+
+function onEOF(socket) {
+  socket.readable = false;
+  socket._gotEOF = true;
+  if (socket._handle) socket._handle.readStop();
+  if (socket._decoder !== null) {
+    var rest = socket._decoder.end();
+    if (rest) socket.emit('data', rest);
+  }
+  // 'close' comes a tick later, so 'end' is still emitted first.
+  if (!socket.writable) {
+    socket.destroy();
+  } else if (!socket.allowHalfOpen) {
+    socket._endedByPeer = true;
+    socket.end();
+  }
+  socket.emit('end');
+}
+
+TCP.prototype.onread = onread;
+Pipe.prototype.onread = onread;
+
+// ---- Writing -----------------------------------------------------------------------------------
+
+function normalizeEncoding(encoding) {
+  switch (encoding) {
+    case undefined: case null: case 'utf8': case 'utf-8': return 'utf8';
+  }
+  switch (String(encoding).toLowerCase()) {
+    case 'utf8': case 'utf-8': return 'utf8';
+    case 'ascii': return 'ascii';
+    case 'binary': case 'latin1': case 'raw': return 'binary';
+    case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'ucs2';
+    case 'base64': return 'base64';
+    case 'hex': return 'hex';
+  }
+  throw new TypeError('Unknown encoding: ' + encoding);
+}
+
+function byteLength(data, encoding) {
+  return typeof data === 'string' ? Buffer.byteLength(data, encoding) : data.length;
+}
+
+function writeAfterEnd(socket, callback) {
+  var er;
+  if (socket._endedByPeer) {
+    er = new Error('This socket has been ended by the other party');
+    er.code = 'EPIPE';
+  } else if (socket.destroyed || !socket._handle) {
+    er = new Error('This socket is closed.');
+  } else {
+    er = new Error('write after end');
+  }
+  process.nextTick(emitWriteError, socket, er, callback);
+  return false;
+}
+
+function emitWriteError(socket, er, callback) {
+  socket.emit('error', er);
+  if (typeof callback === 'function') callback(er);
+}
+
+// socket.write(data, [encoding], [callback]): true when the data went to the kernel at once,
+// false when some of it waits in memory ('drain' follows once it is all out).
+Socket.prototype.write = function(data, encoding, callback) {
+  if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = undefined;
+  }
+  if (typeof data === 'string') {
+    encoding = normalizeEncoding(encoding);
+  } else if (!ArrayBuffer.isView(data)) {
+    throw new TypeError('First argument must be a buffer or a string.');
+  }
+  if (!this.writable) return writeAfterEnd(this, callback);
+  if (this._connecting) {
+    if (this._connectQueue === null) this._connectQueue = [];
+    this._connectQueue.push([data, encoding, callback]);
+    this._connectQueueSize += byteLength(data, encoding);
+    return false;
+  }
+  return this._write(data, encoding, callback);
+};
+
+Socket.prototype._write = function(data, encoding, callback) {
+  var handle = this._handle;
+  if (!handle) {
+    this._destroy(new Error('This socket is closed.'));
+    return false;
+  }
+  active(this);
+  var req = new WriteReq(callback);
+  var err;
+  if (typeof data !== 'string') {
+    err = handle.writeBuffer(req, data);
+  } else if (encoding === 'utf8') {
+    err = handle.writeUtf8String(req, data);
+  } else if (encoding === 'ascii') {
+    err = handle.writeAsciiString(req, data);
+  } else if (encoding === 'binary') {
+    err = handle.writeLatin1String(req, data);
+  } else if (encoding === 'ucs2') {
+    err = handle.writeUcs2String(req, data);
+  } else {
+    err = handle.writeBuffer(req, new Buffer(data, encoding));
+  }
+  if (err) {
+    this._destroy(errnoException(err, 'write'));
+    return false;
+  }
+  this._bytesDispatched += req.bytes;
+  if (req.async) {
+    this._pendingWrites++;
+    return false;
+  }
+  if (typeof callback === 'function') process.nextTick(callback);
+  return true;
+};
+
+// req.oncomplete(status, handle, req) of a write that had to wait.
+function afterWrite(status, handle, req) {
+  var socket = handle.owner;
+  if (!socket || socket.destroyed) return;
+  socket._pendingWrites--;
+  if (status < 0) {
+    socket._destroy(errnoException(status, 'write'));
+    return;
+  }
+  active(socket);
+  if (typeof req.cb === 'function') req.cb();
+  if (socket._pendingWrites === 0) {
+    if (socket._destroySoon) {
+      socket.destroy();
+      return;
+    }
+    socket.emit('drain');
+  }
+}
+
+// socket.end([data], [encoding]): writes data, then sends FIN once everything queued is out.
+Socket.prototype.end = function(data, encoding) {
+  if (this._connecting && !this._shutdownQueued) {
+    if (data !== undefined && data !== null) this.write(data, encoding);
+    this.writable = false;
+    this._shutdownQueued = true;
+    return;
+  }
+  if (!this.writable) return;
+  if (data !== undefined && data !== null) this.write(data, encoding);
+  this.writable = false;
+  if (!this.readable) {
+    this.destroySoon();
+    return;
+  }
+  if (!this._handle) return;
+  var err = this._handle.shutdown(new ShutdownReq());
+  if (err) this._destroy(errnoException(err, 'shutdown'));
+};
+
+// req.oncomplete(status, handle, req) of a shutdown.
+function afterShutdown(status, handle, req) {
+  var socket = handle.owner;
+  if (!socket || socket.destroyed) return;
+  // Both directions are done once the peer has ended too.
+  if (!socket.readable) socket.destroy();
+}
+
+Socket.prototype.destroySoon = function() {
+  this.writable = false;
+  this._destroySoon = true;
+  if (this._pendingWrites === 0) this.destroy();
+};
+
+Socket.prototype.destroy = function(exception) {
+  this._destroy(exception);
+};
+
+Socket.prototype._destroy = function(exception) {
+  if (this.destroyed) return;
+  this.destroyed = true;
+  this._connecting = false;
+  this.readable = this.writable = false;
+  this._connectQueue = null;
+  this._connectQueueSize = 0;
+  if (this._timer !== null) {
+    timers.unenroll(this);
+    this._timer = null;
+  }
+  var handle = this._handle;
+  if (handle) {
+    this._handle = null;
+    handle.close();
+  }
+  // The socket's 'close' is queued before the server's, which may follow from this one.
+  process.nextTick(emitDestroyed, this, exception);
+  if (this.server) {
+    var server = this.server;
+    server.connections--;
+    server._emitCloseIfDrained();
+  }
+};
+
+function emitDestroyed(socket, exception) {
+  if (exception) socket.emit('error', exception);
+  socket.emit('close', !!exception);
+}
+
+// ---- Connecting --------------------------------------------------------------------------------
+
+// socket.connect(port, [host], [connectListener]) or socket.connect(path, [connectListener]).
+Socket.prototype.connect = function(port, host, callback) {
+  if (typeof host === 'function') {
+    callback = host;
+    host = undefined;
+  }
+  var portNumber = toPort(port, 'connect');
+  if (this.destroyed) {
+    // Reusing a closed socket, as the docs allow.
+    this.destroyed = false;
+    delete this._peername;
+    delete this._gotEOF;
+    delete this._endedByPeer;
+    delete this._shutdownQueued;
+    delete this._destroySoon;
+    delete this._pendingWrites;
+  }
+  if (typeof callback === 'function') this.once('connect', callback);
+  active(this);
+  this._connecting = true;
+  this.writable = true;
+  if (portNumber < 0) {
+    if (!this._handle) setHandle(this, new Pipe());
+    doConnect(this, port, 0, 0);
+    return this;
+  }
+  if (!this._handle) setHandle(this, new TCP());
+  if (host === undefined || host === null || host === '') host = 'localhost';
+  var socket = this;
+  resolveHost(String(host), function(err, ip, family) {
+    if (!socket._connecting) return;  // Destroyed while resolving.
+    if (err) {
+      socket._destroy(err);
+      return;
+    }
+    doConnect(socket, ip, portNumber, family);
+  });
+  return this;
+};
+
+function doConnect(socket, address, port, family) {
+  var req = new ConnectReq();
+  var err = 0;
+  if (family === 0) {
+    err = socket._handle.connect(req, address);
+  } else if (family === 6) {
+    err = socket._handle.connect6(req, address, port);
+  } else {
+    err = socket._handle.connect(req, address, port);
+  }
+  if (err) socket._destroy(errnoException(err, 'connect'));
+}
+
+// req.oncomplete(status, handle, req, readable, writable) of a connect.
+function afterConnect(status, handle, req, readable, writable) {
+  var socket = handle.owner;
+  if (!socket || socket.destroyed || socket._handle !== handle) return;
+  socket._connecting = false;
+  if (status < 0) {
+    socket._destroy(errnoException(status, 'connect'));
+    return;
+  }
+  var shutdownQueued = socket._shutdownQueued;
+  socket.readable = !!readable;
+  socket.writable = !!writable;
+  active(socket);
+  if (socket.readable && !socket._paused) handle.readStart();
+  var queue = socket._connectQueue;
+  if (queue !== null) {
+    socket._connectQueue = null;
+    socket._connectQueueSize = 0;
+    for (var i = 0; i < queue.length && socket._handle; i++) {
+      socket._write(queue[i][0], queue[i][1], queue[i][2]);
+    }
+  }
+  socket.emit('connect');
+  if (queue !== null && socket._handle && socket._pendingWrites === 0 && !shutdownQueued) {
+    // write() returned false while connecting; everything is out now.
+    socket.emit('drain');
+  }
+  if (shutdownQueued && socket._handle) {
+    socket._shutdownQueued = false;
+    socket.end();
+  }
+}
+
+// net.connect(port, [host], [connectListener]) / net.connect(path, [connectListener]).
+exports.connect = exports.createConnection = function(port, host, callback) {
+  var socket = new Socket();
+  return socket.connect(port, host, callback);
+};
+
+// ---- Server ------------------------------------------------------------------------------------
+
+function Server(options, connectionListener) {
+  if (!(this instanceof Server)) return new Server(options, connectionListener);
+  EventEmitter.call(this);
+  if (typeof options === 'function') {
+    connectionListener = options;
+    options = {};
+  }
+  if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+  this.connections = 0;
+  this.allowHalfOpen = !!(options && options.allowHalfOpen);
+  this._handle = null;
+}
+util.inherits(Server, EventEmitter);
+exports.Server = Server;
+
+Server.prototype.maxConnections = undefined;
+Server.prototype._pipeName = null;
+
+// net.createServer([options], [connectionListener])
+exports.createServer = function(options, connectionListener) {
+  return new Server(options, connectionListener);
+};
+
+// server.listen(port, [host], [backlog], [callback]), server.listen(path, [callback]),
+// server.listen([callback]) (a random port), or server.listen(handle, [callback]).
+Server.prototype.listen = function() {
+  var args = Array.prototype.slice.call(arguments);
+  var callback = typeof args[args.length - 1] === 'function' ? args.pop() : null;
+  if (this._handle) throw new Error('listen: the server is already listening');
+  var first = args[0];
+  var host = null;
+  var backlog = 511;
+  var port;
+  if (args.length === 0 || first === undefined) {
+    port = 0;
+  } else if (first !== null && typeof first === 'object') {
+    var handle = first._handle || first.handle || first;
+    if (!(handle instanceof TCP) && !(handle instanceof Pipe)) {
+      throw new TypeError('listen: a handle must be a TCP or Pipe handle or own one');
+    }
+    if (callback) this.once('listening', callback);
+    listenOnHandle(this, handle, backlog);
+    return this;
+  } else {
+    port = toPort(first, 'listen');
+  }
+  if (typeof args[1] === 'number') {
+    backlog = args[1];
+  } else {
+    if (args[1] !== undefined && args[1] !== null) host = String(args[1]);
+    if (typeof args[2] === 'number') backlog = args[2];
+  }
+  if (callback) this.once('listening', callback);
+
+  if (port < 0) {
+    // A Unix socket path.
+    var pipe = new Pipe();
+    var err = pipe.bind(first);
+    if (err) {
+      pipe.close();
+      process.nextTick(emitListenError, this, errnoException(err, 'bind'));
+      return this;
+    }
+    this._pipeName = first;
+    listenOnHandle(this, pipe, backlog);
+    return this;
+  }
+  if (host === null) {
+    listenTCP(this, '0.0.0.0', port, 4, backlog);
+    return this;
+  }
+  var server = this;
+  resolveHost(host, function(err, ip, family) {
+    if (err) {
+      server.emit('error', err);
+      return;
+    }
+    listenTCP(server, ip, port, family, backlog);
+  });
+  return this;
+};
+
+function emitListenError(server, error) {
+  server.emit('error', error);
+}
+
+function emitListening(server) {
+  server.emit('listening');
+}
+
+function listenTCP(server, address, port, family, backlog) {
+  var handle = new TCP();
+  var err = family === 6 ? handle.bind6(address, port) : handle.bind(address, port);
+  if (err) {
+    handle.close();
+    process.nextTick(emitListenError, server, errnoException(err, 'bind'));
+    return;
+  }
+  listenOnHandle(server, handle, backlog);
+}
+
+function listenOnHandle(server, handle, backlog) {
+  var err = handle.listen(backlog);
+  if (err) {
+    handle.close();
+    process.nextTick(emitListenError, server, errnoException(err, 'listen'));
+    return;
+  }
+  server._handle = handle;
+  handle.owner = server;
+  process.nextTick(emitListening, server);
+}
+
+// handle.onconnection(status, clientHandle); `this` is the listening handle.
+function onconnection(status, clientHandle) {
+  var server = this.owner;
+  if (!server) {
+    if (clientHandle) clientHandle.close();
+    return;
+  }
+  if (status < 0) {
+    // Out of descriptors and the like: the server keeps listening and accepts again once it
+    // can. The error is reported to 'error' listeners but does not throw when there are none.
+    if (server.listeners('error').length > 0) server.emit('error', errnoException(status, 'accept'));
+    return;
+  }
+  if (server.maxConnections !== undefined && server.connections >= server.maxConnections) {
+    clientHandle.close();
+    return;
+  }
+  var socket = new Socket({ handle: clientHandle, allowHalfOpen: server.allowHalfOpen });
+  socket.readable = socket.writable = true;
+  socket.server = server;
+  server.connections++;
+  clientHandle.readStart();
+  server.emit('connection', socket);
+}
+
+TCP.prototype.onconnection = onconnection;
+Pipe.prototype.onconnection = onconnection;
+
+Server.prototype.address = function() {
+  if (this._pipeName !== null) return this._pipeName;
+  return addressOf(this._handle, 'getsockname');
+};
+
+// server.close([callback]): stops accepting; 'close' follows once every connection has closed.
+// A server that is not listening (never was, or its listen failed, as in the docs' EADDRINUSE
+// retry example) is left alone; a callback gets Error('Not running').
+Server.prototype.close = function(callback) {
+  if (!this._handle) {
+    if (typeof callback === 'function') process.nextTick(callback, new Error('Not running'));
+    return this;
+  }
+  if (typeof callback === 'function') this.once('close', callback);
+  var handle = this._handle;
+  this._handle = null;
+  handle.owner = null;
+  handle.close();
+  this._emitCloseIfDrained();
+  return this;
+};
+
+Server.prototype._emitCloseIfDrained = function() {
+  if (this._handle || this.connections > 0) return;
+  process.nextTick(emitServerClose, this);
+};
+
+function emitServerClose(server) {
+  if (server._handle || server.connections > 0) return;  // Listening again already.
+  server._pipeName = null;
+  server.emit('close');
+}
+
+// server.pause(msecs): stop accepting for msecs (default 1000). The listening socket stays
+// open, so connections arriving meanwhile are accepted by the kernel and closed at once.
+Server.prototype.pause = function(msecs) {
+  var handle = this._handle;
+  if (!handle) return;
+  msecs = msecs > 0 ? msecs : 1000;
+  handle.owner = null;
+  var server = this;
+  setTimeout(function() {
+    if (server._handle === handle) handle.owner = server;
+  }, msecs);
+};

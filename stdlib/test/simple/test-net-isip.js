@@ -1,0 +1,31 @@
+var common = require('../common');
+var assert = require('assert');
+var net = require('net');
+
+// isIP returns 4, 6 or 0; isIPv4/isIPv6 are booleans.
+assert.strictEqual(net.isIP('127.0.0.1'), 4);
+assert.strictEqual(net.isIP('0.0.0.0'), 4);
+assert.strictEqual(net.isIP('255.255.255.255'), 4);
+assert.strictEqual(net.isIP('256.0.0.1'), 0);
+assert.strictEqual(net.isIP('1.2.3'), 0);
+assert.strictEqual(net.isIP('1.2.3.4.5'), 0);
+assert.strictEqual(net.isIP('x.2.3.4'), 0);
+assert.strictEqual(net.isIP('::1'), 6);
+assert.strictEqual(net.isIP('::'), 6);
+assert.strictEqual(net.isIP('fe80::1'), 6);
+assert.strictEqual(net.isIP('2001:4860:a005::68'), 6);
+assert.strictEqual(net.isIP('1:2:3:4:5:6:7:8'), 6);
+assert.strictEqual(net.isIP('::ffff:127.0.0.1'), 6);
+assert.strictEqual(net.isIP('1:2:3:4:5:6:7:8:9'), 0);
+assert.strictEqual(net.isIP('1:2:3:4:5:6:7'), 0);
+assert.strictEqual(net.isIP('1::2::3'), 0);
+assert.strictEqual(net.isIP(':::'), 0);
+assert.strictEqual(net.isIP('12345::'), 0);
+assert.strictEqual(net.isIP('localhost'), 0);
+assert.strictEqual(net.isIP(''), 0);
+assert.strictEqual(net.isIP(undefined), 0);
+assert.strictEqual(net.isIP(127), 0);
+assert.strictEqual(net.isIPv4('10.0.0.1'), true);
+assert.strictEqual(net.isIPv4('::1'), false);
+assert.strictEqual(net.isIPv6('::1'), true);
+assert.strictEqual(net.isIPv6('10.0.0.1'), false);
