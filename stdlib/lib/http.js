@@ -1,0 +1,1173 @@
+// HTTP/1.x server and client, per http.markdown of v0.6.3. Parsing is native
+// (process.binding('http_parser')): each message head arrives in one call with a flat header
+// list. Everything else lives here: messages as streams, keep-alive, pipelining in order,
+// chunked encoding, 100-continue, upgrades, and the client Agent with its socket pool.
+var net = require('net');
+var Stream = require('stream').Stream;
+var EventEmitter = require('events').EventEmitter;
+var util = require('util');
+var url = require('url');
+var HTTPParser = process.binding('http_parser').HTTPParser;
+
+var CRLF = '\r\n';
+
+var STATUS_CODES = exports.STATUS_CODES = {
+  100: 'Continue', 101: 'Switching Protocols', 102: 'Processing',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information',
+  204: 'No Content', 205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status',
+  300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Moved Temporarily',
+  303: 'See Other', 304: 'Not Modified', 305: 'Use Proxy', 307: 'Temporary Redirect',
+  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden',
+  404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+  407: 'Proxy Authentication Required', 408: 'Request Time-out', 409: 'Conflict',
+  410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed',
+  413: 'Request Entity Too Large', 414: 'Request-URI Too Large',
+  415: 'Unsupported Media Type', 416: 'Requested Range Not Satisfiable',
+  417: 'Expectation Failed', 418: 'I\'m a teapot', 422: 'Unprocessable Entity',
+  423: 'Locked', 424: 'Failed Dependency', 425: 'Unordered Collection',
+  426: 'Upgrade Required', 500: 'Internal Server Error', 501: 'Not Implemented',
+  502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Time-out',
+  505: 'HTTP Version not supported', 506: 'Variant Also Negotiates',
+  507: 'Insufficient Storage', 509: 'Bandwidth Limit Exceeded', 510: 'Not Extended'
+};
+
+// --- Parsers ---------------------------------------------------------------------------------
+// Parsers are reused across connections (v0.6 kept a free list of 1000).
+var freeParsers = [];
+
+function newParser(type) {
+  var parser = freeParsers.pop();
+  if (parser) {
+    parser.reinitialize(type);
+  } else {
+    parser = new HTTPParser(type);
+    parser.onHeadersComplete = parserOnHeadersComplete;
+    parser.onBody = parserOnBody;
+    parser.onMessageComplete = parserOnMessageComplete;
+  }
+  parser.socket = null;
+  parser.incoming = null;
+  parser.onIncoming = null;
+  return parser;
+}
+
+function freeParser(parser) {
+  if (!parser) return;
+  parser.socket = null;
+  parser.incoming = null;
+  parser.onIncoming = null;
+  if (freeParsers.length < 1000) freeParsers.push(parser);
+}
+
+function parserOnHeadersComplete(info) {
+  var parser = this;
+  var incoming = parser.incoming = new IncomingMessage(parser.socket);
+  incoming.httpVersionMajor = info.versionMajor;
+  incoming.httpVersionMinor = info.versionMinor;
+  incoming.httpVersion = info.versionMajor + '.' + info.versionMinor;
+  if (info.method) {
+    incoming.method = info.method;
+    incoming.url = info.url;
+  } else {
+    incoming.statusCode = info.statusCode;
+  }
+  incoming.upgrade = info.upgrade;
+  var headers = info.headers;
+  for (var i = 0; i < headers.length; i += 2) {
+    incoming._addHeaderLine(headers[i], headers[i + 1]);
+  }
+  if (info.upgrade) return false;  // The rest of the bytes belong to the new protocol.
+  return parser.onIncoming(incoming, info.shouldKeepAlive) === true;
+}
+
+function parserOnBody(chunk) {
+  var incoming = this.incoming;
+  if (!incoming) return;
+  var buffer = toBuffer(chunk);
+  if (incoming._paused) {
+    incoming._pendings.push(buffer);
+  } else {
+    incoming._emitData(buffer);
+  }
+}
+
+function parserOnMessageComplete(trailers) {
+  var parser = this;
+  var incoming = parser.incoming;
+  if (!incoming) return;
+  incoming.complete = true;
+  if (trailers) {
+    for (var i = 0; i < trailers.length; i += 2) {
+      incoming._addHeaderLine(trailers[i], trailers[i + 1], true);
+    }
+  }
+  if (!incoming.upgrade) {
+    if (incoming._paused) incoming._pendings.push(END_OF_MESSAGE);
+    else incoming._emitEnd();
+  }
+  if (parser.socket && parser.socket.readable && !incoming.upgrade) {
+    // The next pipelined request may already be in the buffer; keep reading.
+    parser.socket.resume();
+  }
+}
+
+var END_OF_MESSAGE = {};
+
+function toBuffer(u8) {
+  Object.setPrototypeOf(u8, Buffer.prototype);
+  return u8;
+}
+
+// --- IncomingMessage ------------------------------------------------------------------------
+function IncomingMessage(socket) {
+  Stream.call(this);
+  this.socket = socket;
+  this.connection = socket;
+  this.httpVersion = null;
+  this.complete = false;
+  this.headers = {};
+  this.trailers = {};
+  this.readable = true;
+  this._paused = false;
+  this._pendings = [];
+  this._endEmitted = false;
+  this.url = '';
+  this.method = null;
+  this.statusCode = null;
+  this.client = socket;
+  this._decoder = null;
+}
+util.inherits(IncomingMessage, Stream);
+exports.IncomingMessage = IncomingMessage;
+
+IncomingMessage.prototype.destroy = function(error) {
+  if (this.socket) this.socket.destroy(error);
+};
+
+IncomingMessage.prototype.setEncoding = function(encoding) {
+  var StringDecoder = require('string_decoder').StringDecoder;
+  this._decoder = new StringDecoder(encoding);
+};
+
+IncomingMessage.prototype.pause = function() {
+  this._paused = true;
+  if (this.socket) this.socket.pause();
+};
+
+IncomingMessage.prototype.resume = function() {
+  this._paused = false;
+  if (this.socket) this.socket.resume();
+  var self = this;
+  // Data that arrived while paused is delivered first, in order.
+  process.nextTick(function() { self._emitPending(); });
+};
+
+IncomingMessage.prototype._emitPending = function() {
+  while (!this._paused && this._pendings.length) {
+    var chunk = this._pendings.shift();
+    if (chunk === END_OF_MESSAGE) this._emitEnd();
+    else this._emitData(chunk);
+  }
+};
+
+IncomingMessage.prototype._emitData = function(buffer) {
+  if (this._decoder) {
+    var string = this._decoder.write(buffer);
+    if (string.length) this.emit('data', string);
+  } else {
+    this.emit('data', buffer);
+  }
+};
+
+IncomingMessage.prototype._emitEnd = function() {
+  if (this._endEmitted) return;
+  this._endEmitted = true;
+  this.readable = false;
+  this.emit('end');
+};
+
+// Header names that appear once: later duplicates are dropped, as v0.6 did.
+var SINGLE_HEADERS = {
+  'content-type': 1, 'content-length': 1, 'user-agent': 1, 'referer': 1, 'host': 1,
+  'authorization': 1, 'proxy-authorization': 1, 'if-modified-since': 1,
+  'if-unmodified-since': 1, 'from': 1, 'location': 1, 'max-forwards': 1
+};
+
+IncomingMessage.prototype._addHeaderLine = function(field, value, isTrailer) {
+  var dest = isTrailer ? this.trailers : this.headers;
+  field = field.toLowerCase();
+  if (field === 'set-cookie') {
+    if (dest[field] !== undefined) dest[field].push(value);
+    else dest[field] = [value];
+  } else if (SINGLE_HEADERS[field] === 1) {
+    if (dest[field] === undefined) dest[field] = value;
+  } else if (dest[field] !== undefined) {
+    dest[field] += ', ' + value;
+  } else {
+    dest[field] = value;
+  }
+};
+
+// --- OutgoingMessage --------------------------------------------------------------------------
+function OutgoingMessage() {
+  Stream.call(this);
+  this.output = [];
+  this.outputEncodings = [];
+  this.writable = true;
+  this._last = false;
+  this.chunkedEncoding = false;
+  this.shouldKeepAlive = true;
+  this.useChunkedEncodingByDefault = true;
+  this._hasBody = true;
+  this._trailer = '';
+  this.finished = false;
+  this._headerSent = false;
+  this._header = '';
+  this._headers = null;
+  this._headerNames = null;
+  this.connection = null;
+  this.socket = null;
+}
+util.inherits(OutgoingMessage, Stream);
+exports.OutgoingMessage = OutgoingMessage;
+
+OutgoingMessage.prototype.destroy = function(error) {
+  if (this.socket) this.socket.destroy(error);
+};
+
+// Sends or queues raw data: until a socket is assigned (a pipelined response waiting for the
+// one before it, or a client request waiting for a connection) data is kept in `output`.
+OutgoingMessage.prototype._send = function(data, encoding) {
+  if (!this._headerSent) {
+    if (typeof data === 'string' && headerJoinsEncoding(encoding)) {
+      data = this._header + data;
+    } else {
+      this.output.unshift(this._header);
+      this.outputEncodings.unshift('ascii');
+    }
+    this._headerSent = true;
+  }
+  return this._writeRaw(data, encoding);
+};
+
+// The head is ASCII: it can share one string (and one write) with data in these encodings.
+function headerJoinsEncoding(encoding) {
+  if (encoding === undefined || encoding === null) return true;
+  switch (encoding) {
+    case 'utf8': case 'ascii': case 'binary': case 'utf-8': return true;
+  }
+  encoding = String(encoding).toLowerCase();
+  return encoding === 'utf8' || encoding === 'utf-8' || encoding === 'ascii' ||
+         encoding === 'binary';
+}
+
+OutgoingMessage.prototype._writeRaw = function(data, encoding) {
+  var connection = this.connection;
+  if (connection && connection._httpMessage === this && connection.writable) {
+    while (this.output.length) {
+      if (!connection.writable) return this._buffer(data, encoding);
+      connection.write(this.output.shift(), this.outputEncodings.shift());
+    }
+    if (data.length === 0) return true;
+    return connection.write(data, encoding);
+  }
+  return this._buffer(data, encoding);
+};
+
+OutgoingMessage.prototype._buffer = function(data, encoding) {
+  if (data.length === 0) return false;
+  var length = this.output.length;
+  if (length > 0 && typeof data === 'string' && typeof this.output[length - 1] === 'string' &&
+      this.outputEncodings[length - 1] === encoding) {
+    this.output[length - 1] += data;
+    return false;
+  }
+  this.output.push(data);
+  this.outputEncodings.push(encoding);
+  return false;
+};
+
+OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
+  var sentConnectionHeader = false;
+  var sentContentLengthHeader = false;
+  var sentTransferEncodingHeader = false;
+  var sentExpect = false;
+  var messageHeader = firstLine;
+  var self = this;
+
+  function store(field, value) {
+    messageHeader += field + ': ' + value + CRLF;
+    var lower = field.toLowerCase();
+    if (lower === 'connection') {
+      sentConnectionHeader = true;
+      if (/close/i.test(value)) self._last = true;
+      else self.shouldKeepAlive = true;
+    } else if (lower === 'transfer-encoding') {
+      sentTransferEncodingHeader = true;
+      if (/chunk/i.test(value)) self.chunkedEncoding = true;
+    } else if (lower === 'content-length') {
+      sentContentLengthHeader = true;
+    } else if (lower === 'expect') {
+      sentExpect = true;
+    }
+  }
+
+  if (headers) {
+    if (Array.isArray(headers)) {
+      for (var i = 0; i < headers.length; i++) store(headers[i][0], headers[i][1]);
+    } else {
+      var keys = Object.keys(headers);
+      for (var k = 0; k < keys.length; k++) {
+        var value = headers[keys[k]];
+        if (Array.isArray(value)) {
+          for (var j = 0; j < value.length; j++) store(keys[k], value[j]);
+        } else {
+          store(keys[k], value);
+        }
+      }
+    }
+  }
+
+  if (!sentConnectionHeader) {
+    if (this.shouldKeepAlive &&
+        (sentContentLengthHeader || this.useChunkedEncodingByDefault || this.agent)) {
+      messageHeader += 'Connection: keep-alive\r\n';
+    } else {
+      this._last = true;
+      messageHeader += 'Connection: close\r\n';
+    }
+  }
+  if (!sentContentLengthHeader && !sentTransferEncodingHeader) {
+    if (this._hasBody) {
+      if (this.useChunkedEncodingByDefault) {
+        messageHeader += 'Transfer-Encoding: chunked\r\n';
+        this.chunkedEncoding = true;
+      } else {
+        this._last = true;
+      }
+    } else {
+      this.chunkedEncoding = false;
+    }
+  }
+  this._header = messageHeader + CRLF;
+  this._headerSent = false;
+  // A request with Expect: 100-continue waits for the server before sending the body.
+  if (sentExpect) this._send('');
+};
+
+OutgoingMessage.prototype.setHeader = function(name, value) {
+  if (arguments.length < 2) throw new Error('`name` and `value` are required for setHeader().');
+  if (this._header) throw new Error('Can\'t set headers after they are sent.');
+  var key = String(name).toLowerCase();
+  this._headers = this._headers || {};
+  this._headerNames = this._headerNames || {};
+  this._headers[key] = value;
+  this._headerNames[key] = name;
+};
+
+OutgoingMessage.prototype.getHeader = function(name) {
+  if (arguments.length < 1) throw new Error('`name` is required for getHeader().');
+  if (!this._headers) return undefined;
+  return this._headers[String(name).toLowerCase()];
+};
+
+OutgoingMessage.prototype.removeHeader = function(name) {
+  if (arguments.length < 1) throw new Error('`name` is required for removeHeader().');
+  if (this._header) throw new Error('Can\'t remove headers after they are sent.');
+  if (!this._headers) return;
+  var key = String(name).toLowerCase();
+  delete this._headers[key];
+  delete this._headerNames[key];
+};
+
+OutgoingMessage.prototype._renderHeaders = function() {
+  if (this._header) throw new Error('Can\'t render headers after they are sent to the client.');
+  if (!this._headers) return {};
+  var headers = {};
+  var keys = Object.keys(this._headers);
+  for (var i = 0; i < keys.length; i++) {
+    headers[this._headerNames[keys[i]]] = this._headers[keys[i]];
+  }
+  return headers;
+};
+
+function byteLength(data, encoding) {
+  return typeof data === 'string' ? Buffer.byteLength(data, encoding) : data.length;
+}
+
+OutgoingMessage.prototype.write = function(chunk, encoding) {
+  if (!this._header) this._implicitHeader();
+  if (!this._hasBody) {
+    // HEAD responses and 204/304 carry no body: the data is dropped, as v0.6 did.
+    return true;
+  }
+  if (typeof chunk !== 'string' && !Buffer.isBuffer(chunk) &&
+      !(chunk instanceof Uint8Array)) {
+    throw new TypeError('first argument must be a string or Buffer');
+  }
+  if (this.finished) {
+    var err = new Error('write after end');
+    this.emit('error', err);
+    return false;
+  }
+  if (chunk.length === 0) return false;
+  if (this.chunkedEncoding) {
+    var length = byteLength(chunk, encoding);
+    if (typeof chunk === 'string' && headerJoinsEncoding(encoding)) {
+      return this._send(length.toString(16) + CRLF + chunk + CRLF, encoding);
+    }
+    this._send(length.toString(16) + CRLF, 'ascii');
+    this._send(chunk, encoding);
+    return this._send(CRLF, 'ascii');
+  }
+  return this._send(chunk, encoding);
+};
+
+OutgoingMessage.prototype.addTrailers = function(headers) {
+  this._trailer = '';
+  var keys = Object.keys(headers);
+  for (var i = 0; i < keys.length; i++) {
+    var field = keys[i], value = headers[field];
+    if (Array.isArray(headers)) {
+      field = headers[i][0];
+      value = headers[i][1];
+    }
+    this._trailer += field + ': ' + value + CRLF;
+  }
+};
+
+OutgoingMessage.prototype.end = function(data, encoding) {
+  if (this.finished) return false;
+  if (!this._header) this._implicitHeader();
+  if (data && !this._hasBody) data = false;
+
+  var ret;
+  var hot = !this._headerSent && typeof data === 'string' && data.length > 0 &&
+            headerJoinsEncoding(encoding) &&
+            this.output.length === 0 && this.connection && this.connection.writable &&
+            this.connection._httpMessage === this;
+  if (hot) {
+    // The common case (writeHead then end(body)): head and body leave in one write.
+    if (this.chunkedEncoding) {
+      var l = Buffer.byteLength(data, encoding).toString(16);
+      ret = this.connection.write(this._header + l + CRLF + data + '\r\n0\r\n' + this._trailer +
+                                  '\r\n', encoding);
+    } else {
+      ret = this.connection.write(this._header + data, encoding);
+    }
+    this._headerSent = true;
+  } else if (data) {
+    ret = this.write(data, encoding);
+  }
+  if (!hot) {
+    if (this.chunkedEncoding) ret = this._send('0\r\n' + this._trailer + '\r\n');
+    else ret = this._send('');  // Flushes the header if nothing else did.
+  }
+  this.finished = true;
+  // If the socket is ours and everything went out, finish now; otherwise when output drains.
+  if (this.output.length === 0 && this.connection && this.connection._httpMessage === this) {
+    this._finish();
+  }
+  return ret;
+};
+
+OutgoingMessage.prototype._finish = function() {
+  this.emit('finish');
+};
+
+// Writes queued output once this message owns its socket.
+OutgoingMessage.prototype._flush = function() {
+  if (!this.socket) return;
+  var ret;
+  while (this.output.length) {
+    if (!this.socket.writable) return;
+    ret = this.socket.write(this.output.shift(), this.outputEncodings.shift());
+  }
+  if (this.finished) this._finish();
+  else if (ret) this.emit('drain');
+};
+
+// --- ServerResponse ---------------------------------------------------------------------------
+function ServerResponse(req) {
+  OutgoingMessage.call(this);
+  if (req.method === 'HEAD') this._hasBody = false;
+  if (req.httpVersionMajor < 1 || (req.httpVersionMajor === 1 && req.httpVersionMinor < 1)) {
+    // HTTP/1.0 clients get no chunked encoding (unless TE allows it); the connection closes
+    // after the body instead, unless they asked for keep-alive and the body length is known
+    // (the parser's keep-alive verdict, applied in parserOnServerIncoming, decides that).
+    this.useChunkedEncodingByDefault = /chunk/i.test(req.headers.te || '');
+    if (!this.useChunkedEncodingByDefault) this.shouldKeepAlive = false;
+  }
+  this.statusCode = 200;
+  this._expect_continue = false;
+  this._sent100 = false;
+}
+util.inherits(ServerResponse, OutgoingMessage);
+exports.ServerResponse = ServerResponse;
+
+ServerResponse.prototype.assignSocket = function(socket) {
+  socket._httpMessage = this;
+  this.socket = socket;
+  this.connection = socket;
+  this._flush();
+};
+
+ServerResponse.prototype.detachSocket = function(socket) {
+  socket._httpMessage = null;
+  this.socket = this.connection = null;
+};
+
+ServerResponse.prototype.writeContinue = function() {
+  this._writeRaw('HTTP/1.1 100 Continue' + CRLF + CRLF, 'ascii');
+  this._sent100 = true;
+};
+
+ServerResponse.prototype._implicitHeader = function() {
+  this.writeHead(this.statusCode);
+};
+
+ServerResponse.prototype.writeHead = function(statusCode) {
+  var reasonPhrase, headers, headerIndex;
+  statusCode = Number(statusCode);
+  if (!(statusCode >= 100 && statusCode <= 999) || statusCode !== Math.floor(statusCode)) {
+    throw new RangeError('Invalid status code: ' + arguments[0]);
+  }
+  if (typeof arguments[1] === 'string') {
+    reasonPhrase = arguments[1];
+    headerIndex = 2;
+  } else {
+    reasonPhrase = STATUS_CODES[statusCode] || 'unknown';
+    headerIndex = 1;
+  }
+  this.statusCode = statusCode;
+  var obj = arguments[headerIndex];
+  if (obj && this._headers) {
+    // Headers from setHeader() merge with those given here; these win.
+    headers = this._renderHeaders();
+    if (Array.isArray(obj)) {
+      var merged = [];
+      Object.keys(headers).forEach(function(k) { merged.push([k, headers[k]]); });
+      headers = merged.concat(obj);
+    } else {
+      Object.keys(obj).forEach(function(k) { headers[k] = obj[k]; });
+    }
+  } else if (this._headers) {
+    headers = this._renderHeaders();
+  } else {
+    headers = obj;
+  }
+  var statusLine = 'HTTP/1.1 ' + statusCode + ' ' + reasonPhrase + CRLF;
+  if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
+    // These responses have no body, so neither chunked encoding nor a length.
+    this._hasBody = false;
+  }
+  if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
+  this._storeHeader(statusLine, headers);
+};
+
+ServerResponse.prototype.writeHeader = function() {
+  this.writeHead.apply(this, arguments);
+};
+
+// --- Server -------------------------------------------------------------------------------------
+function Server(requestListener) {
+  if (!(this instanceof Server)) return new Server(requestListener);
+  net.Server.call(this, { allowHalfOpen: true });
+  if (requestListener) this.addListener('request', requestListener);
+  this.httpAllowHalfOpen = false;
+  this.addListener('connection', connectionListener);
+}
+util.inherits(Server, net.Server);
+exports.Server = Server;
+
+exports.createServer = function(requestListener) {
+  return new Server(requestListener);
+};
+
+// Per-connection state lives on the socket and the parser; these functions are shared.
+function connectionListener(socket) {
+  var self = this;
+  var parser = newParser(HTTPParser.REQUEST);
+  parser.socket = socket;
+  socket.parser = parser;
+  socket._httpServer = self;
+  socket._httpIncoming = [];
+  socket._httpOutgoing = [];
+  // Idle connections close after two minutes, as in v0.6.
+  socket.setTimeout(2 * 60 * 1000);
+  socket.once('timeout', socketOnTimeout);
+  parser.onIncoming = parserOnServerIncoming;
+  socket.on('data', serverSocketOnData);
+  socket.on('end', serverSocketOnEnd);
+  socket.on('close', serverSocketOnClose);
+  socket.on('error', serverSocketOnError);
+  socket.on('drain', serverSocketOnDrain);
+}
+
+function socketOnTimeout() {
+  this.destroy();
+}
+
+function serverSocketOnError(e) {
+  this._httpServer.emit('clientError', e);
+}
+
+function serverSocketOnData(data) {
+  var socket = this;
+  var parser = socket.parser;
+  if (!parser) return;
+  var ret = parser.execute(data, 0, data.length);
+  if (ret instanceof Error) {
+    socket._httpServer.emit('clientError', ret);
+    // A response is possible only if nothing is being answered on this connection.
+    if (socket.writable && !socket._httpMessage) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    }
+    socket.destroySoon ? socket.destroySoon() : socket.destroy();
+    detachParser(socket);
+    return;
+  }
+  var incoming = parser.incoming;
+  if (incoming && incoming.upgrade) {
+    // Upgrade or CONNECT: the socket now belongs to the 'upgrade' listener.
+    var head = data.slice(ret, data.length);
+    var server = socket._httpServer;
+    socket.removeListener('data', serverSocketOnData);
+    socket.removeListener('end', serverSocketOnEnd);
+    socket.removeListener('close', serverSocketOnClose);
+    socket.removeListener('error', serverSocketOnError);
+    socket.removeListener('drain', serverSocketOnDrain);
+    socket.removeListener('timeout', socketOnTimeout);
+    detachParser(socket);
+    var event = incoming.method === 'CONNECT' ? 'connect' : 'upgrade';
+    if (event === 'connect' && server.listeners('connect').length === 0) event = 'upgrade';
+    if (server.listeners(event).length) {
+      socket.setTimeout(0);
+      server.emit(event, incoming, socket, head);
+    } else {
+      socket.destroy();
+    }
+  }
+}
+
+function serverSocketOnEnd() {
+  var socket = this;
+  var parser = socket.parser;
+  if (parser) {
+    var ret = parser.finish();
+    if (ret instanceof Error) {
+      socket._httpServer.emit('clientError', ret);
+      socket.destroy();
+      return;
+    }
+  }
+  if (!socket._httpServer.httpAllowHalfOpen) {
+    // As in v0.6: the client's end aborts whatever it asked for and closes our side too.
+    abortIncoming(socket);
+    if (socket.writable) socket.end();
+  } else if (socket._httpOutgoing.length) {
+    socket._httpOutgoing[socket._httpOutgoing.length - 1]._last = true;
+  } else if (socket._httpMessage) {
+    socket._httpMessage._last = true;
+  } else if (socket.writable) {
+    socket.end();
+  }
+}
+
+function serverSocketOnClose() {
+  var socket = this;
+  detachParser(socket);
+  abortIncoming(socket);
+  // The response being written learns that its connection is gone.
+  var res = socket._httpMessage;
+  if (res) {
+    res.detachSocket(socket);
+    res.emit('close');
+  }
+  socket._httpOutgoing.length = 0;
+}
+
+function serverSocketOnDrain() {
+  if (this._httpMessage) this._httpMessage.emit('drain');
+}
+
+function detachParser(socket) {
+  if (socket.parser) {
+    freeParser(socket.parser);
+    socket.parser = null;
+  }
+}
+
+// Requests still waiting for a response when the connection dies get 'close'.
+function abortIncoming(socket) {
+  var incoming = socket._httpIncoming;
+  while (incoming && incoming.length) {
+    var req = incoming.shift();
+    req.emit('aborted');
+    req.emit('close');
+  }
+}
+
+function parserOnServerIncoming(req, shouldKeepAlive) {
+  var socket = this.socket;
+  var server = socket._httpServer;
+  socket._httpIncoming.push(req);
+  var res = new ServerResponse(req);
+  res.shouldKeepAlive = shouldKeepAlive;
+  res._socketRef = socket;
+  if (socket._httpMessage) {
+    // Pipelining: this response waits until the ones before it are done.
+    socket._httpOutgoing.push(res);
+  } else {
+    res.assignSocket(socket);
+  }
+  res.once('finish', serverResponseOnFinish);
+
+  if (req.headers.expect !== undefined && req.httpVersionMajor === 1 &&
+      req.httpVersionMinor === 1 && /100-continue/i.test(req.headers.expect)) {
+    res._expect_continue = true;
+    if (server.listeners('checkContinue').length) {
+      server.emit('checkContinue', req, res);
+    } else {
+      res.writeContinue();
+      server.emit('request', req, res);
+    }
+  } else {
+    server.emit('request', req, res);
+  }
+  return false;
+}
+
+function serverResponseOnFinish() {
+  var res = this;
+  var socket = res._socketRef;
+  res._socketRef = null;
+  socket._httpIncoming.shift();
+  res.detachSocket(socket);
+  if (res._last) {
+    socket.destroySoon ? socket.destroySoon() : socket.end();
+  } else if (socket._httpOutgoing.length) {
+    socket._httpOutgoing.shift().assignSocket(socket);
+  }
+}
+
+// --- Client: Agent ------------------------------------------------------------------------------
+function Agent(options) {
+  EventEmitter.call(this);
+  var self = this;
+  self.options = options || {};
+  self.requests = {};
+  self.sockets = {};
+  self.maxSockets = self.options.maxSockets || Agent.defaultMaxSockets;
+  self.on('free', function(socket, host, port) {
+    var name = host + ':' + port;
+    if (self.requests[name] && self.requests[name].length) {
+      self.requests[name].shift().onSocket(socket);
+      if (self.requests[name].length === 0) delete self.requests[name];
+    } else {
+      // No request is waiting for this host: v0.6's agent closed the socket.
+      socket.destroy();
+    }
+  });
+  self.createConnection = net.createConnection;
+}
+util.inherits(Agent, EventEmitter);
+exports.Agent = Agent;
+
+Agent.defaultMaxSockets = 5;
+Agent.prototype.defaultPort = 80;
+
+Agent.prototype.addRequest = function(req, host, port) {
+  var name = host + ':' + port;
+  if (!this.sockets[name]) this.sockets[name] = [];
+  if (this.sockets[name].length < this.maxSockets) {
+    req.onSocket(this.createSocket(name, host, port));
+  } else {
+    if (!this.requests[name]) this.requests[name] = [];
+    this.requests[name].push(req);
+  }
+};
+
+Agent.prototype.createSocket = function(name, host, port) {
+  var self = this;
+  var options = { host: host, port: port };
+  for (var key in self.options) options[key] = self.options[key];
+  var socket = self.socketPath ? self.createConnection(self.socketPath)
+                               : self.createConnection(port, host);
+  self.sockets[name].push(socket);
+  function onFree() { self.emit('free', socket, host, port); }
+  socket.on('free', onFree);
+  function onClose() { self.removeSocket(socket, name, host, port); }
+  socket.on('close', onClose);
+  socket.on('agentRemove', function() {
+    self.removeSocket(socket, name, host, port);
+    socket.removeListener('close', onClose);
+    socket.removeListener('free', onFree);
+    socket.removeListener('agentRemove', arguments.callee);
+  });
+  return socket;
+};
+
+Agent.prototype.removeSocket = function(socket, name, host, port) {
+  if (this.sockets[name]) {
+    var index = this.sockets[name].indexOf(socket);
+    if (index !== -1) this.sockets[name].splice(index, 1);
+    if (this.sockets[name].length === 0) delete this.sockets[name];
+  }
+  if (this.requests[name] && this.requests[name].length) {
+    // A socket went away while requests wait: open a new one for them.
+    if (!this.sockets[name]) this.sockets[name] = [];
+    this.createSocket(name, host, port).emit('free');
+  }
+};
+
+var globalAgent = new Agent();
+exports.globalAgent = globalAgent;
+
+// --- Client: ClientRequest ------------------------------------------------------------------------
+function ClientRequest(options, cb) {
+  var self = this;
+  OutgoingMessage.call(self);
+  if (typeof options === 'string') options = url.parse(options);
+  options = options || {};
+  self.agent = options.agent === undefined ? globalAgent : options.agent;
+  var defaultPort = options.defaultPort || 80;
+  var port = options.port || defaultPort;
+  var host = options.hostname || options.host || 'localhost';
+  if (options.setHost === undefined) var setHost = true;
+  self.socketPath = options.socketPath;
+  var method = self.method = (options.method || 'GET').toUpperCase();
+  self.path = options.path || '/';
+  if (typeof self.path !== 'string' || /[\u0000-\u0020]/.test(self.path)) {
+    throw new TypeError('Request path contains unescaped characters.');
+  }
+  if (cb) self.once('response', cb);
+
+  if (!Array.isArray(options.headers)) {
+    if (options.headers) {
+      var keys = Object.keys(options.headers);
+      for (var i = 0; i < keys.length; i++) self.setHeader(keys[i], options.headers[keys[i]]);
+    }
+    if (host && !this.getHeader('host') && setHost) {
+      var hostHeader = host;
+      if (port && +port !== +defaultPort) hostHeader += ':' + port;
+      this.setHeader('Host', hostHeader);
+    }
+  }
+  if (options.auth && !this.getHeader('Authorization')) {
+    this.setHeader('Authorization', 'Basic ' + new Buffer(options.auth).toString('base64'));
+  }
+  if (method === 'GET' || method === 'HEAD' || method === 'CONNECT') {
+    self.useChunkedEncodingByDefault = false;
+  } else {
+    self.useChunkedEncodingByDefault = true;
+  }
+  if (Array.isArray(options.headers)) {
+    self._storeHeader(self.method + ' ' + self.path + ' HTTP/1.1\r\n', options.headers);
+  } else if (self.getHeader('expect')) {
+    self._storeHeader(self.method + ' ' + self.path + ' HTTP/1.1\r\n', self._renderHeaders());
+  }
+
+  if (self.socketPath) {
+    self._last = true;
+    self.shouldKeepAlive = false;
+    self.onSocket(net.createConnection(self.socketPath));
+  } else if (self.agent) {
+    self._last = false;
+    self.shouldKeepAlive = true;
+    self.agent.addRequest(self, host, port);
+  } else {
+    // No agent: a connection of our own that closes after the response.
+    self._last = true;
+    self.shouldKeepAlive = false;
+    var connection = options.createConnection ? options.createConnection(port, host, options)
+                                              : net.createConnection(port, host);
+    self.onSocket(connection);
+  }
+  self._deferToConnect(null, null, function() {
+    self._flush();
+  });
+}
+util.inherits(ClientRequest, OutgoingMessage);
+exports.ClientRequest = ClientRequest;
+
+ClientRequest.prototype._implicitHeader = function() {
+  this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n', this._renderHeaders());
+};
+
+ClientRequest.prototype.abort = function() {
+  if (this.socket) {
+    this.socket.destroy();
+    return;
+  }
+  // No socket yet: a request still queued in its agent leaves the queue; one whose socket is
+  // on its way gives that socket up when it arrives (onSocket).
+  this._aborted = true;
+  var agent = this.agent;
+  if (agent && agent.requests) {
+    var keys = Object.keys(agent.requests);
+    for (var i = 0; i < keys.length; i++) {
+      var queue = agent.requests[keys[i]];
+      var index = queue.indexOf(this);
+      if (index !== -1) {
+        queue.splice(index, 1);
+        if (queue.length === 0) delete agent.requests[keys[i]];
+        break;
+      }
+    }
+  }
+};
+
+function createHangUpError() {
+  var error = new Error('socket hang up');
+  error.code = 'ECONNRESET';
+  return error;
+}
+
+ClientRequest.prototype.onSocket = function(socket) {
+  var req = this;
+  process.nextTick(function() {
+    if (req._aborted) {
+      // An agent's socket goes to the next request (or is closed by the agent); our own closes.
+      if (req.agent && !req.socketPath) socket.emit('free');
+      else socket.destroy();
+      return;
+    }
+    var parser = newParser(HTTPParser.RESPONSE);
+    req.socket = socket;
+    req.connection = socket;
+    parser.socket = socket;
+    parser.incoming = null;
+    req.parser = parser;
+    socket.parser = parser;
+    socket._httpMessage = req;
+    parser.onIncoming = parserOnClientIncoming;
+    parser.req = req;
+    socket.on('error', clientSocketOnError);
+    socket.on('data', clientSocketOnData);
+    socket.on('end', clientSocketOnEnd);
+    socket.on('close', clientSocketOnClose);
+    req.emit('socket', socket);
+  });
+};
+
+function clientSocketOnError(error) {
+  var req = this._httpMessage;
+  if (req) {
+    req.emit('error', error);
+    req._hadError = true;
+  }
+  if (this.parser) {
+    freeParser(this.parser);
+    this.parser = null;
+  }
+}
+
+function clientSocketOnData(data) {
+  var socket = this;
+  var req = socket._httpMessage;
+  var parser = socket.parser;
+  if (!parser || !req) return;
+  var ret = parser.execute(data, 0, data.length);
+  if (ret instanceof Error) {
+    freeParser(parser);
+    socket.parser = null;
+    socket.destroy();
+    req.emit('error', ret);
+    req._hadError = true;
+  } else if (parser.incoming && parser.incoming.upgrade) {
+    var res = parser.incoming;
+    var head = data.slice(ret, data.length);
+    var event = req.method === 'CONNECT' ? 'connect' : 'upgrade';
+    socket.removeListener('data', clientSocketOnData);
+    socket.removeListener('end', clientSocketOnEnd);
+    socket.removeListener('close', clientSocketOnClose);
+    socket.removeListener('error', clientSocketOnError);
+    freeParser(parser);
+    socket.parser = null;
+    if (req.listeners(event).length) {
+      req.upgradeOrConnect = true;
+      socket.emit('agentRemove');
+      req.emit(event, res, socket, head);
+      req.emit('close');
+    } else {
+      socket.destroy();
+    }
+  }
+}
+
+function clientSocketOnEnd() {
+  var socket = this;
+  var req = socket._httpMessage;
+  if (req && !req.res && !req._hadError) {
+    // The server closed without a complete response.
+    req.emit('error', createHangUpError());
+    req._hadError = true;
+  }
+  if (socket.parser) {
+    socket.parser.finish();
+    freeParser(socket.parser);
+    socket.parser = null;
+  }
+  socket.destroy();
+}
+
+function clientSocketOnClose() {
+  var socket = this;
+  var req = socket._httpMessage;
+  if (req) {
+    if (req.res && req.res.readable) {
+      // The response never finished: v0.6 emitted 'aborted' then 'end'.
+      req.res.emit('aborted');
+      var res = req.res;
+      res._emitEnd();
+      res.emit('close');
+    } else if (!req.res && !req._hadError) {
+      req.emit('error', createHangUpError());
+      req._hadError = true;
+    }
+    req.emit('close');
+  }
+  if (socket.parser) {
+    freeParser(socket.parser);
+    socket.parser = null;
+  }
+}
+
+function parserOnClientIncoming(res, shouldKeepAlive) {
+  var parser = this;
+  var socket = parser.socket;
+  var req = socket._httpMessage;
+  if (req.res) {
+    // A second response on one request: the server is broken.
+    socket.destroy();
+    return false;
+  }
+  if (res.statusCode === 100) {
+    // Interim response: the body may follow now.
+    delete parser.incoming;
+    req.emit('continue');
+    return true;
+  }
+  req.res = res;
+  if (req.shouldKeepAlive && !shouldKeepAlive && !req.upgradeOrConnect) {
+    req.shouldKeepAlive = false;
+  }
+  res.req = req;
+  res.once('end', responseOnEnd);
+  var isHead = req.method === 'HEAD';
+  var hasListener = req.emit('response', res);
+  if (!hasListener) {
+    // Nobody reads the body: drain it so the socket can be reused.
+    res.on('data', function() {});
+  }
+  return isHead;
+}
+
+function responseOnEnd() {
+  var res = this;
+  var req = res.req;
+  var socket = req.socket;
+  if (!req.shouldKeepAlive) {
+    if (socket.writable) socket.destroySoon ? socket.destroySoon() : socket.end();
+  } else {
+    // The socket goes back to the agent for the next request.
+    socket.removeListener('error', clientSocketOnError);
+    socket.removeListener('data', clientSocketOnData);
+    socket.removeListener('end', clientSocketOnEnd);
+    socket.removeListener('close', clientSocketOnClose);
+    if (socket.parser) {
+      freeParser(socket.parser);
+      socket.parser = null;
+    }
+    socket._httpMessage = null;
+    req.emit('close');
+    socket.emit('free');
+  }
+}
+
+// Runs `method` on the socket once it exists and is connected.
+ClientRequest.prototype._deferToConnect = function(method, args, cb) {
+  var self = this;
+  function onSocket() {
+    if (self.socket.writable && !self.socket._connecting) {
+      if (method) self.socket[method].apply(self.socket, args);
+      if (cb) cb();
+    } else {
+      self.socket.once('connect', function() {
+        if (method) self.socket[method].apply(self.socket, args);
+        if (cb) cb();
+      });
+    }
+  }
+  if (!self.socket) self.once('socket', onSocket);
+  else onSocket();
+};
+
+ClientRequest.prototype.setTimeout = function(msecs, callback) {
+  var self = this;
+  if (callback) self.once('timeout', callback);
+  function emitTimeout() { self.emit('timeout'); }
+  this._deferToConnect(null, null, function() {
+    self.socket.setTimeout(msecs, emitTimeout);
+  });
+};
+
+ClientRequest.prototype.setNoDelay = function() {
+  this._deferToConnect('setNoDelay', arguments);
+};
+
+ClientRequest.prototype.setSocketKeepAlive = function() {
+  this._deferToConnect('setKeepAlive', arguments);
+};
+
+// The request owns its socket as soon as it is assigned, so queued output can go.
+ClientRequest.prototype._flush = function() {
+  if (!this.socket) return;
+  this.socket._httpMessage = this;
+  OutgoingMessage.prototype._flush.call(this);
+};
+
+exports.request = function(options, cb) {
+  if (options && options.agent === undefined && options.socketPath === undefined) {
+    options.agent = globalAgent;
+  }
+  return new ClientRequest(options, cb);
+};
+
+exports.get = function(options, cb) {
+  if (typeof options === 'string') options = url.parse(options);
+  options.method = 'GET';
+  var req = exports.request(options, cb);
+  req.end();
+  return req;
+};
+
+// --- Deprecated: http.createClient ------------------------------------------------------------------
+function Client(port, host) {
+  EventEmitter.call(this);
+  this.port = port || 80;
+  this.host = host || 'localhost';
+  this.agent = new Agent({ host: this.host, port: this.port, maxSockets: 1 });
+}
+util.inherits(Client, EventEmitter);
+
+Client.prototype.request = function(method, path, headers) {
+  if (typeof path !== 'string') {
+    headers = path;
+    path = method;
+    method = 'GET';
+  }
+  var self = this;
+  var req = new ClientRequest({
+    port: self.port, host: self.host, headers: headers, method: method, path: path,
+    agent: self.agent
+  });
+  req.on('error', function(err) { self.emit('error', err); });
+  return req;
+};
+
+exports.Client = Client;
+exports.createClient = function(port, host) {
+  return new Client(port, host);
+};
