@@ -52,6 +52,14 @@ void Environment::PumpPlatformTasks() {
   }
 }
 
+Local<v8::String> Environment::Key(const char* literal) {
+  auto it = keys_.find(literal);
+  if (it != keys_.end()) return it->second.Get(isolate_);
+  Local<v8::String> key = OneByteString(isolate_, literal);
+  keys_[literal].Set(isolate_, key);
+  return key;
+}
+
 MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, Local<Function> fn, int argc,
                                             Local<Value>* argv) {
   MaybeLocal<Value> result;
@@ -72,7 +80,7 @@ MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, Local<Function> 
 MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, const char* method, int argc,
                                             Local<Value>* argv) {
   Local<Value> fn;
-  if (!recv->Get(context(), OneByteString(isolate_, method)).ToLocal(&fn) || !fn->IsFunction()) {
+  if (!recv->Get(context(), Key(method)).ToLocal(&fn) || !fn->IsFunction()) {
     return MaybeLocal<Value>();
   }
   return MakeCallback(recv, fn.As<Function>(), argc, argv);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "libplatform/libplatform.h"
@@ -86,13 +87,18 @@ class Environment {
 
   uint64_t start_time_ns() const { return start_time_ns_; }
 
-  // The buffer every stream reads into (runtime/core/stream_wrap.cc). Reads are handled one at a
-  // time on this thread and copied out at their exact length, so one buffer serves them all.
+  // The buffer every read lands in before it is copied out at its exact length (streams in
+  // runtime/core/stream_wrap.cc, datagrams in udp_wrap.cc). Reads are handled one at a time on
+  // this thread, so one buffer serves them all and idle connections hold none.
   static constexpr size_t kReadBufferSize = 64 * 1024;
   char* read_buffer() {
     if (!read_buffer_) read_buffer_.reset(new char[kReadBufferSize]);
     return read_buffer_.get();
   }
+
+  // An internalized string for a C++ literal, created once per Environment. `literal` must be
+  // a string literal (it is keyed by address).
+  v8::Local<v8::String> Key(const char* literal);
   bool exiting() const { return exiting_; }
 
   // Called by V8 for Promise rejections without a handler and for handlers added later.
@@ -117,6 +123,7 @@ class Environment {
   uint32_t tick_info_[2] = {0, 0};
   std::string builtins_dir_;
   std::unique_ptr<char[]> read_buffer_;
+  std::unordered_map<const char*, v8::Eternal<v8::String>> keys_;
   uint64_t start_time_ns_;
   bool in_tick_ = false;
   bool exit_emitted_ = false;

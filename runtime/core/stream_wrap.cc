@@ -55,8 +55,8 @@ bool GetReq(const FunctionCallbackInfo<Value>& args, Local<Object>* req) {
 void SetReqFields(Environment* env, Local<Object> req, size_t bytes, bool async) {
   Local<Context> context = env->context();
   Isolate* isolate = env->isolate();
-  req->Set(context, OneByteString(isolate, "bytes"), v8::Number::New(isolate, bytes)).Check();
-  req->Set(context, OneByteString(isolate, "async"), v8::Boolean::New(isolate, async)).Check();
+  req->Set(context, env->Key("bytes"), v8::Number::New(isolate, bytes)).Check();
+  req->Set(context, env->Key("async"), v8::Boolean::New(isolate, async)).Check();
 }
 
 // Encodes a string into newly allocated storage; returns its byte length.
@@ -113,7 +113,7 @@ void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
 void StreamWrap::UpdateWriteQueueSize() {
   Isolate* isolate = env()->isolate();
   object()
-      ->Set(env()->context(), OneByteString(isolate, "writeQueueSize"),
+      ->Set(env()->context(), env()->Key("writeQueueSize"),
             v8::Number::New(isolate, static_cast<double>(stream_->write_queue_size)))
       .Check();
 }
@@ -144,6 +144,8 @@ void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf)
   Local<Value> argv[2] = {Integer::New(isolate, static_cast<int32_t>(nread)),
                           v8::Undefined(isolate)};
   if (nread > 0) {
+    // A fresh ArrayBuffer per read, copied from the shared buffer. (Views of a shared slab,
+    // as v0.6 used, kept dead slabs alive under V8 10.2 and an echo server grew to gigabytes.)
     std::unique_ptr<v8::BackingStore> store =
         ArrayBuffer::NewBackingStore(isolate, static_cast<size_t>(nread));
     std::memcpy(store->Data(), buf->base, static_cast<size_t>(nread));
@@ -227,7 +229,7 @@ void StreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {
   char* data = static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset();
   size_t length = view->ByteLength();
   // The request object holds the buffer until the write completes.
-  req->Set(wrap->env()->context(), OneByteString(args.GetIsolate(), "buffer"), view).Check();
+  req->Set(wrap->env()->context(), wrap->env()->Key("buffer"), view).Check();
   uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
   wrap->DoWrite(args, req, &buf, 1, length, nullptr);
 }
