@@ -11,8 +11,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/util.h"
@@ -38,7 +43,8 @@ namespace {
 
 // The number of UTF-16 units consumed by the last utf8Write on this thread. v0.6 exposed this as
 // Buffer._charsWritten; returning it beside the byte count would need an allocation per write.
-thread_local int64_t last_chars_written = 0;
+// The slot also backs binding.charsWrittenSlot, a Float64Array JS reads it through without a call.
+thread_local double last_chars_written = 0;
 
 // The bytes a view covers. Views on a detached buffer cover nothing.
 struct Bytes {
@@ -206,16 +212,6 @@ void Latin1Write(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(written);
 }
 
-// The string's UTF-16 units, copied out because V8 gives no stable pointer into a string.
-std::vector<uint16_t> StringUnits(Isolate* isolate, Local<String> string) {
-  std::vector<uint16_t> units(static_cast<size_t>(string->Length()));
-  if (!units.empty()) {
-    string->Write(isolate, units.data(), 0, static_cast<int>(units.size()),
-                  String::NO_NULL_TERMINATION);
-  }
-  return units;
-}
-
 // Temporary memory for the coders, reused across calls on this thread: a fresh heap block of a
 // megabyte comes from mmap, and page-faulting it in on every call cost more than the coding.
 // Blocks above kKeep are not kept. At most one Scratch may be live at a time.
@@ -245,16 +241,6 @@ class Scratch {
 thread_local std::unique_ptr<uint8_t[]> Scratch::kept_;
 thread_local size_t Scratch::kept_size_ = 0;
 
-// Copies the characters of a string V8 stores one byte per character (string->IsOneByte())
-// into scratch (a plain copy, much cheaper than widening to UTF-16).
-const uint8_t* StringLatin1(Isolate* isolate, Local<String> string, Scratch* scratch) {
-  int length = string->Length();
-  if (length > 0) {
-    string->WriteOneByte(isolate, scratch->data(), 0, length, String::NO_NULL_TERMINATION);
-  }
-  return scratch->data();
-}
-
 // Base64 digit values for both the standard and the URL-safe alphabet. Anything else is
 // kBase64Skip (whitespace, line breaks and junk are ignored) except '=', kBase64End.
 constexpr uint8_t kBase64Skip = 0x40;
@@ -282,13 +268,16 @@ inline uint8_t Base64Value(Char c) {
 
 // Decoding is lenient, as v0.6 was: characters outside the alphabet (whitespace, line breaks)
 // are skipped, padding is optional, and the first '=' ends the data. Counts the digits in
-// chars[from, length) up to the end of the data.
+// chars[from, length) up to the end of the data; sets *ended if it saw the '='.
 template <typename Char>
-size_t Base64CountDigits(const Char* chars, size_t from, size_t length) {
+size_t Base64CountDigits(const Char* chars, size_t from, size_t length, bool* ended = nullptr) {
   size_t digits = 0;
   for (size_t i = from; i < length; i++) {
     uint8_t value = Base64Value(chars[i]);
-    if (value == kBase64End) break;
+    if (value == kBase64End) {
+      if (ended != nullptr) *ended = true;
+      break;
+    }
     if (value < 64) digits++;
   }
   return digits;
@@ -296,21 +285,144 @@ size_t Base64CountDigits(const Char* chars, size_t from, size_t length) {
 
 size_t Base64BytesOfDigits(size_t digits) { return digits / 4 * 3 + (digits % 4) * 3 / 4; }
 
-// Decodes at most `capacity` bytes into dest; returns the count. *total is what decoding the
-// whole string would give, so the caller can tell whether all of it fit.
-template <typename Char>
-size_t Base64Decode(const Char* chars, size_t length, uint8_t* dest, size_t capacity,
-                    size_t* total) {
-  size_t i = 0;
-  size_t written = 0;
-  size_t digits = 0;
+#if defined(__x86_64__)
+// __builtin_cpu_init first: this may run before libgcc's own initializer.
+const bool kHaveAvx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+
+// Decodes whole blocks of 32 standard-alphabet digits (24 bytes each) from chars[*i, length)
+// into dest + *written while at least 32 bytes of room remain (each store writes 32); stops at
+// the first block holding anything else (padding, whitespace, the URL-safe alphabet), which the
+// scalar decoder then handles. W. Mula's pshufb decoder.
+__attribute__((target("avx2"))) void Base64DecodeAvx2(const uint8_t* chars, size_t length,
+                                                      size_t* i, uint8_t* dest, size_t capacity,
+                                                      size_t* written) {
+  const __m256i lut_lo = _mm256_setr_epi8(
+      0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B, 0x1B, 0x1B,
+      0x1A, 0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B, 0x1B,
+      0x1B, 0x1A);
+  const __m256i lut_hi = _mm256_setr_epi8(
+      0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+      0x10, 0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+      0x10, 0x10);
+  const __m256i lut_roll = _mm256_setr_epi8(0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0,
+                                            0, 0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0,
+                                            0, 0, 0);
+  const __m256i mask_2f = _mm256_set1_epi8(0x2f);
+  const __m256i pack_shuffle =
+      _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1, 2, 1, 0, 6, 5, 4,
+                       10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+  const __m256i pack_permute = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
+  size_t in = *i;
+  size_t out = *written;
+  while (length - in >= 32 && capacity - out >= 32) {
+    __m256i str = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(chars + in));
+    __m256i hi_nibbles = _mm256_and_si256(_mm256_srli_epi32(str, 4), mask_2f);
+    __m256i lo_nibbles = _mm256_and_si256(str, mask_2f);
+    __m256i lo = _mm256_shuffle_epi8(lut_lo, lo_nibbles);
+    __m256i hi = _mm256_shuffle_epi8(lut_hi, hi_nibbles);
+    if (!_mm256_testz_si256(lo, hi)) break;
+    __m256i eq_2f = _mm256_cmpeq_epi8(str, mask_2f);
+    __m256i roll = _mm256_shuffle_epi8(lut_roll, _mm256_add_epi8(eq_2f, hi_nibbles));
+    str = _mm256_add_epi8(str, roll);
+    __m256i merged = _mm256_maddubs_epi16(str, _mm256_set1_epi32(0x01400140));
+    str = _mm256_madd_epi16(merged, _mm256_set1_epi32(0x00011000));
+    str = _mm256_shuffle_epi8(str, pack_shuffle);
+    str = _mm256_permutevar8x32_epi32(str, pack_permute);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dest + out), str);
+    in += 32;
+    out += 24;
+  }
+  *i = in;
+  *written = out;
+}
+
+// Encodes whole blocks of 24 bytes (32 characters each) of data[*i, length) into out + *o, as
+// long as 32 bytes can be loaded starting 4 before the block. W. Mula's multiply-shift encoder.
+// One block of Base64EncodeAvx2: 24 bytes at offsets 4..15 (low lane) and 0..11 (high lane).
+__attribute__((target("avx2"))) inline __m256i Base64EncodeBlock(__m256i v) {
+  const __m256i shuffle = _mm256_set_epi8(10, 11, 9, 10, 7, 8, 6, 7, 4, 5, 3, 4, 1, 2, 0, 1, 14,
+                                          15, 13, 14, 11, 12, 10, 11, 8, 9, 7, 8, 5, 6, 4, 5);
+  const __m256i shift_lut = _mm256_setr_epi8(
+      'a' - 26, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52,
+      '0' - 52, '0' - 52, '+' - 62, '/' - 63, 'A', 0, 0, 'a' - 26, '0' - 52, '0' - 52, '0' - 52,
+      '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '0' - 52, '+' - 62, '/' - 63,
+      'A', 0, 0);
+  v = _mm256_shuffle_epi8(v, shuffle);
+  __m256i t0 = _mm256_and_si256(v, _mm256_set1_epi32(0x0fc0fc00));
+  __m256i t1 = _mm256_mulhi_epu16(t0, _mm256_set1_epi32(0x04000040));
+  __m256i t2 = _mm256_and_si256(v, _mm256_set1_epi32(0x003f03f0));
+  __m256i t3 = _mm256_mullo_epi16(t2, _mm256_set1_epi32(0x01000010));
+  __m256i indices = _mm256_or_si256(t1, t3);
+  __m256i result = _mm256_subs_epu8(indices, _mm256_set1_epi8(51));
+  __m256i less = _mm256_cmpgt_epi8(_mm256_set1_epi8(26), indices);
+  result = _mm256_or_si256(result, _mm256_and_si256(less, _mm256_set1_epi8(13)));
+  result = _mm256_shuffle_epi8(shift_lut, result);
+  return _mm256_add_epi8(result, indices);
+}
+
+__attribute__((target("avx2"))) void Base64EncodeAvx2(const uint8_t* data, size_t length,
+                                                      size_t* i, uint8_t* out, size_t* o) {
+  size_t in = *i;
+  size_t pos = *o;
+  // The first block has no 4 bytes before it: it goes through a copy.
+  if (in == 0 && length >= 24) {
+    uint8_t first[32] = {0};
+    memcpy(first + 4, data, 24);
+    __m256i v = Base64EncodeBlock(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(first)));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + pos), v);
+    in = 24;
+    pos += 32;
+  }
+  while (in >= 4 && length - in >= 28) {
+    __m256i v =
+        Base64EncodeBlock(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + in - 4)));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + pos), v);
+    in += 24;
+    pos += 32;
+  }
+  *i = in;
+  *o = pos;
+}
+#endif
+
+// The state of a decode that goes through the string a piece at a time.
+struct Base64State {
+  size_t written = 0;  // bytes stored in dest
+  size_t digits = 0;   // digits seen, stored or (once full) only counted
   uint32_t accumulator = 0;
   int bits = 0;
-  bool full = false;
+  bool full = false;   // dest ran out of room: only counting from here on
+  bool ended = false;  // saw the '=' that ends the data
+};
+
+// Decodes chars[0, length), the next piece of the string, into dest (capacity bytes in all).
+template <typename Char>
+void Base64DecodePiece(const Char* chars, size_t length, uint8_t* dest, size_t capacity,
+                       Base64State* st) {
+  if (st->ended) return;
+  if (st->full) {
+    st->digits += Base64CountDigits(chars, 0, length, &st->ended);
+    return;
+  }
+  size_t i = 0;
+  size_t written = st->written;
+  size_t digits = st->digits;
+  uint32_t accumulator = st->accumulator;
+  int bits = st->bits;
   while (i < length) {
     if (bits == 0) {
+#if defined(__x86_64__)
+      if constexpr (sizeof(Char) == 1) {
+        if (kHaveAvx2 && length - i >= 32) {
+          size_t before = i;
+          Base64DecodeAvx2(reinterpret_cast<const uint8_t*>(chars), length, &i, dest, capacity,
+                           &written);
+          digits += i - before;
+        }
+      }
+#endif
       // Whole groups of four digits, the common case, without per-character bookkeeping.
-      while (i + 4 <= length && capacity - written >= 3) {
+      while (length - i >= 4 && capacity - written >= 3) {
         uint32_t a = Base64Value(chars[i]), b = Base64Value(chars[i + 1]),
                  c = Base64Value(chars[i + 2]), d = Base64Value(chars[i + 3]);
         if ((a | b | c | d) >= 64) break;
@@ -325,11 +437,15 @@ size_t Base64Decode(const Char* chars, size_t length, uint8_t* dest, size_t capa
       if (i >= length) break;
     }
     if (written >= capacity) {
-      full = true;
+      st->full = true;
+      digits += Base64CountDigits(chars, i, length, &st->ended);
       break;
     }
     uint8_t value = Base64Value(chars[i]);
-    if (value == kBase64End) break;
+    if (value == kBase64End) {
+      st->ended = true;
+      break;
+    }
     i++;
     if (value >= 64) continue;
     digits++;
@@ -340,8 +456,44 @@ size_t Base64Decode(const Char* chars, size_t length, uint8_t* dest, size_t capa
       dest[written++] = static_cast<uint8_t>((accumulator >> bits) & 0xFF);
     }
   }
-  *total = full ? Base64BytesOfDigits(digits + Base64CountDigits(chars, i, length)) : written;
-  return written;
+  st->written = written;
+  st->digits = digits;
+  st->accumulator = accumulator;
+  st->bits = bits;
+}
+
+// Characters per piece when a string is copied out of V8 to be decoded: small enough to stay
+// in the L1/L2 cache between the copy and the decode.
+constexpr size_t kPieceChars = 8 * 1024;
+
+// Decodes the base64 in `string` into dest[0, capacity); returns the bytes stored. *total is
+// what decoding the whole string would give, so the caller can tell whether all of it fit.
+size_t Base64DecodeString(Isolate* isolate, Local<String> string, uint8_t* dest, size_t capacity,
+                          size_t* total) {
+  size_t length = static_cast<size_t>(string->Length());
+  Base64State st;
+  if (string->IsExternalOneByte()) {
+    const char* chars = string->GetExternalOneByteStringResource()->data();
+    Base64DecodePiece(reinterpret_cast<const uint8_t*>(chars), length, dest, capacity, &st);
+  } else if (string->IsOneByte()) {
+    uint8_t piece[kPieceChars];
+    for (size_t start = 0; start < length && !st.ended; start += kPieceChars) {
+      size_t n = std::min(kPieceChars, length - start);
+      string->WriteOneByte(isolate, piece, static_cast<int>(start), static_cast<int>(n),
+                           String::NO_NULL_TERMINATION);
+      Base64DecodePiece(piece, n, dest, capacity, &st);
+    }
+  } else {
+    uint16_t piece[kPieceChars];
+    for (size_t start = 0; start < length && !st.ended; start += kPieceChars) {
+      size_t n = std::min(kPieceChars, length - start);
+      string->Write(isolate, piece, static_cast<int>(start), static_cast<int>(n),
+                    String::NO_NULL_TERMINATION);
+      Base64DecodePiece(piece, n, dest, capacity, &st);
+    }
+  }
+  *total = st.full ? Base64BytesOfDigits(st.digits) : st.written;
+  return st.written;
 }
 
 void Base64Write(const FunctionCallbackInfo<Value>& args) {
@@ -351,23 +503,13 @@ void Base64Write(const FunctionCallbackInfo<Value>& args) {
   size_t capacity;
   if (!WriteArgs(args, &string, &dest, &capacity)) return;
   size_t length = static_cast<size_t>(string->Length());
-  size_t written = 0;
   size_t total = 0;
-  // With no room, Base64Decode only counts what the string holds.
-  if (length > 0) {
-    if (string->IsOneByte()) {
-      Scratch scratch(length);
-      written = Base64Decode(StringLatin1(isolate, string, &scratch), length, dest, capacity,
-                             &total);
-    } else {
-      std::vector<uint16_t> units = StringUnits(isolate, string);
-      written = Base64Decode(units.data(), length, dest, capacity, &total);
-    }
-  }
+  // With no room, the decoder only counts what the string holds.
+  size_t written = length > 0 ? Base64DecodeString(isolate, string, dest, capacity, &total) : 0;
   // Buffer._charsWritten: the whole string when all of its data fit, else the characters that
   // the bytes written came from.
-  last_chars_written = written == total ? static_cast<int64_t>(length)
-                                        : static_cast<int64_t>((written * 4 + 2) / 3);
+  last_chars_written = written == total ? static_cast<double>(length)
+                                        : static_cast<double>((written * 4 + 2) / 3);
   args.GetReturnValue().Set(static_cast<double>(written));
 }
 
@@ -407,12 +549,101 @@ void CharsWritten(const FunctionCallbackInfo<Value>& args) {
 
 // ---- Slices ------------------------------------------------------------------------------------
 
+// Decodes data[0, length) into out (room for `length` units) if it is well-formed UTF-8; returns
+// the UTF-16 units stored, or -1 at the first malformed sequence (the caller then leaves the
+// decoding, with its U+FFFD replacements, to V8). *max_unit is the largest unit stored.
+ptrdiff_t DecodeWellFormedUtf8(const uint8_t* data, size_t length, uint16_t* out,
+                               uint32_t* max_unit) {
+  size_t i = 0;
+  size_t o = 0;
+  uint32_t seen = 0;
+  while (i < length) {
+    // Runs of ASCII, eight bytes at a time.
+    while (length - i >= 8) {
+      uint64_t word;
+      memcpy(&word, data + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      for (int k = 0; k < 8; k++) out[o + k] = data[i + k];
+      i += 8;
+      o += 8;
+    }
+    if (i >= length) break;
+    uint32_t c = data[i];
+    if (c < 0x80) {
+      out[o++] = static_cast<uint16_t>(c);
+      i++;
+      continue;
+    }
+    size_t left = length - i;
+    if (c < 0xC2) return -1;
+    if (c < 0xE0) {
+      if (left < 2 || (data[i + 1] & 0xC0) != 0x80) return -1;
+      uint32_t cp = ((c & 0x1F) << 6) | (data[i + 1] & 0x3F);
+      out[o++] = static_cast<uint16_t>(cp);
+      seen |= cp;
+      i += 2;
+      continue;
+    }
+    if (c < 0xF0) {
+      if (left < 3) return -1;
+      uint32_t c1 = data[i + 1], c2 = data[i + 2];
+      if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return -1;
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return -1;  // overlong, surrogate
+      uint32_t cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
+      out[o++] = static_cast<uint16_t>(cp);
+      seen |= cp;
+      i += 3;
+      continue;
+    }
+    if (c < 0xF5) {
+      if (left < 4) return -1;
+      uint32_t c1 = data[i + 1], c2 = data[i + 2], c3 = data[i + 3];
+      if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c3 & 0xC0) != 0x80) return -1;
+      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return -1;  // overlong, > U+10FFFF
+      uint32_t cp = (((c & 0x07) << 18) | ((c1 & 0x3F) << 12) | ((c2 & 0x3F) << 6) | (c3 & 0x3F)) -
+                    0x10000;
+      out[o++] = static_cast<uint16_t>(0xD800 | (cp >> 10));
+      out[o++] = static_cast<uint16_t>(0xDC00 | (cp & 0x3FF));
+      seen |= 0xFFFF;
+      i += 4;
+      continue;
+    }
+    return -1;
+  }
+  *max_unit = seen;
+  return static_cast<ptrdiff_t>(o);
+}
+
+// Results at most this long are decoded here; longer ones go to V8, which writes them straight
+// into the string rather than through scratch memory.
+constexpr size_t kUtf8DecodeMax = 4 * 1024 * 1024;
+
 void Utf8Slice(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   const uint8_t* data;
   size_t length;
   if (!SliceArgs(args, &data, &length)) return;
   if (length == 0) return args.GetReturnValue().SetEmptyString();
+  if (length <= kUtf8DecodeMax) {
+    Scratch scratch(length * sizeof(uint16_t));
+    uint16_t* units = reinterpret_cast<uint16_t*>(scratch.data());
+    uint32_t max_unit = 0;
+    ptrdiff_t count = DecodeWellFormedUtf8(data, length, units, &max_unit);
+    if (count >= 0) {
+      if (static_cast<size_t>(count) == length) {  // all ASCII: the bytes are the string
+        return ReturnString(args, String::NewFromOneByte(isolate, data, NewStringType::kNormal,
+                                                         static_cast<int>(length)));
+      }
+      if (max_unit < 0x100) {
+        uint8_t* narrow = reinterpret_cast<uint8_t*>(units);
+        for (ptrdiff_t k = 0; k < count; k++) narrow[k] = static_cast<uint8_t>(units[k]);
+        return ReturnString(args, String::NewFromOneByte(isolate, narrow, NewStringType::kNormal,
+                                                         static_cast<int>(count)));
+      }
+      return ReturnString(args, String::NewFromTwoByte(isolate, units, NewStringType::kNormal,
+                                                       static_cast<int>(count)));
+    }
+  }
   // Utf8String checks the length; V8 replaces malformed sequences with U+FFFD.
   ReturnString(args, Utf8String(isolate, reinterpret_cast<const char*>(data), length));
 }
@@ -454,18 +685,38 @@ void OneByteSlice(const FunctionCallbackInfo<Value>& args, bool strip_high_bit) 
 void AsciiSlice(const FunctionCallbackInfo<Value>& args) { OneByteSlice(args, true); }
 void BinarySlice(const FunctionCallbackInfo<Value>& args) { OneByteSlice(args, false); }
 
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "kBase64Pairs assumes little-endian");
+
+// Pairs of base64 characters for every 12-bit value, the first in the low byte.
+struct Base64PairTable {
+  uint16_t pair[4096];
+  constexpr Base64PairTable() : pair() {
+    constexpr char kAlphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int v = 0; v < 4096; v++) {
+      pair[v] = static_cast<uint16_t>(static_cast<uint8_t>(kAlphabet[v >> 6]) |
+                                      (static_cast<uint8_t>(kAlphabet[v & 63]) << 8));
+    }
+  }
+};
+constexpr Base64PairTable kBase64Pairs;
+
 // Writes the base64 of data[0, length) to out, (length + 2) / 3 * 4 characters.
 void Base64Encode(const uint8_t* data, size_t length, uint8_t* out) {
   static const uint8_t kAlphabet[] =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  uint8_t* p = out;
   size_t i = 0;
-  for (; i + 3 <= length; i += 3, p += 4) {
+  size_t o = 0;
+#if defined(__x86_64__)
+  if (kHaveAvx2) Base64EncodeAvx2(data, length, &i, out, &o);
+#endif
+  uint8_t* p = out + o;
+  for (; length - i >= 3; i += 3, p += 4) {
     uint32_t group = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
-    p[0] = kAlphabet[(group >> 18) & 63];
-    p[1] = kAlphabet[(group >> 12) & 63];
-    p[2] = kAlphabet[(group >> 6) & 63];
-    p[3] = kAlphabet[group & 63];
+    uint16_t first = kBase64Pairs.pair[group >> 12];
+    uint16_t second = kBase64Pairs.pair[group & 0xFFF];
+    memcpy(p, &first, 2);  // The table holds the pairs in little-endian order.
+    memcpy(p + 2, &second, 2);
   }
   if (i < length) {
     uint32_t group = data[i] << 16;
@@ -477,18 +728,71 @@ void Base64Encode(const uint8_t* data, size_t length, uint8_t* out) {
   }
 }
 
+// Big blocks for new Buffers and external strings, recycled: a fresh block of a megabyte comes
+// from mmap (or from a heap top that free() just trimmed), and faulting its pages in cost several
+// times what the coding did. Freed blocks (their owners may die on any thread) wait here, a few at
+// a time, for the next request they fit without wasting more than half.
+class BlockCache {
+ public:
+  static constexpr size_t kMinSize = 256 * 1024;
+
+  static BlockCache* Get() {
+    static BlockCache* cache = new BlockCache();  // never destroyed: owners may outlive statics
+    return cache;
+  }
+
+  // A block of at least `size` bytes (contents undefined); *capacity is its real size.
+  void* Take(size_t size, size_t* capacity) {
+    if (size >= kMinSize) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (size_t k = 0; k < count_; k++) {
+        if (blocks_[k].capacity >= size && blocks_[k].capacity / 2 <= size) {
+          Block block = blocks_[k];
+          blocks_[k] = blocks_[--count_];
+          *capacity = block.capacity;
+          return block.data;
+        }
+      }
+    }
+    *capacity = size;
+    return malloc(size == 0 ? 1 : size);
+  }
+
+  void Give(void* data, size_t capacity) {
+    if (capacity >= kMinSize && capacity <= kMaxKeep) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (count_ < kMaxBlocks) {
+        blocks_[count_++] = Block{data, capacity};
+        return;
+      }
+    }
+    free(data);
+  }
+
+ private:
+  static constexpr size_t kMaxBlocks = 8;
+  static constexpr size_t kMaxKeep = 4 * 1024 * 1024;  // at most 32 MB held
+  struct Block {
+    void* data;
+    size_t capacity;
+  };
+  std::mutex mutex_;
+  Block blocks_[kMaxBlocks] = {};
+  size_t count_ = 0;
+};
+
 // A one-byte string whose characters live in malloc'ed memory that V8 frees (through Dispose)
 // when the string dies. Big results are returned this way: V8 would otherwise copy them into a
 // fresh large-object page, and faulting those pages in cost more than the encoding.
 class ExternalOneByte : public String::ExternalOneByteStringResource {
  public:
-  ExternalOneByte(Isolate* isolate, char* data, size_t length)
-      : isolate_(isolate), data_(data), length_(length) {
+  ExternalOneByte(Isolate* isolate, char* data, size_t length, size_t capacity)
+      : isolate_(isolate), data_(data), length_(length), capacity_(capacity) {
     isolate_->AdjustAmountOfExternalAllocatedMemory(static_cast<int64_t>(length_));
   }
   ~ExternalOneByte() override {
     isolate_->AdjustAmountOfExternalAllocatedMemory(-static_cast<int64_t>(length_));
-    free(data_);
+    BlockCache::Get()->Give(data_, capacity_);
   }
   const char* data() const override { return data_; }
   size_t length() const override { return length_; }
@@ -497,6 +801,7 @@ class ExternalOneByte : public String::ExternalOneByteStringResource {
   Isolate* isolate_;
   char* data_;
   size_t length_;
+  size_t capacity_;
 };
 
 // Results at least this long become external strings.
@@ -511,10 +816,11 @@ void Base64Slice(const FunctionCallbackInfo<Value>& args) {
   size_t out_length = (length + 2) / 3 * 4;
   if (!CheckStringLength(isolate, out_length)) return;
   if (out_length >= kExternalMinLength) {
-    char* out = static_cast<char*>(malloc(out_length));
+    size_t capacity;
+    char* out = static_cast<char*>(BlockCache::Get()->Take(out_length, &capacity));
     if (out == nullptr) return ThrowRangeError(isolate, "out of memory");
     Base64Encode(data, length, reinterpret_cast<uint8_t*>(out));
-    auto* resource = new ExternalOneByte(isolate, out, out_length);
+    auto* resource = new ExternalOneByte(isolate, out, out_length, capacity);
     Local<String> result;
     if (!String::NewExternalOneByte(isolate, resource).ToLocal(&result)) {
       delete resource;  // Not adopted by V8; an exception is pending.
@@ -557,18 +863,84 @@ void ByteLengthUtf8(const FunctionCallbackInfo<Value>& args) {
 }
 
 void ByteLengthBase64(const FunctionCallbackInfo<Value>& args) {
-  Isolate* isolate = args.GetIsolate();
   Local<String> string;
   if (!GetString(args, 0, &string)) return;
-  size_t length = static_cast<size_t>(string->Length());
-  size_t digits;
-  if (string->IsOneByte()) {
-    Scratch scratch(length);
-    digits = Base64CountDigits(StringLatin1(isolate, string, &scratch), 0, length);
-  } else {
-    digits = Base64CountDigits(StringUnits(isolate, string).data(), 0, length);
+  // With no room at all the decoder only counts.
+  size_t total = 0;
+  Base64DecodeString(args.GetIsolate(), string, nullptr, 0, &total);
+  args.GetReturnValue().Set(static_cast<double>(total));
+}
+
+// ---- New Buffers from strings ------------------------------------------------------------------
+
+constexpr int kEncodingUtf8 = 0;
+constexpr int kEncodingBase64 = 1;
+// Above this many bytes of worst case, utf8 sizes the string first rather than over-allocate.
+constexpr size_t kUtf8GuessMax = 64 * 1024 * 1024;
+
+// deleter_data is the block's capacity.
+void FreeBackingStore(void* data, size_t, void* capacity) {
+  BlockCache::Get()->Give(data, reinterpret_cast<uintptr_t>(capacity));
+}
+
+// fromString(string, encoding): a new SlowBuffer (prototype: the callback's data) holding the
+// string encoded as utf8 (encoding 0) or decoded from base64 (1). The bytes are written once into
+// uninitialized memory sized for the worst case, which is then trimmed: nothing is read from JS
+// before every byte of the result has been written.
+void FromString(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<String> string;
+  if (!GetString(args, 0, &string)) return;
+  if (!args[1]->IsInt32()) return ThrowTypeError(isolate, "encoding must be an integer");
+  int encoding = args[1].As<v8::Int32>()->Value();
+  if (encoding != kEncodingUtf8 && encoding != kEncodingBase64) {
+    return ThrowRangeError(isolate, "unknown encoding");
   }
-  args.GetReturnValue().Set(static_cast<double>(Base64BytesOfDigits(digits)));
+  size_t length = static_cast<size_t>(string->Length());
+  size_t max;
+  if (encoding == kEncodingBase64) {
+    max = Base64BytesOfDigits(length);
+  } else {
+    max = length * 3;
+    if (max > kUtf8GuessMax) max = static_cast<size_t>(string->Utf8Length(isolate));
+  }
+  if (max > static_cast<size_t>(INT_MAX)) {
+    return ThrowRangeError(isolate, "Buffer size must not exceed 0x3fffffff bytes");
+  }
+  size_t capacity;
+  uint8_t* data = static_cast<uint8_t*>(BlockCache::Get()->Take(max, &capacity));
+  if (data == nullptr) return ThrowRangeError(isolate, "out of memory");
+  size_t size = 0;
+  if (max > 0) {
+    if (encoding == kEncodingBase64) {
+      size_t total;
+      size = Base64DecodeString(isolate, string, data, max, &total);
+    } else {
+      int chars = 0;
+      size = static_cast<size_t>(
+          string->WriteUtf8(isolate, reinterpret_cast<char*>(data), static_cast<int>(max), &chars,
+                            String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8));
+    }
+  }
+  if (size > 0x3FFFFFFF) {
+    BlockCache::Get()->Give(data, capacity);
+    return ThrowRangeError(isolate, "Buffer size must not exceed 0x3fffffff bytes");
+  }
+  if (size < capacity / 2 && capacity >= BlockCache::kMinSize) {
+    // Much smaller than the worst case (utf8 of ASCII): trim, in place, rather than hold 3x.
+    void* smaller = realloc(data, size == 0 ? 1 : size);
+    if (smaller != nullptr) {
+      data = static_cast<uint8_t*>(smaller);
+      capacity = size == 0 ? 1 : size;
+    }
+  }
+  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+      data, size, FreeBackingStore, reinterpret_cast<void*>(static_cast<uintptr_t>(capacity)));
+  Local<v8::ArrayBuffer> array_buffer = v8::ArrayBuffer::New(isolate, std::move(store));
+  Local<v8::Uint8Array> array = v8::Uint8Array::New(array_buffer, 0, size);
+  if (args.Data()->IsObject() && array->SetPrototype(context, args.Data()).IsNothing()) return;
+  args.GetReturnValue().Set(array);
 }
 
 // ---- SlowBuffer --------------------------------------------------------------------------------
@@ -618,6 +990,14 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "byteLengthUtf8", ByteLengthUtf8);
   SetMethod(context, target, "byteLengthBase64", ByteLengthBase64);
   SetConstant(context, target, "kMaxLength", 0x3FFFFFFF);
+  {
+    // A view of last_chars_written. The memory is this thread's, so V8 must not free it.
+    std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+        &last_chars_written, sizeof(last_chars_written), [](void*, size_t, void*) {}, nullptr);
+    Local<v8::ArrayBuffer> slot = v8::ArrayBuffer::New(isolate, std::move(store));
+    target->Set(context, OneByteString(isolate, "charsWrittenSlot"),
+                v8::Float64Array::New(slot, 0, 1)).Check();
+  }
 
   // SlowBuffer.prototype starts out inheriting from Uint8Array.prototype; buffer.js re-parents
   // it under Buffer.prototype so SlowBuffers get every Buffer method.
@@ -639,6 +1019,9 @@ void Initialize(Environment* env, Local<Object> target) {
   slow_buffer->Set(context, OneByteString(isolate, "prototype"), prototype).Check();
   prototype->Set(context, OneByteString(isolate, "constructor"), slow_buffer).Check();
   target->Set(context, name, slow_buffer).Check();
+  Local<Function> from_string =
+      FunctionTemplate::New(isolate, FromString, prototype)->GetFunction(context).ToLocalChecked();
+  target->Set(context, OneByteString(isolate, "fromString"), from_string).Check();
 }
 
 }  // namespace buffer

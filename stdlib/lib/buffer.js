@@ -14,7 +14,13 @@ exports.INSPECT_MAX_BYTES = 50;
 // ---- Helpers -----------------------------------------------------------------------------------
 
 function normalizeEncoding(encoding) {
-  if (encoding === undefined || encoding === null || encoding === '') return 'utf8';
+  // The spellings used most, without the lower-casing copy.
+  if (encoding === 'utf8' || encoding === undefined) return 'utf8';
+  if (encoding === 'base64' || encoding === 'hex' || encoding === 'ascii' ||
+      encoding === 'binary' || encoding === 'ucs2') {
+    return encoding;
+  }
+  if (encoding === null || encoding === '') return 'utf8';
   switch (String(encoding).toLowerCase()) {
     case 'utf8':
     case 'utf-8':
@@ -88,6 +94,13 @@ var poolOffset = 0;
 var poolArrayBuffer = null;
 var poolByteOffset = 0;
 
+function newPool() {
+  pool = new SlowBuffer(Buffer.poolSize);
+  poolOffset = 0;
+  poolArrayBuffer = pool.buffer;
+  poolByteOffset = pool.byteOffset;
+}
+
 function allocate(length) {
   if (length > 0 && length < (Buffer.poolSize >>> 1)) {
     if (pool === null || pool.length - poolOffset < length) {
@@ -103,6 +116,27 @@ function allocate(length) {
     return buffer;
   }
   return makeBuffer(new SlowBuffer(length), 0, length);
+}
+
+// new Buffer(string, 'utf8' or 'base64'), encoding the string once, straight into its memory
+// (no separate pass to size it). Small results go into the pool, written at its free end with
+// room for the worst case; only the bytes written are taken. Big ones get memory of their own.
+function fromString(string, utf8) {
+  var max = utf8 ? string.length * 3 : (string.length >>> 2) * 3 + ((string.length & 3) * 3 >>> 2);
+  Buffer._charsWritten = string.length;
+  if (max >= (Buffer.poolSize >>> 1)) {
+    var slow = binding.fromString(string, utf8 ? 0 : 1);
+    return makeBuffer(slow, 0, slow.length);
+  }
+  if (max === 0) return allocate(0);
+  if (pool === null || pool.length - poolOffset < max) newPool();
+  var written = utf8 ? binding.utf8Write(pool, string, poolOffset, max) :
+                       binding.base64Write(pool, string, poolOffset, max);
+  if (written === 0) return allocate(0);
+  var buffer = new FastBuffer(poolArrayBuffer, poolByteOffset + poolOffset, written, pool,
+                              poolOffset);
+  poolOffset = (poolOffset + written + 7) & ~7;
+  return buffer;
 }
 
 function Buffer(subject, encoding, offset) {
@@ -123,6 +157,8 @@ function Buffer(subject, encoding, offset) {
 
     case 'string':
       encoding = normalizeEncoding(encoding);
+      if (encoding === 'utf8') return fromString(subject, true);
+      if (encoding === 'base64') return fromString(subject, false);
       buffer = allocate(Buffer.byteLength(subject, encoding));
       if (buffer.length === 0) return buffer;
       var written = buffer.write(subject, 0, buffer.length, encoding);
@@ -182,6 +218,10 @@ var writers = {
   hex: binding.hexWrite
 };
 
+// The native writers store the characters they consumed here (binding.charsWritten() also
+// returns it), which saves a call per write.
+var charsWritten = binding.charsWrittenSlot;
+
 var slicers = {
   utf8: binding.utf8Slice,
   ucs2: binding.ucs2Slice,
@@ -227,7 +267,7 @@ Buffer.prototype.write = function write(string, offset, length, encoding) {
   switch (encoding) {
     // The native writers of both count the characters they consumed.
     case 'utf8':
-    case 'base64': Buffer._charsWritten = binding.charsWritten(); break;
+    case 'base64': Buffer._charsWritten = charsWritten[0]; break;
     case 'ucs2': Buffer._charsWritten = written >>> 1; break;
     case 'hex': Buffer._charsWritten = written * 2; break;
     default: Buffer._charsWritten = written;
@@ -236,8 +276,15 @@ Buffer.prototype.write = function write(string, offset, length, encoding) {
 };
 
 Buffer.prototype.toString = function toString(encoding, start, end) {
-  encoding = normalizeEncoding(encoding);
   var length = this.length;
+  if (start === undefined && end === undefined) {
+    // The whole Buffer, the common case.
+    if (length === 0) return '';
+    if (encoding === undefined || encoding === 'utf8') return binding.utf8Slice(this, 0, length);
+    if (encoding === 'base64') return binding.base64Slice(this, 0, length);
+    return slicers[normalizeEncoding(encoding)](this, 0, length);
+  }
+  encoding = normalizeEncoding(encoding);
   start = start === undefined ? 0 : Math.min(Math.max(toIndex(start), 0), length);
   end = end === undefined ? length : Math.min(Math.max(toIndex(end), 0), length);
   if (end <= start) return '';
