@@ -38,13 +38,31 @@ Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context
     static_cast<Environment*>(handle->data)->PumpPlatformTasks();
   });
   uv_unref(reinterpret_cast<uv_handle_t*>(&platform_check_));
+  CHECK_EQ(uv_timer_init(loop, &idle_timer_), 0);
+  idle_timer_.data = this;
+  uv_timer_start(&idle_timer_, [](uv_timer_t* timer) {
+    static_cast<Environment*>(timer->data)->OnIdleTimer();
+  }, kIdleCollectMs, kIdleCollectMs);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&idle_timer_));
   isolate->SetPromiseRejectCallback(OnPromiseReject);
 }
 
 Environment::~Environment() {
   uv_close(reinterpret_cast<uv_handle_t*>(&platform_check_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&idle_timer_), nullptr);
   uv_run(loop_, UV_RUN_NOWAIT);
   isolate_->SetData(kIsolateSlot, nullptr);
+}
+
+void Environment::OnIdleTimer() {
+  if (callbacks_ != callbacks_at_last_idle_check_) {
+    callbacks_at_last_idle_check_ = callbacks_;
+    collected_since_activity_ = false;
+    return;
+  }
+  if (collected_since_activity_) return;
+  collected_since_activity_ = true;
+  isolate_->LowMemoryNotification();
 }
 
 void Environment::PumpPlatformTasks() {
@@ -63,6 +81,7 @@ Local<v8::String> Environment::Key(const char* literal) {
 MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, Local<Function> fn, int argc,
                                             Local<Value>* argv) {
   MaybeLocal<Value> result;
+  callbacks_++;
   {
     TryCatch try_catch(isolate_);
     try_catch.SetVerbose(false);

@@ -130,6 +130,15 @@ class Environment {
   bool exiting_ = false;
   // Pumps V8's foreground platform tasks once per loop iteration, without keeping the loop alive.
   uv_check_t platform_check_;
+  // Once the program has made no callback for a while, one full collection returns the memory a
+  // burst left behind (V8's young generation grows under load and does not shrink by itself).
+  // The timer never keeps the process alive and does nothing while the program is busy.
+  static constexpr uint64_t kIdleCollectMs = 500;
+  void OnIdleTimer();
+  uv_timer_t idle_timer_;
+  uint64_t callbacks_ = 0;
+  uint64_t callbacks_at_last_idle_check_ = 0;
+  bool collected_since_activity_ = true;
 
   friend int Start(int argc, char** argv);
 };
