@@ -1,0 +1,23 @@
+// fs.markdown example 1: asynchronous unlink.
+// adaptation: the case first creates /tmp/hello (the file the example acts on).
+// Record console.log lines (still printed) for the check at the end.
+var assert = require('assert');
+var logged = [];
+var realLog = console.log;
+console.log = function () {
+  logged.push(require('util').format.apply(null, arguments));
+  realLog.apply(console, arguments);
+};
+require('fs').writeFileSync('/tmp/hello', 'hello');
+
+var fs = require('fs');
+
+fs.unlink('/tmp/hello', function (err) {
+  if (err) throw err;
+  console.log('successfully deleted /tmp/hello');
+});
+
+process.on('exit', function () {
+  assert.deepEqual(logged, ['successfully deleted /tmp/hello']);
+  assert.ok(!fs.existsSync('/tmp/hello'));
+});
