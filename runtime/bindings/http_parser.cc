@@ -6,10 +6,12 @@
 //   finish()                        -> undefined, or an Error if the message was incomplete
 //
 // and calls, during execute()/finish():
-//   parser.onHeadersComplete(info)  info = { headers: [name, value, ...] (raw case), url,
-//                                   method, statusCode, versionMajor, versionMinor,
-//                                   shouldKeepAlive, upgrade }; returning true means the
-//                                   message has no body (a response to HEAD)
+//   parser.onHeadersComplete(headers, method, url, statusCode, versionMajor, versionMinor,
+//                            shouldKeepAlive, upgrade)
+//                                   headers is [name, value, ...] (raw case); method and url
+//                                   are set for requests, statusCode for responses; returning
+//                                   true means the message has no body (a response to HEAD).
+//                                   Positional arguments: no object is built per message.
 //   parser.onBody(chunk)            a Uint8Array of body bytes
 //   parser.onMessageComplete(trailers)  trailers: [name, value, ...] or undefined
 //
@@ -117,20 +119,20 @@ class Parser {
 
   Local<Array> TakeFields() {
     Isolate* isolate = env_->isolate();
-    Local<Context> context = env_->context();
-    Local<Array> list = Array::New(isolate, static_cast<int>(fields_.size()));
+    std::vector<Local<Value>> strings(fields_.size());
     for (size_t i = 0; i < fields_.size(); i++) {
-      // Header bytes are Latin-1 on the wire, as v0.6 decoded them ('binary').
-      Local<String> s = String::NewFromOneByte(isolate,
-                                               reinterpret_cast<const uint8_t*>(fields_[i].data()),
-                                               v8::NewStringType::kNormal,
-                                               static_cast<int>(fields_[i].size()))
-                            .ToLocalChecked();
-      list->Set(context, static_cast<uint32_t>(i), s).Check();
+      // Header bytes are Latin-1 on the wire, as v0.6 decoded them ('binary'). Names are
+      // internalized: the same few recur on every request.
+      strings[i] = String::NewFromOneByte(isolate,
+                                          reinterpret_cast<const uint8_t*>(fields_[i].data()),
+                                          i % 2 == 0 ? v8::NewStringType::kInternalized
+                                                     : v8::NewStringType::kNormal,
+                                          static_cast<int>(fields_[i].size()))
+                       .ToLocalChecked();
     }
     fields_.clear();
     in_value_ = false;
-    return list;
+    return Array::New(isolate, strings.data(), strings.size());
   }
 
   // Calls parser[name](args); returns false if it threw or is missing when required.
@@ -138,7 +140,7 @@ class Parser {
     Isolate* isolate = env_->isolate();
     Local<Object> object = object_.Get(isolate);
     Local<Value> fn;
-    if (!object->Get(env_->context(), OneByteString(isolate, name)).ToLocal(&fn)) return false;
+    if (!object->Get(env_->context(), env_->Key(name)).ToLocal(&fn)) return false;
     if (!fn->IsFunction()) {
       *result = v8::Undefined(isolate);
       return true;
@@ -150,34 +152,24 @@ class Parser {
     Parser* self = static_cast<Parser*>(p->data);
     Environment* env = self->env_;
     Isolate* isolate = env->isolate();
-    Local<Context> context = env->context();
     HandleScope scope(isolate);
     self->headers_done_ = true;
-    Local<Object> info = Object::New(isolate);
-    info->Set(context, OneByteString(isolate, "headers"), self->TakeFields()).Check();
+    Local<Value> argv[8] = {self->TakeFields(), v8::Undefined(isolate), v8::Undefined(isolate),
+                            v8::Undefined(isolate), v8::Integer::New(isolate, p->http_major),
+                            v8::Integer::New(isolate, p->http_minor),
+                            v8::Boolean::New(isolate, http_should_keep_alive(p) != 0),
+                            v8::Boolean::New(isolate, p->upgrade != 0)};
     if (p->type == HTTP_REQUEST) {
       Local<String> url;
       if (!Utf8String(isolate, self->url_).ToLocal(&url)) return -1;
-      info->Set(context, OneByteString(isolate, "url"), url).Check();
-      info->Set(context, OneByteString(isolate, "method"),
-                OneByteString(isolate, http_method_str(static_cast<http_method>(p->method))))
-          .Check();
+      argv[1] = env->Key(http_method_str(static_cast<http_method>(p->method)));
+      argv[2] = url;
     } else {
-      info->Set(context, OneByteString(isolate, "statusCode"),
-                v8::Integer::New(isolate, p->status_code)).Check();
+      argv[3] = v8::Integer::New(isolate, p->status_code);
     }
-    info->Set(context, OneByteString(isolate, "versionMajor"),
-              v8::Integer::New(isolate, p->http_major)).Check();
-    info->Set(context, OneByteString(isolate, "versionMinor"),
-              v8::Integer::New(isolate, p->http_minor)).Check();
-    info->Set(context, OneByteString(isolate, "shouldKeepAlive"),
-              v8::Boolean::New(isolate, http_should_keep_alive(p) != 0)).Check();
-    info->Set(context, OneByteString(isolate, "upgrade"),
-              v8::Boolean::New(isolate, p->upgrade != 0)).Check();
     self->url_.clear();
-    Local<Value> argv[] = {info};
     Local<Value> result;
-    if (!self->CallJS("onHeadersComplete", 1, argv, &result)) return -1;
+    if (!self->CallJS("onHeadersComplete", 8, argv, &result)) return -1;
     // 1 tells http-parser the message has no body (for example a response to HEAD).
     return result->IsTrue() ? 1 : 0;
   }

@@ -59,25 +59,25 @@ function freeParser(parser) {
   if (freeParsers.length < 1000) freeParsers.push(parser);
 }
 
-function parserOnHeadersComplete(info) {
+function parserOnHeadersComplete(headers, method, url, statusCode, versionMajor, versionMinor,
+                                 shouldKeepAlive, upgrade) {
   var parser = this;
   var incoming = parser.incoming = new IncomingMessage(parser.socket);
-  incoming.httpVersionMajor = info.versionMajor;
-  incoming.httpVersionMinor = info.versionMinor;
-  incoming.httpVersion = info.versionMajor + '.' + info.versionMinor;
-  if (info.method) {
-    incoming.method = info.method;
-    incoming.url = info.url;
+  incoming.httpVersionMajor = versionMajor;
+  incoming.httpVersionMinor = versionMinor;
+  incoming.httpVersion = versionMajor + '.' + versionMinor;
+  if (method !== undefined) {
+    incoming.method = method;
+    incoming.url = url;
   } else {
-    incoming.statusCode = info.statusCode;
+    incoming.statusCode = statusCode;
   }
-  incoming.upgrade = info.upgrade;
-  var headers = info.headers;
+  incoming.upgrade = upgrade;
   for (var i = 0; i < headers.length; i += 2) {
     incoming._addHeaderLine(headers[i], headers[i + 1]);
   }
-  if (info.upgrade) return false;  // The rest of the bytes belong to the new protocol.
-  return parser.onIncoming(incoming, info.shouldKeepAlive) === true;
+  if (upgrade) return false;  // The rest of the bytes belong to the new protocol.
+  return parser.onIncoming(incoming, shouldKeepAlive) === true;
 }
 
 function parserOnBody(chunk) {
@@ -124,6 +124,9 @@ function IncomingMessage(socket) {
   this.socket = socket;
   this.connection = socket;
   this.httpVersion = null;
+  this.httpVersionMajor = 0;
+  this.httpVersionMinor = 0;
+  this.upgrade = false;
   this.complete = false;
   this.headers = {};
   this.trailers = {};
@@ -721,7 +724,8 @@ function parserOnServerIncoming(req, shouldKeepAlive) {
   } else {
     res.assignSocket(socket);
   }
-  res.once('finish', serverResponseOnFinish);
+  // 'finish' fires once per response; a plain listener avoids once()'s removal work.
+  res.on('finish', serverResponseOnFinish);
 
   if (req.headers.expect !== undefined && req.httpVersionMajor === 1 &&
       req.httpVersionMinor === 1 && /100-continue/i.test(req.headers.expect)) {

@@ -202,12 +202,23 @@ exports.unenroll = function(item) {
   }
 };
 
+// Called on every read and write of a socket with an idle timeout, so it is O(1): it only notes
+// the time. When the timer fires early because of later activity, it re-arms for the rest.
 exports.active = function(item) {
   var msecs = item._idleTimeout;
   if (!(msecs >= 0)) return;
-  if (item._timer) exports.clearTimeout(item._timer);
-  item._timer = exports.setTimeout(function() {
-    item._timer = null;
-    if (typeof item._onTimeout === 'function') item._onTimeout();
-  }, msecs);
+  item._idleStart = binding.now();
+  if (!item._timer) item._timer = exports.setTimeout(idleTimeout, msecs, item);
 };
+
+function idleTimeout(item) {
+  item._timer = null;
+  var msecs = item._idleTimeout;
+  if (!(msecs >= 0)) return;
+  var remaining = item._idleStart + msecs - binding.now();
+  if (remaining > 0) {
+    item._timer = exports.setTimeout(idleTimeout, remaining, item);
+    return;
+  }
+  if (typeof item._onTimeout === 'function') item._onTimeout();
+}

@@ -13,9 +13,9 @@ function text(u) { return String.fromCharCode.apply(null, u); }
 
 var events = [];
 var parser = new HTTPParser(HTTPParser.REQUEST);
-parser.onHeadersComplete = function(info) {
-  events.push(['head', info.method, info.url, info.headers, info.shouldKeepAlive,
-               info.versionMajor + '.' + info.versionMinor, info.upgrade]);
+parser.onHeadersComplete = function(headers, method, url, statusCode, major, minor,
+                                    shouldKeepAlive, upgrade) {
+  events.push(['head', method, url, headers, shouldKeepAlive, major + '.' + minor, upgrade]);
 };
 parser.onBody = function(chunk) { events.push(['body', text(chunk)]); };
 parser.onMessageComplete = function(trailers) { events.push(['done', trailers]); };
@@ -45,7 +45,10 @@ assert.equal(typeof err.bytesParsed, 'number');
 // Responses: status code, and 'true' from onHeadersComplete means no body (HEAD).
 var response = new HTTPParser(HTTPParser.RESPONSE);
 var status;
-response.onHeadersComplete = function(info) { status = info.statusCode; return true; };
+response.onHeadersComplete = function(headers, method, url, statusCode) {
+  status = statusCode;
+  return true;
+};
 response.onBody = function() { throw new Error('a HEAD response has no body'); };
 response.onMessageComplete = common.mustCall(function() {});
 var head = bytes('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n');
