@@ -168,6 +168,7 @@ void Initialize(Environment* env, Local<Object> target) {
   tmpl->SetClassName(OneByteString(isolate, "Pipe"));
   tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
   StreamWrap::AddMethods(isolate, tmpl);
+  StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "bind", Bind);
   SetProtoMethod(isolate, tmpl, "listen", Listen);
   SetProtoMethod(isolate, tmpl, "connect", Connect);

@@ -193,6 +193,7 @@ void Initialize(Environment* env, Local<Object> target) {
   tmpl->SetClassName(OneByteString(isolate, "TCP"));
   tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
   StreamWrap::AddMethods(isolate, tmpl);
+  StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "bind", Bind4);
   SetProtoMethod(isolate, tmpl, "bind6", Bind6);
   SetProtoMethod(isolate, tmpl, "listen", Listen);

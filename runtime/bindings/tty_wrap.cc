@@ -117,6 +117,7 @@ void Initialize(Environment* env, Local<Object> target) {
   tmpl->SetClassName(OneByteString(isolate, "TTY"));
   tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
   StreamWrap::AddMethods(isolate, tmpl);
+  StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "setRawMode", SetRawMode);
   SetProtoMethod(isolate, tmpl, "getWindowSize", TTYGetWindowSize);
   target->Set(context, OneByteString(isolate, "TTY"), tmpl->GetFunction(context).ToLocalChecked())

@@ -96,6 +96,11 @@ class Environment {
     return read_buffer_.get();
   }
 
+  // Where a stream write reports its outcome without touching the request object:
+  // [0] bytes written or queued, [1] 1 if the write was queued (req.oncomplete follows), else 0.
+  // JS reads it right after the call as `writeInfo` on the stream bindings (stream_wrap.h).
+  double* stream_write_info() { return stream_write_info_; }
+
   // An internalized string for a C++ literal, created once per Environment. `literal` must be
   // a string literal (it is keyed by address).
   v8::Local<v8::String> Key(const char* literal);
@@ -121,6 +126,7 @@ class Environment {
   // Rejected promises not yet handled; checked after each tick drain.
   std::vector<std::pair<v8::Global<v8::Promise>, v8::Global<v8::Value>>> pending_rejections_;
   uint32_t tick_info_[2] = {0, 0};
+  double stream_write_info_[2] = {0, 0};
   std::string builtins_dir_;
   std::unique_ptr<char[]> read_buffer_;
   std::unordered_map<const char*, v8::Eternal<v8::String>> keys_;

@@ -52,11 +52,9 @@ bool GetReq(const FunctionCallbackInfo<Value>& args, Local<Object>* req) {
   return true;
 }
 
-void SetReqFields(Environment* env, Local<Object> req, size_t bytes, bool async) {
-  Local<Context> context = env->context();
-  Isolate* isolate = env->isolate();
-  req->Set(context, env->Key("bytes"), v8::Number::New(isolate, bytes)).Check();
-  req->Set(context, env->Key("async"), v8::Boolean::New(isolate, async)).Check();
+void SetWriteInfo(Environment* env, size_t bytes, bool async) {
+  env->stream_write_info()[0] = static_cast<double>(bytes);
+  env->stream_write_info()[1] = async ? 1 : 0;
 }
 
 // Encodes a string into newly allocated storage; returns its byte length.
@@ -110,6 +108,13 @@ void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
   SetProtoMethod(isolate, tmpl, "shutdown", Shutdown);
 }
 
+void StreamWrap::ExposeWriteInfo(Environment* env, Local<Object> target) {
+  std::shared_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(
+      env->stream_write_info(), sizeof(double) * 2, v8::BackingStore::EmptyDeleter, nullptr);
+  Local<ArrayBuffer> buffer = ArrayBuffer::New(env->isolate(), store);
+  target->Set(env->context(), env->Key("writeInfo"), v8::Float64Array::New(buffer, 0, 2)).Check();
+}
+
 void StreamWrap::UpdateWriteQueueSize() {
   Isolate* isolate = env()->isolate();
   object()
@@ -156,7 +161,8 @@ void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf)
 }
 
 void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> req,
-                         uv_buf_t* bufs, size_t count, size_t total, char* storage) {
+                         uv_buf_t* bufs, size_t count, size_t total, char* storage,
+                         Local<Value> keep_alive) {
   Environment* env = this->env();
   // Most writes fit the socket buffer: try them synchronously, without a request.
   int written = 0;
@@ -170,7 +176,7 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
   }
   if (static_cast<size_t>(written) == total) {
     std::free(storage);
-    SetReqFields(env, req, total, false);
+    SetWriteInfo(env, total, false);
     return args.GetReturnValue().Set(0);
   }
   // Skip what went out already.
@@ -195,7 +201,8 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
     delete write;
     return args.GetReturnValue().Set(err);
   }
-  SetReqFields(env, req, total, true);
+  if (!keep_alive.IsEmpty()) req->Set(env->context(), env->Key("buffer"), keep_alive).Check();
+  SetWriteInfo(env, total, true);
   UpdateWriteQueueSize();
   args.GetReturnValue().Set(0);
 }
@@ -228,10 +235,8 @@ void StreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {
   Local<ArrayBufferView> view = args[1].As<ArrayBufferView>();
   char* data = static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset();
   size_t length = view->ByteLength();
-  // The request object holds the buffer until the write completes.
-  req->Set(wrap->env()->context(), wrap->env()->Key("buffer"), view).Check();
   uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
-  wrap->DoWrite(args, req, &buf, 1, length, nullptr);
+  wrap->DoWrite(args, req, &buf, 1, length, nullptr, view);
 }
 
 template <int kEncoding>
@@ -244,7 +249,7 @@ void StreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
   char* storage;
   size_t length = EncodeString(args.GetIsolate(), args[1].As<String>(), kEncoding, &storage);
   uv_buf_t buf = uv_buf_init(storage, static_cast<unsigned>(length));
-  wrap->DoWrite(args, req, &buf, 1, length, storage);
+  wrap->DoWrite(args, req, &buf, 1, length, storage, Local<Value>());
 }
 
 void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
@@ -287,8 +292,7 @@ void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
     }
     total += bufs[i].len;
   }
-  req->Set(context, OneByteString(isolate, "chunks"), chunks).Check();
-  wrap->DoWrite(args, req, bufs.data(), count, total, storage);
+  wrap->DoWrite(args, req, bufs.data(), count, total, storage, chunks);
 }
 
 void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {

@@ -4,11 +4,12 @@
 //   readStart() / readStop()               -> handle.onread(nread, data): data is a Uint8Array
 //                                             of nread bytes; nread < 0 is a libuv error or
 //                                             UV_EOF (exposed as binding.UV_EOF)
-//   writeBuffer(req, uint8array)           -> 0 or a negative libuv error code. When the bytes
-//   writeUtf8String(req, string)              went out at once, req.async is false and nothing
-//   writeAsciiString / writeLatin1String      follows; otherwise req.async is true and
-//   writeUcs2String(req, string)              req.oncomplete(status, handle, req) comes later.
-//   writev(req, chunks)                       req.bytes is the byte count. writev takes an array
+//   writeBuffer(req, uint8array)           -> 0 or a negative libuv error code. The outcome is in
+//   writeUtf8String(req, string)              binding.writeInfo (a Float64Array shared by all
+//   writeAsciiString / writeLatin1String      streams): [0] the byte count, [1] 1 if the write
+//   writeUcs2String(req, string)              was queued, in which case
+//   writev(req, chunks)                       req.oncomplete(status, handle, req) comes later,
+//                                             else 0 and nothing follows. writev takes an array
 //                                             of strings (utf8) and Uint8Arrays: one syscall.
 //   shutdown(req)                          -> req.oncomplete(status, handle, req)
 //
@@ -27,6 +28,8 @@ namespace nodus {
 class StreamWrap : public HandleWrap {
  public:
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
+  // Puts `writeInfo` on a stream binding's exports (tcp_wrap, pipe_wrap, tty_wrap).
+  static void ExposeWriteInfo(Environment* env, v8::Local<v8::Object> target);
   uv_stream_t* stream() const { return stream_; }
 
  protected:
@@ -48,9 +51,12 @@ class StreamWrap : public HandleWrap {
   static void OnWrite(uv_write_t* req, int status);
   static void OnShutdown(uv_shutdown_t* req, int status);
 
-  // Writes `bufs`; `storage` (may be null) owns string bytes until the write completes.
+  // Writes `bufs`; `storage` (may be null) owns string bytes until the write completes, and
+  // `keep_alive` (may be empty) is stored on a queued request so JS memory it points into
+  // outlives the write.
   void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Object> req,
-               uv_buf_t* bufs, size_t count, size_t total, char* storage);
+               uv_buf_t* bufs, size_t count, size_t total, char* storage,
+               v8::Local<v8::Value> keep_alive);
 
   uv_stream_t* stream_;
 };

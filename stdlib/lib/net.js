@@ -18,6 +18,8 @@ var pipeBinding = process.binding('pipe_wrap');
 var methods = process.binding('process_methods');
 var TCP = tcpBinding.TCP;
 var Pipe = pipeBinding.Pipe;
+// Every stream write reports its byte count and whether it was queued here (one shared array).
+var writeInfo = tcpBinding.writeInfo;
 var UV_EOF = tcpBinding.UV_EOF;
 
 var StringDecoder;  // Loaded by the first setEncoding().
@@ -130,7 +132,7 @@ function addressOf(handle, method) {
 function WriteReq(cb) {
   this.cb = cb;
   this.bytes = 0;
-  this.async = false;
+  this.buffer = null;  // Set natively on a queued write: keeps the data alive until it is sent.
 }
 WriteReq.prototype.oncomplete = afterWrite;
 
@@ -432,8 +434,10 @@ Socket.prototype._write = function(data, encoding, callback) {
     this._destroy(errnoException(err, 'write'));
     return false;
   }
+  // The outcome of the write just made (runtime/core/stream_wrap.h).
+  req.bytes = writeInfo[0];
   this._bytesDispatched += req.bytes;
-  if (req.async) {
+  if (writeInfo[1] === 1) {
     this._pendingWrites++;
     return false;
   }
