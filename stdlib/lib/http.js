@@ -107,7 +107,7 @@ function parserOnMessageComplete(trailers) {
   }
   if (parser.socket && parser.socket.readable && !incoming.upgrade) {
     // The next pipelined request may already be in the buffer; keep reading.
-    parser.socket.resume();
+    if (parser.socket._paused) parser.socket.resume();
   }
 }
 
@@ -504,9 +504,16 @@ function ServerResponse(req) {
   this.statusCode = 200;
   this._expect_continue = false;
   this._sent100 = false;
+  this._socketRef = null;  // The connection this response answers on (server bookkeeping).
 }
 util.inherits(ServerResponse, OutgoingMessage);
 exports.ServerResponse = ServerResponse;
+
+// The server's bookkeeping runs right after 'finish' without a listener per response.
+ServerResponse.prototype._finish = function() {
+  OutgoingMessage.prototype._finish.call(this);
+  if (this._socketRef) serverResponseOnFinish.call(this);
+};
 
 ServerResponse.prototype.assignSocket = function(socket) {
   socket._httpMessage = this;
@@ -724,8 +731,6 @@ function parserOnServerIncoming(req, shouldKeepAlive) {
   } else {
     res.assignSocket(socket);
   }
-  // 'finish' fires once per response; a plain listener avoids once()'s removal work.
-  res.on('finish', serverResponseOnFinish);
 
   if (req.headers.expect !== undefined && req.httpVersionMajor === 1 &&
       req.httpVersionMinor === 1 && /100-continue/i.test(req.headers.expect)) {
