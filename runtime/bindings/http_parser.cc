@@ -15,6 +15,10 @@
 //   parser.onBody(chunk)            a Uint8Array of body bytes
 //   parser.onMessageComplete(trailers)  trailers: [name, value, ...] or undefined
 //
+// consume(handle) lets the parser read a server socket's bytes natively: no Buffer and no
+// 'data' event per read. Parse failures then arrive as parser.onError(err) and the bytes after
+// an upgrade head as parser.onUpgrade(rest). unconsume() hands the bytes back to JS.
+//
 // The whole head arrives in one call with a flat header list, so a request costs one trip into
 // JS for its head. Header blocks are capped at http-parser's 80 KB (HPE_HEADER_OVERFLOW).
 #include <http_parser.h>
@@ -23,6 +27,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/stream_wrap.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -45,8 +50,21 @@ using v8::Value;
 
 namespace {
 
+// A parse failure as a value: Error('Parse Error') with code 'HPE_...', reason, bytesParsed.
+Local<Value> ParseError(Isolate* isolate, http_errno err, size_t parsed) {
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> error = v8::Exception::Error(OneByteString(isolate, "Parse Error")).As<Object>();
+  error->Set(context, OneByteString(isolate, "bytesParsed"),
+             v8::Number::New(isolate, static_cast<double>(parsed))).Check();
+  std::string code = http_errno_name(err);  // Already "HPE_...".
+  error->Set(context, OneByteString(isolate, "code"), OneByteString(isolate, code.c_str())).Check();
+  error->Set(context, OneByteString(isolate, "reason"),
+             OneByteString(isolate, http_errno_description(err))).Check();
+  return error;
+}
+
 // The parser object's native state; freed when the JS object is garbage collected.
-class Parser {
+class Parser : public StreamReadListener {
  public:
   Parser(Environment* env, Local<Object> object, enum http_parser_type type)
       : env_(env), object_(env->isolate(), object) {
@@ -56,6 +74,55 @@ class Parser {
     }, v8::WeakCallbackType::kParameter);
     Init(type);
   }
+
+  ~Parser() override { Unconsume(); }
+
+  void Consume(StreamWrap* stream) {
+    Unconsume();
+    stream_ = stream;
+    stream->set_read_listener(this);
+  }
+
+  void Unconsume() {
+    if (stream_ != nullptr) stream_->set_read_listener(nullptr);
+    stream_ = nullptr;
+  }
+
+  void OnStreamGone() override { stream_ = nullptr; }
+
+  // Bytes from a consumed stream, straight from libuv's read callback: this is the top of a
+  // callback into JS, so exceptions are reported and ticks run here, as MakeCallback would.
+  void OnStreamRead(const char* data, size_t length) override {
+    Isolate* isolate = env_->isolate();
+    HandleScope scope(isolate);
+    {
+      TryCatch try_catch(isolate);
+      size_t parsed = http_parser_execute(&parser_, &kSettings, data, length);
+      if (try_catch.HasCaught()) {
+        if (!try_catch.CanContinue()) return;
+        env_->HandleUncaughtException(try_catch);
+      } else {
+        http_errno err = Errno();
+        Local<Value> result;
+        if (err != HPE_OK || (!Upgrade() && parsed != length)) {
+          Local<Value> argv[] = {ParseError(isolate, err == HPE_OK ? HPE_UNKNOWN : err, parsed)};
+          CallJS("onError", 1, argv, &result);
+        } else if (Upgrade()) {
+          size_t rest = length - parsed;
+          std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, rest);
+          if (rest > 0) memcpy(store->Data(), data + parsed, rest);
+          Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(store));
+          Local<Value> argv[] = {v8::Uint8Array::New(buffer, 0, rest)};
+          CallJS("onUpgrade", 1, argv, &result);
+        }
+        if (try_catch.HasCaught() && try_catch.CanContinue()) {
+          env_->HandleUncaughtException(try_catch);
+        }
+      }
+    }
+    env_->RunTicks();
+  }
+
 
   void Init(enum http_parser_type type) {
     ::http_parser_init(&parser_, type);
@@ -205,6 +272,7 @@ class Parser {
   std::string url_;
   bool in_value_ = false;
   bool headers_done_ = false;
+  StreamWrap* stream_ = nullptr;  // The stream being consumed, if any.
 };
 
 const http_parser_settings Parser::kSettings = {
@@ -241,17 +309,6 @@ void Reinitialize(const FunctionCallbackInfo<Value>& args) {
   parser->Init(type);
 }
 
-Local<Value> ParseError(Isolate* isolate, http_errno err, size_t parsed) {
-  Local<Context> context = isolate->GetCurrentContext();
-  Local<Object> error = v8::Exception::Error(OneByteString(isolate, "Parse Error")).As<Object>();
-  error->Set(context, OneByteString(isolate, "bytesParsed"),
-             v8::Number::New(isolate, static_cast<double>(parsed))).Check();
-  std::string code = http_errno_name(err);  // Already "HPE_...".
-  error->Set(context, OneByteString(isolate, "code"), OneByteString(isolate, code.c_str())).Check();
-  error->Set(context, OneByteString(isolate, "reason"),
-             OneByteString(isolate, http_errno_description(err))).Check();
-  return error;
-}
 
 void Execute(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
@@ -278,6 +335,22 @@ void Execute(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(static_cast<double>(parsed));
 }
 
+void Consume(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(isolate, "not an HTTPParser");
+  HandleWrap* wrap = args[0]->IsObject() ? HandleWrap::FromObject(args[0].As<Object>()) : nullptr;
+  StreamWrap* stream = wrap != nullptr ? wrap->AsStream() : nullptr;
+  if (stream == nullptr) return ThrowTypeError(isolate, "consume() needs an open stream handle");
+  parser->Consume(stream);
+}
+
+void Unconsume(const FunctionCallbackInfo<Value>& args) {
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  parser->Unconsume();
+}
+
 void Finish(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Parser* parser = Parser::Unwrap(args);
@@ -300,6 +373,8 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "execute", Execute);
   SetProtoMethod(isolate, tmpl, "finish", Finish);
   SetProtoMethod(isolate, tmpl, "reinitialize", Reinitialize);
+  SetProtoMethod(isolate, tmpl, "consume", Consume);
+  SetProtoMethod(isolate, tmpl, "unconsume", Unconsume);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   SetConstant(context, constructor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);

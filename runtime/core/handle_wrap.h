@@ -40,6 +40,9 @@ class HandleWrap {
 
   virtual ~HandleWrap();
 
+  // Non-null for handles that are byte streams (TCP, pipes, TTYs).
+  virtual class StreamWrap* AsStream() { return nullptr; }
+
  protected:
   HandleWrap(Environment* env, v8::Local<v8::Object> object, uv_handle_t* handle);
 

@@ -94,6 +94,10 @@ size_t EncodeString(Isolate* isolate, Local<String> string, int encoding, char**
 StreamWrap::StreamWrap(Environment* env, Local<Object> object, uv_stream_t* stream)
     : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream)), stream_(stream) {}
 
+StreamWrap::~StreamWrap() {
+  if (read_listener_ != nullptr) read_listener_->OnStreamGone();
+}
+
 void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
   HandleWrap::AddMethods(isolate, tmpl);
   SetProtoMethod(isolate, tmpl, "readStart", ReadStart);
@@ -143,6 +147,10 @@ void StreamWrap::OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
 void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   if (nread == 0) return;  // EAGAIN: nothing to report.
   StreamWrap* wrap = static_cast<StreamWrap*>(stream->data);
+  if (nread > 0 && wrap->read_listener_ != nullptr) {
+    wrap->read_listener_->OnStreamRead(buf->base, static_cast<size_t>(nread));
+    return;
+  }
   Environment* env = wrap->env();
   Isolate* isolate = env->isolate();
   HandleScope scope(isolate);

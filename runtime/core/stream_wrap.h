@@ -25,8 +25,24 @@
 
 namespace nodus {
 
+// Native code that takes a stream's bytes before JS sees them (the HTTP parser consuming a
+// server socket). Data reads go to OnStreamRead instead of handle.onread; EOF and errors still
+// reach JS. OnStreamGone tells the listener the stream is being destroyed.
+class StreamReadListener {
+ public:
+  virtual ~StreamReadListener() = default;
+  virtual void OnStreamRead(const char* data, size_t length) = 0;
+  virtual void OnStreamGone() = 0;
+};
+
 class StreamWrap : public HandleWrap {
  public:
+  ~StreamWrap() override;
+
+  // At most one listener; pass nullptr to give the bytes back to JS.
+  void set_read_listener(StreamReadListener* listener) { read_listener_ = listener; }
+  StreamWrap* AsStream() override { return this; }
+
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
   // Puts `writeInfo` on a stream binding's exports (tcp_wrap, pipe_wrap, tty_wrap).
   static void ExposeWriteInfo(Environment* env, v8::Local<v8::Object> target);
@@ -59,6 +75,7 @@ class StreamWrap : public HandleWrap {
                v8::Local<v8::Value> keep_alive);
 
   uv_stream_t* stream_;
+  StreamReadListener* read_listener_ = nullptr;
 };
 
 }  // namespace nodus

@@ -7,6 +7,7 @@ var Stream = require('stream').Stream;
 var EventEmitter = require('events').EventEmitter;
 var util = require('util');
 var url = require('url');
+var timers = require('timers');
 var HTTPParser = process.binding('http_parser').HTTPParser;
 
 var CRLF = '\r\n';
@@ -53,6 +54,7 @@ function newParser(type) {
 
 function freeParser(parser) {
   if (!parser) return;
+  parser.unconsume();
   parser.socket = null;
   parser.incoming = null;
   parser.onIncoming = null;
@@ -607,7 +609,16 @@ function connectionListener(socket) {
   socket.setTimeout(2 * 60 * 1000);
   socket.once('timeout', socketOnTimeout);
   parser.onIncoming = parserOnServerIncoming;
-  socket.on('data', serverSocketOnData);
+  // The parser reads the socket's bytes natively when it can: no Buffer or 'data' event per
+  // read, as v0.6 bypassed 'data' with socket.ondata. A socket without a native handle (one a
+  // user built) goes through 'data'.
+  parser.onError = parserOnConsumedError;
+  parser.onUpgrade = parserOnConsumedUpgrade;
+  if (socket._handle && typeof socket._handle.readStart === 'function') {
+    parser.consume(socket._handle);
+  } else {
+    socket.on('data', serverSocketOnData);
+  }
   socket.on('end', serverSocketOnEnd);
   socket.on('close', serverSocketOnClose);
   socket.on('error', serverSocketOnError);
@@ -622,41 +633,53 @@ function serverSocketOnError(e) {
   this._httpServer.emit('clientError', e);
 }
 
+// Used only when the parser cannot consume the socket natively (see connectionListener).
 function serverSocketOnData(data) {
   var socket = this;
   var parser = socket.parser;
   if (!parser) return;
   var ret = parser.execute(data, 0, data.length);
-  if (ret instanceof Error) {
-    socket._httpServer.emit('clientError', ret);
-    // A response is possible only if nothing is being answered on this connection.
-    if (socket.writable && !socket._httpMessage) {
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    }
-    socket.destroySoon ? socket.destroySoon() : socket.destroy();
-    detachParser(socket);
-    return;
+  if (ret instanceof Error) return serverParseError(socket, ret);
+  if (parser.incoming && parser.incoming.upgrade) {
+    serverUpgrade(socket, parser.incoming, data.slice(ret, data.length));
   }
-  var incoming = parser.incoming;
-  if (incoming && incoming.upgrade) {
-    // Upgrade or CONNECT: the socket now belongs to the 'upgrade' listener.
-    var head = data.slice(ret, data.length);
-    var server = socket._httpServer;
-    socket.removeListener('data', serverSocketOnData);
-    socket.removeListener('end', serverSocketOnEnd);
-    socket.removeListener('close', serverSocketOnClose);
-    socket.removeListener('error', serverSocketOnError);
-    socket.removeListener('drain', serverSocketOnDrain);
-    socket.removeListener('timeout', socketOnTimeout);
-    detachParser(socket);
-    var event = incoming.method === 'CONNECT' ? 'connect' : 'upgrade';
-    if (event === 'connect' && server.listeners('connect').length === 0) event = 'upgrade';
-    if (server.listeners(event).length) {
-      socket.setTimeout(0);
-      server.emit(event, incoming, socket, head);
-    } else {
-      socket.destroy();
-    }
+}
+
+function parserOnConsumedError(error) {
+  serverParseError(this.socket, error);
+}
+
+function parserOnConsumedUpgrade(rest) {
+  serverUpgrade(this.socket, this.incoming, toBuffer(rest));
+}
+
+function serverParseError(socket, error) {
+  socket._httpServer.emit('clientError', error);
+  // A response is possible only if nothing is being answered on this connection.
+  if (socket.writable && !socket._httpMessage) {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  }
+  socket.destroySoon ? socket.destroySoon() : socket.destroy();
+  detachParser(socket);
+}
+
+// Upgrade or CONNECT: the socket now belongs to the 'upgrade' (or 'connect') listener.
+function serverUpgrade(socket, incoming, head) {
+  var server = socket._httpServer;
+  socket.removeListener('data', serverSocketOnData);
+  socket.removeListener('end', serverSocketOnEnd);
+  socket.removeListener('close', serverSocketOnClose);
+  socket.removeListener('error', serverSocketOnError);
+  socket.removeListener('drain', serverSocketOnDrain);
+  socket.removeListener('timeout', socketOnTimeout);
+  detachParser(socket);
+  var event = incoming.method === 'CONNECT' ? 'connect' : 'upgrade';
+  if (event === 'connect' && server.listeners('connect').length === 0) event = 'upgrade';
+  if (server.listeners(event).length) {
+    socket.setTimeout(0);
+    server.emit(event, incoming, socket, head);
+  } else {
+    socket.destroy();
   }
 }
 
@@ -720,6 +743,8 @@ function abortIncoming(socket) {
 
 function parserOnServerIncoming(req, shouldKeepAlive) {
   var socket = this.socket;
+  // Consumed reads skip net's activity hook; a request is activity for the idle timeout.
+  if (socket._idleTimeout > 0) timers.active(socket);
   var server = socket._httpServer;
   socket._httpIncoming.push(req);
   var res = new ServerResponse(req);
