@@ -67,3 +67,18 @@ assert.throws(function() { parser.execute('string'); }, TypeError);
 assert.throws(function() { new HTTPParser(7); }, TypeError);
 assert.throws(function() { HTTPParser(HTTPParser.REQUEST); }, TypeError);
 assert.throws(function() { HTTPParser.prototype.execute.call({}, input); }, TypeError);
+
+// consume() takes only an open stream handle; unconsume() is always safe.
+assert.throws(function() { parser.consume({}); }, TypeError);
+assert.throws(function() { parser.consume(null); }, TypeError);
+var TCP = process.binding('tcp_wrap').TCP;
+var closed = new TCP();
+closed.close();
+assert.throws(function() { parser.consume(closed); }, TypeError);
+var open = new TCP();
+parser.consume(open);
+parser.unconsume();
+parser.unconsume();
+parser.consume(open);
+open.close();  // The parser hears that the stream is gone; later calls stay safe.
+setTimeout(common.mustCall(function() { parser.unconsume(); }), 1);
