@@ -1,5 +1,6 @@
 #include "runtime/core/environment.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -63,6 +64,8 @@ void Environment::OnIdleTimer() {
   if (collected_since_activity_) return;
   collected_since_activity_ = true;
   isolate_->LowMemoryNotification();
+  // Hand the memory the collection freed back to the system too.
+  malloc_trim(0);
 }
 
 void Environment::PumpPlatformTasks() {

@@ -66,19 +66,25 @@ Stream.prototype.pipe = function(dest, options) {
     dest.removeListener('close', cleanup);
   }
 
+  // Listeners are registered once per emitter and event: onend/onclose clean up themselves, and
+  // when a stream pipes into itself (an echo server) its events are not listened to twice.
+  // This keeps a piped connection's listener tables free of arrays, which matters per socket.
+  var endsDest = !dest._isStdio && (!options || options.end !== false);
   source.on('data', ondata);
   dest.on('drain', ondrain);
-  // process.stdout and process.stderr are never ended by a pipe (v0.6 did the same).
-  if (!dest._isStdio && (!options || options.end !== false)) {
+  if (endsDest) {
     source.on('end', onend);
     source.on('close', onclose);
+  } else {
+    source.on('end', cleanup);
+    source.on('close', cleanup);
   }
   source.on('error', onerror);
-  dest.on('error', onerror);
-  source.on('end', cleanup);
-  source.on('close', cleanup);
-  dest.on('end', cleanup);
-  dest.on('close', cleanup);
+  if (dest !== source) {
+    dest.on('error', onerror);
+    dest.on('end', cleanup);
+    dest.on('close', cleanup);
+  }
 
   dest.emit('pipe', source);
   return dest;
