@@ -4,11 +4,15 @@
 #include <fcntl.h>
 #include <uv.h>
 
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/check.h"
 #include "runtime/core/errors.h"
+#include "runtime/core/handle_wrap.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -61,14 +65,35 @@ Local<Value> ResultOf(Isolate* isolate, uv_fs_t* req) {
     case UV_FS_LSTAT:
     case UV_FS_FSTAT:
       return StatsToArray(isolate, &req->statbuf);
+    case UV_FS_READLINK:
     case UV_FS_REALPATH: {
       const char* path = static_cast<const char*>(req->ptr);
       Local<v8::String> result;
       if (Utf8String(isolate, path, strlen(path)).ToLocal(&result)) return result;
       return v8::Undefined(isolate);
     }
-    default:
+    case UV_FS_SCANDIR: {
+      // Entry names in the order the directory lists them, without "." and "..".
+      Local<Context> context = isolate->GetCurrentContext();
+      Local<Array> names = Array::New(isolate);
+      uint32_t count = 0;
+      uv_dirent_t entry;
+      while (uv_fs_scandir_next(req, &entry) == 0) {
+        Local<v8::String> name;
+        if (!Utf8String(isolate, entry.name, strlen(entry.name)).ToLocal(&name)) {
+          return v8::Undefined(isolate);
+        }
+        names->Set(context, count++, name).Check();
+      }
+      return names;
+    }
+    case UV_FS_OPEN:
+    case UV_FS_READ:
+    case UV_FS_WRITE:
       return Number::New(isolate, static_cast<double>(req->result));
+    default:
+      // Calls with nothing to report (close, rename, unlink, ...) give undefined.
+      return v8::Undefined(isolate);
   }
 }
 
@@ -128,12 +153,12 @@ void Dispatch(const FunctionCallbackInfo<Value>& args, int callback_index, const
   uv_fs_req_cleanup(&req);
 }
 
-bool GetPath(const FunctionCallbackInfo<Value>& args, std::string* path) {
-  if (!args[0]->IsString()) {
+bool GetPath(const FunctionCallbackInfo<Value>& args, std::string* path, int index = 0) {
+  if (!args[index]->IsString()) {
     ThrowTypeError(args.GetIsolate(), "path must be a string");
     return false;
   }
-  Utf8Value value(args.GetIsolate(), args[0]);
+  Utf8Value value(args.GetIsolate(), args[index]);
   if (value.str().find('\0') != std::string::npos) {
     ThrowTypeError(args.GetIsolate(), "path must be a string without null bytes");
     return false;
@@ -215,6 +240,332 @@ void Read(const FunctionCallbackInfo<Value>& args) {
   });
 }
 
+// An integer argument within [min, max]: TypeError when not a number, RangeError otherwise.
+bool GetIntInRange(const FunctionCallbackInfo<Value>& args, int index, const char* what,
+                   int64_t min, int64_t max, int64_t* out) {
+  if (!GetInt64Arg(args, index, what, out)) return false;
+  if (*out < min || *out > max) {
+    std::string message = std::string(what) + " is out of range";
+    ThrowRangeError(args.GetIsolate(), message.c_str());
+    return false;
+  }
+  return true;
+}
+
+// A time in seconds (fractions allowed), as utimes/futimes take it.
+bool GetTimeArg(const FunctionCallbackInfo<Value>& args, int index, const char* what, double* out) {
+  if (!args[index]->IsNumber()) {
+    std::string message = std::string(what) + " must be a number";
+    ThrowTypeError(args.GetIsolate(), message.c_str());
+    return false;
+  }
+  *out = args[index].As<Number>()->Value();
+  if (!std::isfinite(*out)) {
+    std::string message = std::string(what) + " must be finite";
+    ThrowRangeError(args.GetIsolate(), message.c_str());
+    return false;
+  }
+  return true;
+}
+
+// open(path, flags, mode, [callback]) -> fd. flags are O_* numbers (fs.js maps 'r', 'w', ...).
+void Open(const FunctionCallbackInfo<Value>& args) {
+  std::string path;
+  if (!GetPath(args, &path)) return;
+  int64_t flags, mode;
+  if (!GetIntInRange(args, 1, "flags", INT32_MIN, INT32_MAX, &flags) ||
+      !GetIntInRange(args, 2, "mode", 0, 07777, &mode)) {
+    return;
+  }
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 3, "open", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_open(env->loop(), req, path.c_str(), static_cast<int>(flags) | O_CLOEXEC,
+                      static_cast<int>(mode), cb);
+  });
+}
+
+// write(fd, buffer, offset, length, position, [callback]) -> bytes written. position < 0 (or not
+// a number) writes at the current file position.
+void Write(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
+  if (!args[1]->IsUint8Array()) return ThrowTypeError(isolate, "buffer must be a Buffer");
+  Local<v8::Uint8Array> buffer = args[1].As<v8::Uint8Array>();
+  int64_t offset, length, position = -1;
+  if (!GetInt64Arg(args, 2, "offset", &offset) || !GetInt64Arg(args, 3, "length", &length)) return;
+  size_t size = buffer->ByteLength();
+  if (offset < 0 || length < 0 || static_cast<uint64_t>(offset) > size ||
+      static_cast<uint64_t>(length) > size - static_cast<uint64_t>(offset)) {
+    return ThrowRangeError(isolate, "offset and length must lie within the buffer");
+  }
+  if (args[4]->IsNumber()) {
+    double p = args[4].As<v8::Number>()->Value();
+    position = p >= 0 && p <= 9007199254740991.0 ? static_cast<int64_t>(p) : -1;
+  }
+  char* data = static_cast<char*>(buffer->Buffer()->Data()) + buffer->ByteOffset() + offset;
+  Environment* env = Environment::GetCurrent(args);
+  // stdlib/lib/fs.js passes a callback whose closure holds the buffer until the write completes.
+  Dispatch(args, 5, "write", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+    uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
+    return uv_fs_write(env->loop(), req, fd, &buf, 1, position, cb);
+  });
+}
+
+// Calls taking one path: unlink, rmdir, readdir, readlink.
+#define NODUS_PATH_CALL(Name, syscall, uv_call)                                       \
+  void Name(const FunctionCallbackInfo<Value>& args) {                                \
+    std::string path;                                                                 \
+    if (!GetPath(args, &path)) return;                                                \
+    Environment* env = Environment::GetCurrent(args);                                 \
+    Dispatch(args, 1, syscall, path, [&](uv_fs_t* req, uv_fs_cb cb) {                 \
+      return uv_call;                                                                 \
+    });                                                                               \
+  }
+NODUS_PATH_CALL(Unlink, "unlink", uv_fs_unlink(env->loop(), req, path.c_str(), cb))
+NODUS_PATH_CALL(RmDir, "rmdir", uv_fs_rmdir(env->loop(), req, path.c_str(), cb))
+NODUS_PATH_CALL(ReadDir, "readdir", uv_fs_scandir(env->loop(), req, path.c_str(), 0, cb))
+NODUS_PATH_CALL(ReadLink, "readlink", uv_fs_readlink(env->loop(), req, path.c_str(), cb))
+#undef NODUS_PATH_CALL
+
+// Calls taking two paths: rename, link, symlink. Errors name the first path.
+#define NODUS_TWO_PATH_CALL(Name, syscall, uv_call)                                   \
+  void Name(const FunctionCallbackInfo<Value>& args) {                                \
+    std::string from, to;                                                             \
+    if (!GetPath(args, &from, 0) || !GetPath(args, &to, 1)) return;                   \
+    Environment* env = Environment::GetCurrent(args);                                 \
+    Dispatch(args, 2, syscall, from, [&](uv_fs_t* req, uv_fs_cb cb) {                 \
+      return uv_call;                                                                 \
+    });                                                                               \
+  }
+NODUS_TWO_PATH_CALL(Rename, "rename", uv_fs_rename(env->loop(), req, from.c_str(), to.c_str(), cb))
+NODUS_TWO_PATH_CALL(Link, "link", uv_fs_link(env->loop(), req, from.c_str(), to.c_str(), cb))
+NODUS_TWO_PATH_CALL(Symlink, "symlink",
+                    uv_fs_symlink(env->loop(), req, from.c_str(), to.c_str(), 0, cb))
+#undef NODUS_TWO_PATH_CALL
+
+// mkdir(path, mode, [callback]); chmod(path, mode, [callback]).
+void MkDir(const FunctionCallbackInfo<Value>& args) {
+  std::string path;
+  if (!GetPath(args, &path)) return;
+  int64_t mode;
+  if (!GetIntInRange(args, 1, "mode", 0, 07777, &mode)) return;
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 2, "mkdir", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_mkdir(env->loop(), req, path.c_str(), static_cast<int>(mode), cb);
+  });
+}
+
+void ChMod(const FunctionCallbackInfo<Value>& args) {
+  std::string path;
+  if (!GetPath(args, &path)) return;
+  int64_t mode;
+  if (!GetIntInRange(args, 1, "mode", 0, 07777, &mode)) return;
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 2, "chmod", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_chmod(env->loop(), req, path.c_str(), static_cast<int>(mode), cb);
+  });
+}
+
+void FChMod(const FunctionCallbackInfo<Value>& args) {
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
+  int64_t mode;
+  if (!GetIntInRange(args, 1, "mode", 0, 07777, &mode)) return;
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 2, "fchmod", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_fchmod(env->loop(), req, fd, static_cast<int>(mode), cb);
+  });
+}
+
+// chown/lchown(path, uid, gid, [callback]); fchown(fd, uid, gid, [callback]). -1 keeps an id.
+bool GetIds(const FunctionCallbackInfo<Value>& args, uv_uid_t* uid, uv_gid_t* gid) {
+  int64_t u, g;
+  if (!GetIntInRange(args, 1, "uid", -1, UINT32_MAX, &u) ||
+      !GetIntInRange(args, 2, "gid", -1, UINT32_MAX, &g)) {
+    return false;
+  }
+  *uid = static_cast<uv_uid_t>(u);
+  *gid = static_cast<uv_gid_t>(g);
+  return true;
+}
+
+void ChOwn(const FunctionCallbackInfo<Value>& args) {
+  std::string path;
+  uv_uid_t uid;
+  uv_gid_t gid;
+  if (!GetPath(args, &path) || !GetIds(args, &uid, &gid)) return;
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 3, "chown", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_chown(env->loop(), req, path.c_str(), uid, gid, cb);
+  });
+}
+
+void LChOwn(const FunctionCallbackInfo<Value>& args) {
+  std::string path;
+  uv_uid_t uid;
+  uv_gid_t gid;
+  if (!GetPath(args, &path) || !GetIds(args, &uid, &gid)) return;
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 3, "lchown", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_lchown(env->loop(), req, path.c_str(), uid, gid, cb);
+  });
+}
+
+void FChOwn(const FunctionCallbackInfo<Value>& args) {
+  int fd;
+  uv_uid_t uid;
+  uv_gid_t gid;
+  if (!GetFdArg(args, 0, &fd) || !GetIds(args, &uid, &gid)) return;
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 3, "fchown", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_fchown(env->loop(), req, fd, uid, gid, cb);
+  });
+}
+
+// ftruncate(fd, length, [callback]).
+void FTruncate(const FunctionCallbackInfo<Value>& args) {
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
+  int64_t length;
+  if (!GetIntInRange(args, 1, "length", 0, INT64_MAX, &length)) return;
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 2, "ftruncate", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_ftruncate(env->loop(), req, fd, length, cb);
+  });
+}
+
+void FSync(const FunctionCallbackInfo<Value>& args) {
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 1, "fsync", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_fsync(env->loop(), req, fd, cb);
+  });
+}
+
+// utimes(path, atime, mtime, [callback]); futimes(fd, atime, mtime, [callback]): seconds.
+void UTimes(const FunctionCallbackInfo<Value>& args) {
+  std::string path;
+  double atime, mtime;
+  if (!GetPath(args, &path) || !GetTimeArg(args, 1, "atime", &atime) ||
+      !GetTimeArg(args, 2, "mtime", &mtime)) {
+    return;
+  }
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 3, "utime", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_utime(env->loop(), req, path.c_str(), atime, mtime, cb);
+  });
+}
+
+void FUTimes(const FunctionCallbackInfo<Value>& args) {
+  int fd;
+  double atime, mtime;
+  if (!GetFdArg(args, 0, &fd) || !GetTimeArg(args, 1, "atime", &atime) ||
+      !GetTimeArg(args, 2, "mtime", &mtime)) {
+    return;
+  }
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 3, "futime", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_futime(env->loop(), req, fd, atime, mtime, cb);
+  });
+}
+
+// StatWatcher: a uv_fs_poll_t behind fs.watchFile. start(path, persistent, interval) polls the
+// path; each change calls this.onchange(currentStats, previousStats, status) with stats arrays as
+// stat() gives them (status < 0 while the path cannot be stat'ed).
+class StatWatcher : public HandleWrap {
+ public:
+  StatWatcher(Environment* env, Local<Object> object)
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_)) {
+    CHECK_EQ(uv_fs_poll_init(env->loop(), &handle_), 0);
+  }
+  uv_fs_poll_t* poll() { return &handle_; }
+
+ private:
+  uv_fs_poll_t handle_;
+};
+
+void NewStatWatcher(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (!args.IsConstructCall()) {
+    return ThrowTypeError(env->isolate(), "StatWatcher must be called with new");
+  }
+  new StatWatcher(env, args.This());
+}
+
+void OnStatChange(uv_fs_poll_t* handle, int status, const uv_stat_t* prev, const uv_stat_t* curr) {
+  StatWatcher* wrap = static_cast<StatWatcher*>(reinterpret_cast<uv_handle_t*>(handle)->data);
+  Environment* env = wrap->env();
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Value> argv[] = {StatsToArray(isolate, curr), StatsToArray(isolate, prev),
+                         v8::Integer::New(isolate, status)};
+  env->MakeCallback(wrap->object(), "onchange", 3, argv);
+}
+
+void StatWatcherStart(const FunctionCallbackInfo<Value>& args) {
+  StatWatcher* wrap = HandleWrap::Unwrap<StatWatcher>(args);
+  if (wrap == nullptr) return;
+  std::string path;
+  if (!GetPath(args, &path)) return;
+  int64_t interval;
+  if (!GetIntInRange(args, 2, "interval", 1, UINT32_MAX, &interval)) return;
+  if (uv_is_active(wrap->handle())) return ThrowError(args.GetIsolate(), "already started");
+  int err = uv_fs_poll_start(wrap->poll(), OnStatChange, path.c_str(),
+                             static_cast<unsigned>(interval));
+  if (err < 0) return ThrowUVException(args.GetIsolate(), err, "watch", path.c_str());
+  if (!args[1]->BooleanValue(args.GetIsolate())) uv_unref(wrap->handle());
+}
+
+// FSEvent: a uv_fs_event_t behind fs.watch. start(path, persistent) watches the path; events call
+// this.onchange(status, eventType, filename) with eventType 'rename' or 'change' and filename a
+// string or null.
+class FSEventWrap : public HandleWrap {
+ public:
+  FSEventWrap(Environment* env, Local<Object> object)
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_)) {
+    CHECK_EQ(uv_fs_event_init(env->loop(), &handle_), 0);
+  }
+  uv_fs_event_t* event() { return &handle_; }
+
+ private:
+  uv_fs_event_t handle_;
+};
+
+void NewFSEvent(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "FSEvent must be called with new");
+  new FSEventWrap(env, args.This());
+}
+
+void OnFSEvent(uv_fs_event_t* handle, const char* filename, int events, int status) {
+  FSEventWrap* wrap = static_cast<FSEventWrap*>(reinterpret_cast<uv_handle_t*>(handle)->data);
+  Environment* env = wrap->env();
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Value> name = v8::Null(isolate);
+  Local<v8::String> name_string;
+  if (filename != nullptr &&
+      Utf8String(isolate, filename, strlen(filename)).ToLocal(&name_string)) {
+    name = name_string;
+  }
+  const char* type = (events & UV_RENAME) ? "rename" : "change";
+  Local<Value> argv[] = {v8::Integer::New(isolate, status), OneByteString(isolate, type), name};
+  env->MakeCallback(wrap->object(), "onchange", 3, argv);
+}
+
+void FSEventStart(const FunctionCallbackInfo<Value>& args) {
+  FSEventWrap* wrap = HandleWrap::Unwrap<FSEventWrap>(args);
+  if (wrap == nullptr) return;
+  std::string path;
+  if (!GetPath(args, &path)) return;
+  if (uv_is_active(wrap->handle())) return ThrowError(args.GetIsolate(), "already started");
+  int err = uv_fs_event_start(wrap->event(), OnFSEvent, path.c_str(), 0);
+  if (err < 0) return ThrowUVException(args.GetIsolate(), err, "watch", path.c_str());
+  if (!args[1]->BooleanValue(args.GetIsolate())) uv_unref(wrap->handle());
+}
+
 // Reads a whole file as UTF-8 text, synchronously: what require() needs for .js and .json.
 void ReadFileUtf8(const FunctionCallbackInfo<Value>& args) {
   std::string path;
@@ -260,6 +611,42 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "close", Close);
   SetMethod(context, target, "read", Read);
   SetMethod(context, target, "readFileUtf8", ReadFileUtf8);
+  SetMethod(context, target, "open", Open);
+  SetMethod(context, target, "write", Write);
+  SetMethod(context, target, "unlink", Unlink);
+  SetMethod(context, target, "rmdir", RmDir);
+  SetMethod(context, target, "readdir", ReadDir);
+  SetMethod(context, target, "readlink", ReadLink);
+  SetMethod(context, target, "rename", Rename);
+  SetMethod(context, target, "link", Link);
+  SetMethod(context, target, "symlink", Symlink);
+  SetMethod(context, target, "mkdir", MkDir);
+  SetMethod(context, target, "chmod", ChMod);
+  SetMethod(context, target, "fchmod", FChMod);
+  SetMethod(context, target, "chown", ChOwn);
+  SetMethod(context, target, "lchown", LChOwn);
+  SetMethod(context, target, "fchown", FChOwn);
+  SetMethod(context, target, "ftruncate", FTruncate);
+  SetMethod(context, target, "fsync", FSync);
+  SetMethod(context, target, "utimes", UTimes);
+  SetMethod(context, target, "futimes", FUTimes);
+
+  Isolate* isolate = env->isolate();
+  Local<v8::FunctionTemplate> stat_watcher = v8::FunctionTemplate::New(isolate, NewStatWatcher);
+  stat_watcher->SetClassName(OneByteString(isolate, "StatWatcher"));
+  stat_watcher->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  HandleWrap::AddMethods(isolate, stat_watcher);
+  SetProtoMethod(isolate, stat_watcher, "start", StatWatcherStart);
+  target->Set(context, OneByteString(isolate, "StatWatcher"),
+              stat_watcher->GetFunction(context).ToLocalChecked()).Check();
+
+  Local<v8::FunctionTemplate> fs_event = v8::FunctionTemplate::New(isolate, NewFSEvent);
+  fs_event->SetClassName(OneByteString(isolate, "FSEvent"));
+  fs_event->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  HandleWrap::AddMethods(isolate, fs_event);
+  SetProtoMethod(isolate, fs_event, "start", FSEventStart);
+  target->Set(context, OneByteString(isolate, "FSEvent"),
+              fs_event->GetFunction(context).ToLocalChecked()).Check();
 }
 
 }  // namespace fs

@@ -2,6 +2,9 @@
 // before the rename, then it fails with ENOENT).
 // adaptation: require('fs'); the case creates /tmp/hello first and catches the error the
 // documented race may throw; record console.log lines (still printed) for the check.
+// adaptation: /tmp/hello and /tmp/world live in TEST_TMPDIR, so cases running in parallel
+// do not share them.
+var tmp = process.env.TEST_TMPDIR || '/tmp';
 var assert = require('assert');
 var logged = [];
 var realLog = console.log;
@@ -10,19 +13,19 @@ console.log = function () {
   realLog.apply(console, arguments);
 };
 var fs = require('fs');
-try { fs.unlinkSync('/tmp/world'); } catch (e) {}
-fs.writeFileSync('/tmp/hello', 'hello');
+try { fs.unlinkSync(tmp + '/world'); } catch (e) {}
+fs.writeFileSync(tmp + '/hello', 'hello');
 var raced = null;
 process.on('uncaughtException', function (err) {  // adaptation: the race's ENOENT
   assert.strictEqual(err.code, 'ENOENT');
   raced = err;
 });
 
-fs.rename('/tmp/hello', '/tmp/world', function (err) {
+fs.rename(tmp + '/hello', tmp + '/world', function (err) {
   if (err) throw err;
   console.log('renamed complete');
 });
-fs.stat('/tmp/world', function (err, stats) {
+fs.stat(tmp + '/world', function (err, stats) {
   if (err) throw err;
   console.log('stats: ' + JSON.stringify(stats));
 });
@@ -31,5 +34,5 @@ fs.stat('/tmp/world', function (err, stats) {
 process.on('exit', function () {
   assert.ok(logged.indexOf('renamed complete') !== -1);
   assert.strictEqual(logged.length, raced ? 1 : 2);
-  fs.unlinkSync('/tmp/world');
+  fs.unlinkSync(tmp + '/world');
 });
