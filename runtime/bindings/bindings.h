@@ -17,6 +17,7 @@
   V(os)                   \
   V(pipe_wrap)            \
   V(process_methods)      \
+  V(process_wrap)         \
   V(signal_wrap)          \
   V(tcp_wrap)             \
   V(timer_wrap)           \
