@@ -10,7 +10,7 @@
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/check.h"
-#include "runtime/core/stream_wrap.h"
+#include "runtime/core/connection_wrap.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -36,24 +36,17 @@ struct PipeBinding {
   Global<Function> constructor;
 };
 
-class PipeWrap : public StreamWrap {
+class PipeWrap : public ConnectionWrap {
  public:
   PipeWrap(Environment* env, Local<Object> object, PipeBinding* binding)
-      : StreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_)), binding_(binding) {
+      : ConnectionWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_),
+                       &binding->constructor) {
     CHECK_EQ(uv_pipe_init(env->loop(), &handle_, 0), 0);
   }
   uv_pipe_t* pipe() { return &handle_; }
-  PipeBinding* binding() const { return binding_; }
 
  private:
   uv_pipe_t handle_;
-  PipeBinding* binding_;
-};
-
-struct ConnectReq {
-  uv_connect_t req;
-  Environment* env;
-  Global<Object> object;
 };
 
 void New(const FunctionCallbackInfo<Value>& args) {
@@ -88,51 +81,6 @@ void Bind(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(uv_pipe_bind(wrap->pipe(), path.c_str()));
 }
 
-void OnConnection(uv_stream_t* server, int status) {
-  PipeWrap* wrap = static_cast<PipeWrap*>(server->data);
-  Environment* env = wrap->env();
-  Isolate* isolate = env->isolate();
-  HandleScope scope(isolate);
-  Local<Value> argv[2] = {Integer::New(isolate, status), v8::Undefined(isolate)};
-  if (status == 0) {
-    Local<Object> client;
-    if (!wrap->binding()->constructor.Get(isolate)->NewInstance(env->context()).ToLocal(&client)) {
-      return;
-    }
-    PipeWrap* client_wrap = static_cast<PipeWrap*>(HandleWrap::FromObject(client));
-    int err = uv_accept(server, reinterpret_cast<uv_stream_t*>(client_wrap->pipe()));
-    if (err != 0) {
-      client_wrap->CloseUnexposed();
-      argv[0] = Integer::New(isolate, err);
-    } else {
-      argv[1] = client;
-    }
-  }
-  env->MakeCallback(wrap->object(), "onconnection", 2, argv);
-}
-
-void Listen(const FunctionCallbackInfo<Value>& args) {
-  PipeWrap* wrap = HandleWrap::Unwrap<PipeWrap>(args);
-  if (wrap == nullptr) return;
-  int backlog = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 511;
-  if (backlog < 0) backlog = 511;
-  args.GetReturnValue().Set(
-      uv_listen(reinterpret_cast<uv_stream_t*>(wrap->pipe()), backlog, OnConnection));
-}
-
-void OnConnect(uv_connect_t* uv_req, int status) {
-  ConnectReq* req = static_cast<ConnectReq*>(uv_req->data);
-  Environment* env = req->env;
-  Isolate* isolate = env->isolate();
-  HandleScope scope(isolate);
-  PipeWrap* wrap = static_cast<PipeWrap*>(uv_req->handle->data);
-  Local<Object> req_object = req->object.Get(isolate);
-  delete req;
-  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req_object,
-                         v8::True(isolate), v8::True(isolate)};
-  env->MakeCallback(req_object, "oncomplete", 5, argv);
-}
-
 void Connect(const FunctionCallbackInfo<Value>& args) {
   PipeWrap* wrap = HandleWrap::Unwrap<PipeWrap>(args);
   if (wrap == nullptr) return;
@@ -140,13 +88,12 @@ void Connect(const FunctionCallbackInfo<Value>& args) {
   std::string path;
   if (!GetPath(args, 1, &path)) return;
   if (!PathFits(path)) return args.GetReturnValue().Set(UV_ENAMETOOLONG);
-  ConnectReq* req = new ConnectReq();
-  req->env = wrap->env();
-  req->object.Reset(args.GetIsolate(), args[0].As<Object>());
-  req->req.data = req;
   // uv_pipe_connect reports every failure through the callback.
-  uv_pipe_connect(&req->req, wrap->pipe(), path.c_str(), OnConnect);
-  args.GetReturnValue().Set(0);
+  args.GetReturnValue().Set(
+      wrap->Connect(args[0].As<Object>(), [&](uv_connect_t* req, uv_connect_cb cb) {
+        uv_pipe_connect(req, wrap->pipe(), path.c_str(), cb);
+        return 0;
+      }));
 }
 
 void Open(const FunctionCallbackInfo<Value>& args) {
@@ -167,10 +114,9 @@ void Initialize(Environment* env, Local<Object> target) {
       FunctionTemplate::New(isolate, New, v8::External::New(isolate, binding));
   tmpl->SetClassName(OneByteString(isolate, "Pipe"));
   tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
-  StreamWrap::AddMethods(isolate, tmpl);
+  ConnectionWrap::AddMethods(isolate, tmpl);
   StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "bind", Bind);
-  SetProtoMethod(isolate, tmpl, "listen", Listen);
   SetProtoMethod(isolate, tmpl, "connect", Connect);
   SetProtoMethod(isolate, tmpl, "open", Open);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();

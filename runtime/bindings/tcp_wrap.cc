@@ -12,7 +12,7 @@
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/check.h"
 #include "runtime/core/socket_address.h"
-#include "runtime/core/stream_wrap.h"
+#include "runtime/core/connection_wrap.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -38,24 +38,17 @@ struct TCPBinding {
   Global<Function> constructor;
 };
 
-class TCPWrap : public StreamWrap {
+class TCPWrap : public ConnectionWrap {
  public:
   TCPWrap(Environment* env, Local<Object> object, TCPBinding* binding)
-      : StreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_)), binding_(binding) {
+      : ConnectionWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_),
+                       &binding->constructor) {
     CHECK_EQ(uv_tcp_init(env->loop(), &handle_), 0);
   }
   uv_tcp_t* tcp() { return &handle_; }
-  TCPBinding* binding() const { return binding_; }
 
  private:
   uv_tcp_t handle_;
-  TCPBinding* binding_;
-};
-
-struct ConnectReq {
-  uv_connect_t req;
-  Environment* env;
-  Global<Object> object;
 };
 
 void New(const FunctionCallbackInfo<Value>& args) {
@@ -77,52 +70,6 @@ void Bind(const FunctionCallbackInfo<Value>& args, bool ipv6) {
 void Bind4(const FunctionCallbackInfo<Value>& args) { Bind(args, false); }
 void Bind6(const FunctionCallbackInfo<Value>& args) { Bind(args, true); }
 
-void OnConnection(uv_stream_t* server, int status) {
-  TCPWrap* wrap = static_cast<TCPWrap*>(server->data);
-  Environment* env = wrap->env();
-  Isolate* isolate = env->isolate();
-  HandleScope scope(isolate);
-  Local<Value> argv[2] = {Integer::New(isolate, status), v8::Undefined(isolate)};
-  if (status == 0) {
-    Local<Object> client;
-    if (!wrap->binding()->constructor.Get(isolate)->NewInstance(env->context()).ToLocal(&client)) {
-      return;
-    }
-    TCPWrap* client_wrap = static_cast<TCPWrap*>(HandleWrap::FromObject(client));
-    int err = uv_accept(server, reinterpret_cast<uv_stream_t*>(client_wrap->tcp()));
-    if (err != 0) {
-      // Out of descriptors and the like: report it; the server keeps listening.
-      client_wrap->CloseUnexposed();
-      argv[0] = Integer::New(isolate, err);
-    } else {
-      argv[1] = client;
-    }
-  }
-  env->MakeCallback(wrap->object(), "onconnection", 2, argv);
-}
-
-void Listen(const FunctionCallbackInfo<Value>& args) {
-  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
-  if (wrap == nullptr) return;
-  int backlog = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 511;
-  if (backlog < 0) backlog = 511;
-  args.GetReturnValue().Set(
-      uv_listen(reinterpret_cast<uv_stream_t*>(wrap->tcp()), backlog, OnConnection));
-}
-
-void OnConnect(uv_connect_t* uv_req, int status) {
-  ConnectReq* req = static_cast<ConnectReq*>(uv_req->data);
-  Environment* env = req->env;
-  Isolate* isolate = env->isolate();
-  HandleScope scope(isolate);
-  TCPWrap* wrap = static_cast<TCPWrap*>(uv_req->handle->data);
-  Local<Object> req_object = req->object.Get(isolate);
-  delete req;
-  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req_object,
-                         v8::True(isolate), v8::True(isolate)};
-  env->MakeCallback(req_object, "oncomplete", 5, argv);
-}
-
 void Connect(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
   if (wrap == nullptr) return;
@@ -131,12 +78,9 @@ void Connect(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   int err;
   if (!ParseSocketAddress(args, 1, ipv6, &addr, &err)) return;
   if (err == 0) {
-    ConnectReq* req = new ConnectReq();
-    req->env = wrap->env();
-    req->object.Reset(args.GetIsolate(), args[0].As<Object>());
-    req->req.data = req;
-    err = uv_tcp_connect(&req->req, wrap->tcp(), reinterpret_cast<sockaddr*>(&addr), OnConnect);
-    if (err != 0) delete req;
+    err = wrap->Connect(args[0].As<Object>(), [&](uv_connect_t* req, uv_connect_cb cb) {
+      return uv_tcp_connect(req, wrap->tcp(), reinterpret_cast<sockaddr*>(&addr), cb);
+    });
   }
   args.GetReturnValue().Set(err);
 }
@@ -192,11 +136,10 @@ void Initialize(Environment* env, Local<Object> target) {
       FunctionTemplate::New(isolate, New, v8::External::New(isolate, binding));
   tmpl->SetClassName(OneByteString(isolate, "TCP"));
   tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
-  StreamWrap::AddMethods(isolate, tmpl);
+  ConnectionWrap::AddMethods(isolate, tmpl);
   StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "bind", Bind4);
   SetProtoMethod(isolate, tmpl, "bind6", Bind6);
-  SetProtoMethod(isolate, tmpl, "listen", Listen);
   SetProtoMethod(isolate, tmpl, "connect", Connect4);
   SetProtoMethod(isolate, tmpl, "connect6", Connect6);
   SetProtoMethod(isolate, tmpl, "getsockname", GetName<uv_tcp_getsockname>);

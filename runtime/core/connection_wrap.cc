@@ -1,0 +1,63 @@
+#include "runtime/core/connection_wrap.h"
+
+#include "runtime/core/util.h"
+
+namespace nodus {
+
+using v8::FunctionCallbackInfo;
+using v8::HandleScope;
+using v8::Integer;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+void ConnectionWrap::AddMethods(Isolate* isolate, Local<v8::FunctionTemplate> tmpl) {
+  StreamWrap::AddMethods(isolate, tmpl);
+  SetProtoMethod(isolate, tmpl, "listen", Listen);
+}
+
+void ConnectionWrap::Listen(const FunctionCallbackInfo<Value>& args) {
+  ConnectionWrap* wrap = Unwrap<ConnectionWrap>(args);
+  if (wrap == nullptr) return;
+  int backlog = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 511;
+  if (backlog < 0) backlog = 511;
+  args.GetReturnValue().Set(uv_listen(wrap->stream(), backlog, OnConnection));
+}
+
+void ConnectionWrap::OnConnection(uv_stream_t* server, int status) {
+  ConnectionWrap* wrap = static_cast<ConnectionWrap*>(server->data);
+  Environment* env = wrap->env();
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  Local<Value> argv[2] = {Integer::New(isolate, status), v8::Undefined(isolate)};
+  if (status == 0) {
+    Local<Object> client;
+    if (!wrap->constructor_->Get(isolate)->NewInstance(env->context()).ToLocal(&client)) return;
+    ConnectionWrap* client_wrap = static_cast<ConnectionWrap*>(HandleWrap::FromObject(client));
+    int err = uv_accept(server, client_wrap->stream());
+    if (err != 0) {
+      // Out of descriptors and the like: report it; the server keeps listening.
+      client_wrap->CloseUnexposed();
+      argv[0] = Integer::New(isolate, err);
+    } else {
+      argv[1] = client;
+    }
+  }
+  env->MakeCallback(wrap->object(), "onconnection", 2, argv);
+}
+
+void ConnectionWrap::OnConnect(uv_connect_t* uv_req, int status) {
+  ConnectReq* req = static_cast<ConnectReq*>(uv_req->data);
+  Environment* env = req->env;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  ConnectionWrap* wrap = static_cast<ConnectionWrap*>(uv_req->handle->data);
+  Local<Object> req_object = req->object.Get(isolate);
+  delete req;
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req_object,
+                         v8::True(isolate), v8::True(isolate)};
+  env->MakeCallback(req_object, "oncomplete", 5, argv);
+}
+
+}  // namespace nodus

@@ -1,0 +1,55 @@
+// ConnectionWrap: a StreamWrap that can listen and connect (TCP sockets and pipes). It adds
+//   listen(backlog)  -> 0 or a negative libuv code; each accepted connection arrives as
+//                       handle.onconnection(status, clientHandle), where clientHandle is a new
+//                       object of the same binding (made with the constructor it was given)
+// and the shared plumbing of connect(): the binding starts the libuv connect through Connect(),
+// and the result arrives as req.oncomplete(status, handle, req, readable, writable).
+#ifndef RUNTIME_CORE_CONNECTION_WRAP_H_
+#define RUNTIME_CORE_CONNECTION_WRAP_H_
+
+#include <uv.h>
+
+#include "runtime/core/stream_wrap.h"
+
+namespace nodus {
+
+class ConnectionWrap : public StreamWrap {
+ public:
+  static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
+
+  // Runs `start(uv_connect_t*, uv_connect_cb)`, which begins a libuv connect on this handle.
+  // Returns its error code; on success the request object hears back through oncomplete.
+  template <typename Start>
+  int Connect(v8::Local<v8::Object> req_object, Start start) {
+    ConnectReq* req = new ConnectReq();
+    req->env = env();
+    req->object.Reset(env()->isolate(), req_object);
+    req->req.data = req;
+    int err = start(&req->req, OnConnect);
+    if (err != 0) delete req;
+    return err;
+  }
+
+ protected:
+  // `constructor` makes the JS objects for accepted connections; it outlives every handle.
+  ConnectionWrap(Environment* env, v8::Local<v8::Object> object, uv_stream_t* stream,
+                 const v8::Global<v8::Function>* constructor)
+      : StreamWrap(env, object, stream), constructor_(constructor) {}
+
+ private:
+  struct ConnectReq {
+    uv_connect_t req;
+    Environment* env;
+    v8::Global<v8::Object> object;
+  };
+
+  static void Listen(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void OnConnection(uv_stream_t* server, int status);
+  static void OnConnect(uv_connect_t* req, int status);
+
+  const v8::Global<v8::Function>* constructor_;
+};
+
+}  // namespace nodus
+
+#endif  // RUNTIME_CORE_CONNECTION_WRAP_H_
