@@ -212,33 +212,6 @@ void Close(const FunctionCallbackInfo<Value>& args) {
   });
 }
 
-// read(fd, buffer, offset, length, position, [callback]) -> bytes read. position < 0 (or not a
-// number) reads from the current file position.
-void Read(const FunctionCallbackInfo<Value>& args) {
-  Isolate* isolate = args.GetIsolate();
-  int fd;
-  if (!GetFdArg(args, 0, &fd)) return;
-  if (!args[1]->IsUint8Array()) return ThrowTypeError(isolate, "buffer must be a Buffer");
-  Local<v8::Uint8Array> buffer = args[1].As<v8::Uint8Array>();
-  int64_t offset, length, position = -1;
-  if (!GetInt64Arg(args, 2, "offset", &offset) || !GetInt64Arg(args, 3, "length", &length)) return;
-  size_t size = buffer->ByteLength();
-  if (offset < 0 || length < 0 || static_cast<uint64_t>(offset) > size ||
-      static_cast<uint64_t>(length) > size - static_cast<uint64_t>(offset)) {
-    return ThrowRangeError(isolate, "offset and length must lie within the buffer");
-  }
-  if (args[4]->IsNumber()) {
-    double p = args[4].As<v8::Number>()->Value();
-    position = p >= 0 && p <= 9007199254740991.0 ? static_cast<int64_t>(p) : -1;
-  }
-  char* data = static_cast<char*>(buffer->Buffer()->Data()) + buffer->ByteOffset() + offset;
-  Environment* env = Environment::GetCurrent(args);
-  // stdlib/lib/fs.js passes a callback whose closure holds the buffer until the read completes.
-  Dispatch(args, 5, "read", "", [&](uv_fs_t* req, uv_fs_cb cb) {
-    uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
-    return uv_fs_read(env->loop(), req, fd, &buf, 1, position, cb);
-  });
-}
 
 // An integer argument within [min, max]: TypeError when not a number, RangeError otherwise.
 bool GetIntInRange(const FunctionCallbackInfo<Value>& args, int index, const char* what,
@@ -284,9 +257,10 @@ void Open(const FunctionCallbackInfo<Value>& args) {
   });
 }
 
-// write(fd, buffer, offset, length, position, [callback]) -> bytes written. position < 0 (or not
-// a number) writes at the current file position.
-void Write(const FunctionCallbackInfo<Value>& args) {
+// read(fd, buffer, offset, length, position, [callback]) -> bytes read, and write(...) with the
+// same arguments -> bytes written. position < 0 (or not a number) uses the current file position.
+template <bool kWrite>
+void ReadOrWrite(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
@@ -305,10 +279,11 @@ void Write(const FunctionCallbackInfo<Value>& args) {
   }
   char* data = static_cast<char*>(buffer->Buffer()->Data()) + buffer->ByteOffset() + offset;
   Environment* env = Environment::GetCurrent(args);
-  // stdlib/lib/fs.js passes a callback whose closure holds the buffer until the write completes.
-  Dispatch(args, 5, "write", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+  // stdlib/lib/fs.js passes a callback whose closure holds the buffer until the call completes.
+  Dispatch(args, 5, kWrite ? "write" : "read", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
-    return uv_fs_write(env->loop(), req, fd, &buf, 1, position, cb);
+    return kWrite ? uv_fs_write(env->loop(), req, fd, &buf, 1, position, cb)
+                  : uv_fs_read(env->loop(), req, fd, &buf, 1, position, cb);
   });
 }
 
@@ -609,10 +584,10 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "fstat", FStat);
   SetMethod(context, target, "realpath", RealPath);
   SetMethod(context, target, "close", Close);
-  SetMethod(context, target, "read", Read);
+  SetMethod(context, target, "read", ReadOrWrite<false>);
   SetMethod(context, target, "readFileUtf8", ReadFileUtf8);
   SetMethod(context, target, "open", Open);
-  SetMethod(context, target, "write", Write);
+  SetMethod(context, target, "write", ReadOrWrite<true>);
   SetMethod(context, target, "unlink", Unlink);
   SetMethod(context, target, "rmdir", RmDir);
   SetMethod(context, target, "readdir", ReadDir);
