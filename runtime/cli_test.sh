@@ -36,7 +36,51 @@ echo 'console.log(process.cwd())' > "$tmp/cwd.js"
 mkdir -p "$tmp/work"
 expect "BUILD_WORKING_DIRECTORY is the cwd" 0 "^$tmp/work\$" \
   env BUILD_WORKING_DIRECTORY="$tmp/work" "$runtime" ../cwd.js
-expect "no script prints usage" 1 'Usage' "$runtime" </dev/null
+expect "no script and an empty stdin: an empty program" 0 '^$' "$runtime" </dev/null
+expect "no script and a closed stdin: an empty program" 0 '^$' bash -c "'$runtime' <&-"
+expect "no script: stdin is the script" 0 '^2$' \
+  bash -c "echo 'console.log(1 + 1)' | '$runtime'"
+expect "a script from stdin is [stdin] and runs in the cwd" 0 '^\[stdin\] 6$' \
+  bash -c "cd '$tmp' && echo 'exports.n = 6' > mod.js && echo 'console.log(__filename, require(\"./mod\").n)' | '$runtime'"
+expect "'-' reads the script from stdin" 0 '^dash$' \
+  bash -c "echo 'console.log(\"dash\")' | '$runtime' -"
+expect "a stdin script's error is uncaught" 1 'Error: from stdin' \
+  bash -c "echo 'throw new Error(\"from stdin\")' | '$runtime'"
+expect "-i: the REPL over a pipe" 0 '^> 2$' \
+  bash -c "printf '1 + 1\\n' | '$runtime' -i"
+expect "-i: multi-line input and _" 0 '^> \.\.\. 7$' \
+  bash -c "printf '(3 +\\n4)\\n_ * 2\\n' | '$runtime' -i"
+expect "-i: _ holds the last result" 0 '^> 14$' \
+  bash -c "printf '(3 +\\n4)\\n_ * 2\\n' | '$runtime' -i"
+expect "-i: an error is printed and the REPL goes on" 0 '^> 3$' \
+  bash -c "printf 'throw new Error(\"x\")\\n1 + 2\\n' | '$runtime' -i"
+expect "-e then -i: the REPL sees what -e defined" 0 '^> 5$' \
+  bash -c "echo 'x' | '$runtime' -e 'var x = 5' -i"
+expect "repl.start(prompt, process.stdin) answers on stdout" 0 '^% 4$' \
+  bash -c "echo '2 * 2' | '$runtime' -e 'require(\"repl\").start(\"% \", process.stdin)'"
+# A terminal on stdin: the REPL, in raw mode with its own echo and line editing (a pty).
+cat > "$tmp/repl_pty.py" <<'PY'
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1]])
+out = b''
+# Types each line once the prompt is back (the REPL's prompt ends by moving to column 3).
+for keys in [b'6 * 8\x7f7\x1b[D\x1b[D\x1b[C\x1b[C\r', b'.exit\r', None]:
+    start, end = len(out), time.time() + 5
+    while time.time() < end and not (len(out) > start and out.endswith(b'\x1b[3G')):
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                out += os.read(fd, 4096)
+            except OSError:
+                break
+    if keys is not None:
+        os.write(fd, keys)
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(repr(out) + ' status=%d' % status)
+PY
+expect "a terminal on stdin starts the REPL" 0 "Type '.help' for options.*6 \* 7.*42.*status=0\$" \
+  /usr/bin/python3 "$tmp/repl_pty.py" "$runtime"
 echo 'throw 42' > "$tmp/throw42.js"
 expect "a thrown non-Error is printed" 1 '^42$' "$runtime" "$tmp/throw42.js"
 echo 'Promise.reject(new Error("nobody listens"))' > "$tmp/reject.js"

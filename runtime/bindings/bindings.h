@@ -22,7 +22,8 @@
   V(tcp_wrap)             \
   V(timer_wrap)           \
   V(tty_wrap)             \
-  V(udp_wrap)
+  V(udp_wrap)             \
+  V(zlib)
 
 namespace nodus {
 namespace binding {

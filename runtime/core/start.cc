@@ -45,6 +45,7 @@ const char kUsage[] =
     "  -v, --version        print node's version\n"
     "  -e, --eval script    evaluate script\n"
     "  -p, --print          print result of --eval\n"
+    "  -i, --interactive    always enter the REPL, even if stdin is not a terminal\n"
     "  --v8-options         print v8 command line options\n"
     "  --vars               print various compiled-in variables\n"
     "  --max-stack-size=val set max v8 stack size (bytes)\n"

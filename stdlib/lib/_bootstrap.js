@@ -1,6 +1,6 @@
 // The first JavaScript the runtime runs (runtime/core/start.cc calls it with the native
 // `process` object). It builds the rest of `process`, the global object, the nextTick queue and
-// the builtin module loader, then runs the main module, the -e source, or prints usage.
+// the builtin module loader, then runs the main module, the -e source, the REPL or stdin.
 // Builtins load lazily: a script pays only for the modules it uses.
 'use strict';
 
@@ -281,16 +281,35 @@ Object.defineProperty(global, 'queueMicrotask', {
 // --- Run the program --------------------------------------------------------------------------
 var Module = NativeModule.require('module');
 
+// With no script: the REPL when stdin is a terminal (or -i asks for it), otherwise all of
+// stdin is the script, as in v0.6 (`echo 'console.log(1)' | node`); a closed stdin is an empty
+// program. After -e, -i still enters the REPL.
+function startRepl() {
+  methods.writeString(1, "Type '.help' for options.\n");
+  var repl = Module.requireRepl().start('> ', null, null, true);
+  repl.on('exit', function() { process.exit(); });
+}
+
 if (process._eval != null) {
   Module._runEval(process._eval, !!process._print_eval);
+  if (process._forceRepl) startRepl();
 } else if (process.argv[1] && process.argv[1] !== '-') {
   var path = NativeModule.require('path');
   process.argv[1] = path.resolve(process.argv[1]);
   Module.runMain();
-} else if (NativeModule.exists('repl')) {
-  NativeModule.require('repl').start();
-} else {
-  methods.writeString(2, 'Usage: node [options] [ -e script | script.js ] [arguments]\n' +
-                         'The REPL is not available in this build; run a script or use -e.\n');
-  process.exit(1);
+} else if (process._forceRepl ||
+           (process.argv[1] !== '-' && process.binding('tty_wrap').isTTY(0))) {
+  startRepl();
+} else if (process.binding('tty_wrap').guessHandleType(0) !== 'UNKNOWN') {
+  var stdinSource = '';
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', function(chunk) { stdinSource += chunk; });
+  process.stdin.on('end', function() {
+    var cwd = process.cwd();
+    var stdinModule = new Module('.');
+    stdinModule.filename = NativeModule.require('path').join(cwd, '[stdin]');
+    stdinModule.paths = Module._nodeModulePaths(cwd);
+    stdinModule._compile(stdinSource, '[stdin]');
+  });
+  process.stdin.resume();
 }

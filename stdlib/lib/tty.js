@@ -3,6 +3,8 @@ var net = require('net');
 var util = require('util');
 var binding = process.binding('tty_wrap');
 var TTY = binding.TTY;
+// A terminal's bytes reach its socket the way a pipe's do (net.js installs that reader).
+TTY.prototype.onread = process.binding('pipe_wrap').Pipe.prototype.onread;
 
 exports.isatty = function(fd) {
   return typeof fd === 'number' && fd >= 0 && fd === (fd | 0) && binding.isTTY(fd);

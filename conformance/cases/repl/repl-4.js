@@ -1,8 +1,9 @@
 // repl.markdown example 4: REPLs on stdin, a Unix socket and TCP.
-// adaptation: the socket path and port are in the temporary directory / port 0; the check
-// evaluates an expression over each socket; stdin is repl-4.stdin (empty).
+// adaptation: the socket path is relative (in the working directory, as a socket path must
+// be short) and the port is 0; the check evaluates an expression over each socket; stdin is
+// repl-4.stdin (empty).
 var assert = require('assert');
-var sock = (process.env.TEST_TMPDIR || '/tmp') + '/node-repl-sock';
+var sock = 'node-repl-sock-' + process.pid;
 try { require('fs').unlinkSync(sock); } catch (e) {}
 var servers = [];
 var net = require("net"),
