@@ -8,6 +8,7 @@
 #include <uv.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -87,13 +88,27 @@ class Environment {
 
   uint64_t start_time_ns() const { return start_time_ns_; }
 
-  // The buffer every read lands in before it is copied out at its exact length (streams in
-  // runtime/core/stream_wrap.cc, datagrams in udp_wrap.cc). Reads are handled one at a time on
-  // this thread, so one buffer serves them all and idle connections hold none.
+  // The buffer every read lands in (streams in runtime/core/stream_wrap.cc, datagrams in
+  // udp_wrap.cc). Reads are handled one at a time on this thread, so one buffer serves them all
+  // and idle connections hold none. It is malloc'd memory: a big read takes the buffer itself
+  // (TakeReadBuffer) instead of copying out of it, and the next read gets a fresh one.
   static constexpr size_t kReadBufferSize = 64 * 1024;
   char* read_buffer() {
-    if (!read_buffer_) read_buffer_.reset(new char[kReadBufferSize]);
+    if (!read_buffer_) {
+      read_buffer_.reset(static_cast<char*>(std::malloc(kReadBufferSize)));
+      if (!read_buffer_) std::abort();  // out of memory: nothing sensible is left to do
+    }
     return read_buffer_.get();
+  }
+  // Hands the read buffer (holding `used` bytes, shrunk to them) to the caller, who frees it
+  // with std::free.
+  char* TakeReadBuffer(size_t used) {
+    char* data = read_buffer_.release();
+    if (used < kReadBufferSize) {
+      char* shrunk = static_cast<char*>(std::realloc(data, used > 0 ? used : 1));
+      if (shrunk != nullptr) data = shrunk;
+    }
+    return data;
   }
 
   // Where a stream write reports its outcome without touching the request object:
@@ -128,7 +143,10 @@ class Environment {
   uint32_t tick_info_[2] = {0, 0};
   double stream_write_info_[2] = {0, 0};
   std::string builtins_dir_;
-  std::unique_ptr<char[]> read_buffer_;
+  struct FreeDeleter {
+    void operator()(char* p) const { std::free(p); }
+  };
+  std::unique_ptr<char, FreeDeleter> read_buffer_;
   std::unordered_map<const char*, v8::Eternal<v8::String>> keys_;
   uint64_t start_time_ns_;
   bool in_tick_ = false;

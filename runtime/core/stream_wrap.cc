@@ -139,6 +139,10 @@ void StreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(uv_read_stop(wrap->stream_));
 }
 
+// Reads at least this long keep the read buffer instead of being copied out of it (the buffer
+// is shrunk to them, which realloc does in place).
+constexpr size_t kTakeReadBufferAt = 16 * 1024;
+
 void StreamWrap::OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
   Environment* env = static_cast<StreamWrap*>(handle->data)->env();
   *buf = uv_buf_init(env->read_buffer(), Environment::kReadBufferSize);
@@ -157,13 +161,30 @@ void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf)
   Local<Value> argv[2] = {Integer::New(isolate, static_cast<int32_t>(nread)),
                           v8::Undefined(isolate)};
   if (nread > 0) {
-    // A fresh ArrayBuffer per read, copied from the shared buffer. (Views of a shared slab,
-    // as v0.6 used, kept dead slabs alive under V8 10.2 and an echo server grew to gigabytes.)
-    std::unique_ptr<v8::BackingStore> store =
-        ArrayBuffer::NewBackingStore(isolate, static_cast<size_t>(nread));
-    std::memcpy(store->Data(), buf->base, static_cast<size_t>(nread));
-    Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, std::move(store));
-    argv[1] = v8::Uint8Array::New(ab, 0, static_cast<size_t>(nread));
+    // Each read gets an ArrayBuffer of its own at its exact length (JS makes the Buffer view).
+    // A big read takes the read buffer itself; a small one is copied out, so the 64 KiB buffer
+    // is reused. Neither is zero-filled first: every byte exposed was just read.
+    // (Views of one shared slab, as v0.6 used, kept dead slabs alive under V8 10.2.)
+    size_t length = static_cast<size_t>(nread);
+    char* data;
+    if (length >= kTakeReadBufferAt && buf->base == env->read_buffer()) {
+      data = env->TakeReadBuffer(length);
+    } else {
+      data = static_cast<char*>(std::malloc(length));
+      if (data == nullptr) {
+        isolate->LowMemoryNotification();
+        data = static_cast<char*>(std::malloc(length));
+      }
+      if (data == nullptr) {
+        argv[0] = Integer::New(isolate, UV_ENOMEM);
+        env->MakeCallback(wrap->object(), "onread", 1, argv);
+        return;
+      }
+      std::memcpy(data, buf->base, length);
+    }
+    std::unique_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(
+        data, length, [](void* bytes, size_t, void*) { std::free(bytes); }, nullptr);
+    argv[1] = ArrayBuffer::New(isolate, std::move(store));
   }
   env->MakeCallback(wrap->object(), "onread", 2, argv);
 }

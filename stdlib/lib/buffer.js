@@ -191,6 +191,14 @@ Buffer._charsWritten = 0;
 exports.Buffer = Buffer;
 exports.SlowBuffer = SlowBuffer;
 
+// Internal: a Buffer over all of a fresh ArrayBuffer (a stream read), made with Buffer's own
+// map (Object.setPrototypeOf on a native Uint8Array would force a slow map change per read).
+Object.defineProperty(exports, '_fromArrayBuffer', {
+  value: function fromArrayBuffer(arrayBuffer, length) {
+    return new FastBuffer(arrayBuffer, 0, length, undefined, 0);
+  }
+});
+
 Buffer.isBuffer = function isBuffer(b) {
   return b instanceof Buffer;
 };

@@ -12,6 +12,7 @@ var Stream = require('stream');
 var timers = require('timers');
 var util = require('util');
 var Buffer = require('buffer').Buffer;
+var fromArrayBuffer = require('buffer')._fromArrayBuffer;
 
 var tcpBinding = process.binding('tcp_wrap');
 var pipeBinding = process.binding('pipe_wrap');
@@ -135,6 +136,7 @@ function WriteReq(cb) {
   this.buffer = null;  // Set natively on a queued write: keeps the data alive until it is sent.
 }
 WriteReq.prototype.oncomplete = afterWrite;
+var spareWriteReq = null;
 
 function ConnectReq() {}
 ConnectReq.prototype.oncomplete = afterConnect;
@@ -306,12 +308,12 @@ Socket.prototype.resume = function() {
 // ---- Reading -----------------------------------------------------------------------------------
 
 // handle.onread(nread, data) for TCP and Pipe handles; `this` is the handle.
-function onread(nread, data) {
+function onread(nread, arrayBuffer) {
   var socket = this.owner;
   if (!socket || socket.destroyed) return;
   active(socket);
   if (nread > 0) {
-    Object.setPrototypeOf(data, Buffer.prototype);
+    var data = fromArrayBuffer(arrayBuffer, nread);
     socket.bytesRead += nread;
     if (socket._decoder !== null) {
       var string = socket._decoder.write(data);
@@ -415,7 +417,10 @@ Socket.prototype._write = function(data, encoding, callback) {
     return false;
   }
   active(this);
-  var req = new WriteReq(callback);
+  // A write the kernel takes at once leaves its request unused: it serves the next write.
+  var req = spareWriteReq !== null ? spareWriteReq : new WriteReq(undefined);
+  spareWriteReq = null;
+  req.cb = callback;
   var err;
   if (typeof data !== 'string') {
     err = handle.writeBuffer(req, data);
@@ -431,16 +436,21 @@ Socket.prototype._write = function(data, encoding, callback) {
     err = handle.writeBuffer(req, new Buffer(data, encoding));
   }
   if (err) {
+    req.cb = undefined;
+    spareWriteReq = req;
     this._destroy(errnoException(err, 'write'));
     return false;
   }
   // The outcome of the write just made (runtime/core/stream_wrap.h).
-  req.bytes = writeInfo[0];
-  this._bytesDispatched += req.bytes;
+  var bytes = writeInfo[0];
+  this._bytesDispatched += bytes;
   if (writeInfo[1] === 1) {
+    req.bytes = bytes;
     this._pendingWrites++;
     return false;
   }
+  req.cb = undefined;
+  spareWriteReq = req;
   if (typeof callback === 'function') process.nextTick(callback);
   return true;
 };
