@@ -96,6 +96,148 @@ StreamWrap::StreamWrap(Environment* env, Local<Object> object, uv_stream_t* stre
 
 StreamWrap::~StreamWrap() {
   if (read_listener_ != nullptr) read_listener_->OnStreamGone();
+  Unlink();
+  for (StreamWrap* source : pipe_sources_) {
+    source->pipe_dest_ = nullptr;
+    source->Unblock();
+  }
+  pipe_sources_.clear();
+}
+
+// One piped write that had to wait: `memory` holds the bytes until it is done.
+struct PipeWriteReq {
+  uv_write_t req;
+  char* memory;
+};
+
+void StreamWrap::Unlink() {
+  if (pipe_dest_ == nullptr) return;
+  std::vector<StreamWrap*>& sources = pipe_dest_->pipe_sources_;
+  for (size_t i = 0; i < sources.size(); i++) {
+    if (sources[i] == this) {
+      sources.erase(sources.begin() + static_cast<std::ptrdiff_t>(i));
+      break;
+    }
+  }
+  pipe_dest_ = nullptr;
+}
+
+void StreamWrap::Unblock() {
+  if (!pipe_blocked_) return;
+  pipe_blocked_ = false;
+  if (js_reading_ && !uv_is_closing(handle())) uv_read_start(stream_, OnAlloc, OnRead);
+}
+
+void StreamWrap::CallPipeCallback(const char* name, int status) {
+  if (uv_is_closing(handle())) return;
+  Environment* env = this->env();
+  HandleScope scope(env->isolate());
+  Local<Value> argv[] = {Integer::New(env->isolate(), status)};
+  env->MakeCallback(object(), name, 1, argv);
+}
+
+void StreamWrap::PipeData(char* data, size_t length) {
+  StreamWrap* dest = pipe_dest_;
+  piped_read_bytes_ += static_cast<double>(length);
+  // A destroyed destination drops the data, as pipe() does once dest.writable is false.
+  if (uv_is_closing(dest->handle())) return;
+  size_t written = 0;
+  if (dest->stream_->write_queue_size == 0) {
+    uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
+    int n = uv_try_write(dest->stream_, &buf, 1);
+    if (n < 0 && n != UV_EAGAIN && n != UV_ENOSYS) {
+      dest->CallPipeCallback("onpipeerror", n);
+      return;
+    }
+    if (n > 0) written = static_cast<size_t>(n);
+  }
+  dest->piped_written_bytes_ += static_cast<double>(length);
+  if (written == length) return;
+  // The rest waits in the destination's queue; this stream stops reading until it drains.
+  size_t rest = length - written;
+  char* memory = static_cast<char*>(std::malloc(rest));
+  if (memory == nullptr) {
+    dest->CallPipeCallback("onpipeerror", UV_ENOMEM);
+    return;
+  }
+  std::memcpy(memory, data + written, rest);
+  PipeWriteReq* write = new PipeWriteReq();
+  write->memory = memory;
+  write->req.data = write;
+  uv_buf_t buf = uv_buf_init(memory, static_cast<unsigned>(rest));
+  int err = uv_write(&write->req, dest->stream_, &buf, 1, OnPipeWrite);
+  if (err != 0) {
+    std::free(memory);
+    delete write;
+    dest->CallPipeCallback("onpipeerror", err);
+    return;
+  }
+  dest->pipe_queued_ = true;
+  dest->UpdateWriteQueueSize();
+  if (!pipe_blocked_) {
+    pipe_blocked_ = true;
+    uv_read_stop(stream_);
+  }
+}
+
+void StreamWrap::OnPipeWrite(uv_write_t* uv_req, int status) {
+  PipeWriteReq* write = static_cast<PipeWriteReq*>(uv_req->data);
+  StreamWrap* dest = static_cast<StreamWrap*>(uv_req->handle->data);
+  std::free(write->memory);
+  delete write;
+  if (status == UV_ECANCELED || uv_is_closing(dest->handle())) return;
+  if (status < 0) {
+    dest->CallPipeCallback("onpipeerror", status);
+    return;
+  }
+  HandleScope scope(dest->env()->isolate());
+  dest->UpdateWriteQueueSize();
+  if (dest->stream_->write_queue_size == 0) dest->OnQueueDrained();
+}
+
+void StreamWrap::OnQueueDrained() {
+  if (!pipe_queued_) return;
+  pipe_queued_ = false;
+  // Unblocking starts reads, which only run once control returns to the loop.
+  for (StreamWrap* source : pipe_sources_) source->Unblock();
+  CallPipeCallback("onpipedrain", 0);
+}
+
+void StreamWrap::PipeTo(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  if (!args[0]->IsObject()) {
+    return ThrowTypeError(args.GetIsolate(), "the destination must be a stream handle");
+  }
+  HandleWrap* other = HandleWrap::FromObject(args[0].As<Object>());
+  StreamWrap* dest = other != nullptr ? other->AsStream() : nullptr;
+  if (dest == nullptr || wrap->read_listener_ != nullptr || uv_is_closing(wrap->handle()) ||
+      uv_is_closing(dest->handle())) {
+    return args.GetReturnValue().Set(UV_EINVAL);
+  }
+  wrap->Unlink();
+  wrap->pipe_dest_ = dest;
+  dest->pipe_sources_.push_back(wrap);
+  args.GetReturnValue().Set(0);
+}
+
+void StreamWrap::Unpipe(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  wrap->Unlink();
+  wrap->Unblock();
+}
+
+void StreamWrap::PipedReadBytes(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  args.GetReturnValue().Set(wrap->piped_read_bytes_);
+}
+
+void StreamWrap::PipedWrittenBytes(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  args.GetReturnValue().Set(wrap->piped_written_bytes_);
 }
 
 void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
@@ -110,6 +252,10 @@ void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
   SetProtoMethod(isolate, tmpl, "writeUcs2String", WriteString<kUcs2>);
   SetProtoMethod(isolate, tmpl, "writev", Writev);
   SetProtoMethod(isolate, tmpl, "shutdown", Shutdown);
+  SetProtoMethod(isolate, tmpl, "pipeTo", PipeTo);
+  SetProtoMethod(isolate, tmpl, "unpipe", Unpipe);
+  SetProtoMethod(isolate, tmpl, "pipedReadBytes", PipedReadBytes);
+  SetProtoMethod(isolate, tmpl, "pipedWrittenBytes", PipedWrittenBytes);
 }
 
 void StreamWrap::ExposeWriteInfo(Environment* env, Local<Object> target) {
@@ -130,12 +276,16 @@ void StreamWrap::UpdateWriteQueueSize() {
 void StreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
+  wrap->js_reading_ = true;
+  // Held back by a full pipe destination: reading starts once it drains.
+  if (wrap->pipe_blocked_) return args.GetReturnValue().Set(0);
   args.GetReturnValue().Set(uv_read_start(wrap->stream_, OnAlloc, OnRead));
 }
 
 void StreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
+  wrap->js_reading_ = false;
   args.GetReturnValue().Set(uv_read_stop(wrap->stream_));
 }
 
@@ -153,6 +303,10 @@ void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf)
   StreamWrap* wrap = static_cast<StreamWrap*>(stream->data);
   if (nread > 0 && wrap->read_listener_ != nullptr) {
     wrap->read_listener_->OnStreamRead(buf->base, static_cast<size_t>(nread));
+    return;
+  }
+  if (nread > 0 && wrap->pipe_dest_ != nullptr) {
+    wrap->PipeData(buf->base, static_cast<size_t>(nread));
     return;
   }
   Environment* env = wrap->env();
@@ -251,6 +405,10 @@ void StreamWrap::OnWrite(uv_write_t* uv_req, int status) {
   wrap->UpdateWriteQueueSize();
   Local<Value> argv[] = {Integer::New(isolate, status), handle, req};
   env->MakeCallback(req, "oncomplete", 3, argv);
+  // The last write out may be this one, queued behind piped data.
+  if (status == 0 && wrap->stream_->write_queue_size == 0 && !uv_is_closing(wrap->handle())) {
+    wrap->OnQueueDrained();
+  }
 }
 
 void StreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {

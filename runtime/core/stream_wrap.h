@@ -14,12 +14,24 @@
 //   shutdown(req)                          -> req.oncomplete(status, handle, req)
 //
 // handle.writeQueueSize is the number of bytes libuv still holds for pending writes.
+//
+// Native piping (what source.pipe(dest) becomes between two sockets when nothing else listens
+// to the source's data, see stdlib/lib/net.js):
+//   pipeTo(destHandle) -> 0, or a libuv error code when it can't be done natively
+//   unpipe()
+//   pipedReadBytes() / pipedWrittenBytes() -> bytes read by / written to this stream natively
+// While piped, the source's reads go straight to the destination's write queue without
+// reaching JS. When the destination's queue is not empty the source stops reading, and starts
+// again once it drains; the destination's handle.onpipedrain() is then called. A failed write
+// calls the destination's handle.onpipeerror(err). EOF and read errors reach JS as always.
 // Reads go into one buffer shared by every stream of the Environment and are copied out at the
 // exact length, so an idle connection holds no read buffer.
 #ifndef RUNTIME_CORE_STREAM_WRAP_H_
 #define RUNTIME_CORE_STREAM_WRAP_H_
 
 #include <uv.h>
+
+#include <vector>
 
 #include "runtime/core/handle_wrap.h"
 
@@ -74,8 +86,31 @@ class StreamWrap : public HandleWrap {
                uv_buf_t* bufs, size_t count, size_t total, char* storage,
                v8::Local<v8::Value> keep_alive);
 
+  static void PipeTo(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void Unpipe(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void PipedReadBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void PipedWrittenBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void OnPipeWrite(uv_write_t* req, int status);
+
+  // Sends one read on to pipe_dest_.
+  void PipeData(char* data, size_t length);
+  void Unlink();
+  // Reads again, if JS wants reads and the pipe no longer holds them back.
+  void Unblock();
+  // After a write on this stream completes with nothing left queued: restarts the sources
+  // piped into it and tells JS (once per time the queue filled up).
+  void OnQueueDrained();
+  void CallPipeCallback(const char* name, int status);
+
   uv_stream_t* stream_;
   StreamReadListener* read_listener_ = nullptr;
+  StreamWrap* pipe_dest_ = nullptr;          // where this stream's reads go natively
+  std::vector<StreamWrap*> pipe_sources_;    // streams piped natively into this one
+  double piped_read_bytes_ = 0;
+  double piped_written_bytes_ = 0;
+  bool js_reading_ = false;    // readStart() called and not readStop()
+  bool pipe_blocked_ = false;  // reading held back until pipe_dest_ drains
+  bool pipe_queued_ = false;   // piped data waited in this stream's queue since the last drain
 };
 
 }  // namespace nodus

@@ -182,8 +182,11 @@ exports.Stream = Socket;  // v0.6's alias.
 Socket.prototype.allowHalfOpen = false;
 Socket.prototype.destroyed = false;
 Socket.prototype.server = null;
-Socket.prototype.bytesRead = 0;
+Socket.prototype._bytesRead = 0;
 Socket.prototype._bytesDispatched = 0;
+Socket.prototype._nativePipeDest = null;     // the socket this one pipes into natively
+Socket.prototype._nativePipeSources = null;  // sockets piping natively into this one
+Socket.prototype._usedNativePipe = false;    // its handle counts piped bytes
 Socket.prototype._connecting = false;
 Socket.prototype._paused = false;
 Socket.prototype._gotEOF = false;
@@ -230,9 +233,106 @@ Object.defineProperty(Socket.prototype, 'bufferSize', {
 Object.defineProperty(Socket.prototype, 'bytesWritten', {
   configurable: true,
   get: function() {
-    return this._bytesDispatched + this._connectQueueSize;
+    var piped = this._usedNativePipe && this._handle ? this._handle.pipedWrittenBytes() : 0;
+    return this._bytesDispatched + piped + this._connectQueueSize;
   }
 });
+
+Object.defineProperty(Socket.prototype, 'bytesRead', {
+  configurable: true,
+  get: function() {
+    var piped = this._usedNativePipe && this._handle ? this._handle.pipedReadBytes() : 0;
+    return this._bytesRead + piped;
+  },
+  set: function(value) {
+    this._bytesRead = value;
+  }
+});
+
+// ---- Native piping -----------------------------------------------------------------------------
+// source.pipe(dest) between two sockets moves the bytes in C++ (runtime/core/stream_wrap.h) for
+// as long as nothing else could tell the difference: pipe()'s own listener is the only one for
+// the source's 'data', neither socket decodes strings or has an idle timeout, and dest.write is
+// Socket's own. Adding a 'data' listener, setEncoding or setTimeout hands the bytes back to JS
+// pipe() at once. Backpressure is kept natively: the source stops reading while the
+// destination's queue is not empty, and the destination emits 'drain' when it empties.
+Socket.prototype._pipeNatively = function(dest, ondata) {
+  var handle = this._handle;
+  if (!(dest instanceof Socket) || this._nativePipeDest !== null) return;
+  var destHandle = dest._handle;
+  if (!handle || !destHandle || typeof handle.pipeTo !== 'function' ||
+      typeof destHandle.onpipedrain !== 'function') return;
+  if (this._connecting || dest._connecting || !this.readable || !dest.writable) return;
+  if (this._decoder !== null || this._idleTimeout > 0 || dest._idleTimeout > 0) return;
+  if (dest.write !== Socket.prototype.write || dest._write !== Socket.prototype._write ||
+      this.emit !== Stream.prototype.emit) return;
+  if (!this._events || this._events.data !== ondata) return;
+  if (handle.pipeTo(destHandle) !== 0) return;
+  this._nativePipeDest = dest;
+  this._usedNativePipe = dest._usedNativePipe = true;
+  if (dest._nativePipeSources === null) dest._nativePipeSources = [];
+  dest._nativePipeSources.push(this);
+};
+
+Socket.prototype._unpipeNatively = function() {
+  var dest = this._nativePipeDest;
+  if (dest === null) return;
+  this._nativePipeDest = null;
+  if (this._handle) this._handle.unpipe();
+  var sources = dest._nativePipeSources;
+  var at = sources === null ? -1 : sources.indexOf(this);
+  if (at !== -1) sources.splice(at, 1);
+};
+
+// Every native pipe into or out of this socket goes back to JS.
+function unpipeAllNatively(socket) {
+  socket._unpipeNatively();
+  var sources = socket._nativePipeSources;
+  while (sources !== null && sources.length > 0) sources[sources.length - 1]._unpipeNatively();
+}
+
+Socket.prototype.addListener = function(type, listener) {
+  if (type === 'data' && this._nativePipeDest !== null) this._unpipeNatively();
+  return Stream.prototype.addListener.call(this, type, listener);
+};
+Socket.prototype.on = Socket.prototype.addListener;
+
+Socket.prototype.removeListener = function(type, listener) {
+  if (type === 'data' && this._nativePipeDest !== null) this._unpipeNatively();
+  return Stream.prototype.removeListener.call(this, type, listener);
+};
+
+Socket.prototype.removeAllListeners = function(type) {
+  if ((arguments.length === 0 || type === 'data') && this._nativePipeDest !== null) {
+    this._unpipeNatively();
+  }
+  return Stream.prototype.removeAllListeners.apply(this, arguments);
+};
+
+// handle.onpipedrain(): piped data that had to wait is all out.
+function onpipedrain() {
+  var socket = this.owner;
+  if (!socket || socket.destroyed) return;
+  if (socket._pendingWrites !== 0) return;  // afterWrite emits 'drain' when those are done
+  if (socket._destroySoon) {
+    socket.destroy();
+    return;
+  }
+  socket.emit('drain');
+}
+
+// handle.onpipeerror(err): a piped write failed.
+function onpipeerror(err) {
+  var socket = this.owner;
+  if (!socket || socket.destroyed) return;
+  socket._destroy(errnoException(err, 'write'));
+}
+
+// Nothing is queued in JS or (piped data) in the handle.
+function writesDone(socket) {
+  return socket._pendingWrites === 0 &&
+         !(socket._usedNativePipe && socket._handle && socket._handle.writeQueueSize > 0);
+}
 
 function peername(socket) {
   if (socket._peername === null) {
@@ -258,6 +358,7 @@ Socket.prototype.address = function() {
 };
 
 Socket.prototype.setEncoding = function(encoding) {
+  this._unpipeNatively();
   if (!StringDecoder) StringDecoder = require('string_decoder').StringDecoder;
   this._decoder = encoding ? new StringDecoder(encoding) : null;
 };
@@ -277,6 +378,7 @@ Socket.prototype.setKeepAlive = function(enable, initialDelay) {
 Socket.prototype.setTimeout = function(msecs, callback) {
   msecs = Number(msecs);
   if (msecs > 0 && msecs === msecs) {
+    unpipeAllNatively(this);
     timers.enroll(this, msecs);
     timers.active(this);
     if (typeof callback === 'function') this.once('timeout', callback);
@@ -314,7 +416,7 @@ function onread(nread, arrayBuffer) {
   active(socket);
   if (nread > 0) {
     var data = fromArrayBuffer(arrayBuffer, nread);
-    socket.bytesRead += nread;
+    socket._bytesRead += nread;
     if (socket._decoder !== null) {
       var string = socket._decoder.write(data);
       if (string.length > 0) socket.emit('data', string);
@@ -347,6 +449,8 @@ function onEOF(socket) {
 
 TCP.prototype.onread = onread;
 Pipe.prototype.onread = onread;
+TCP.prototype.onpipedrain = Pipe.prototype.onpipedrain = onpipedrain;
+TCP.prototype.onpipeerror = Pipe.prototype.onpipeerror = onpipeerror;
 
 // ---- Writing -----------------------------------------------------------------------------------
 
@@ -468,6 +572,7 @@ function afterWrite(status, handle, req) {
   if (typeof req.cb === 'function') req.cb();
   if (socket._pendingWrites === 0) {
     if (socket._destroySoon) {
+      if (!writesDone(socket)) return;  // piped data still queued: onpipedrain finishes
       socket.destroy();
       return;
     }
@@ -506,7 +611,7 @@ function afterShutdown(status, handle, req) {
 Socket.prototype.destroySoon = function() {
   this.writable = false;
   this._destroySoon = true;
-  if (this._pendingWrites === 0) this.destroy();
+  if (writesDone(this)) this.destroy();
 };
 
 Socket.prototype.destroy = function(exception) {
@@ -526,6 +631,12 @@ Socket.prototype._destroy = function(exception) {
   }
   var handle = this._handle;
   if (handle) {
+    if (this._usedNativePipe) {
+      unpipeAllNatively(this);
+      this._bytesRead += handle.pipedReadBytes();
+      this._bytesDispatched += handle.pipedWrittenBytes();
+      this._usedNativePipe = false;
+    }
     this._handle = null;
     handle.close();
   }

@@ -87,5 +87,7 @@ Stream.prototype.pipe = function(dest, options) {
   }
 
   dest.emit('pipe', source);
+  // Sockets may move the bytes natively from here on (stdlib/lib/net.js).
+  if (typeof source._pipeNatively === 'function') source._pipeNatively(dest, ondata);
   return dest;
 };

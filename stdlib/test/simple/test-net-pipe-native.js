@@ -1,0 +1,217 @@
+// socket.pipe(socket) and socket.pipe(otherSocket) move bytes natively while nothing else
+// listens to the source (stdlib/lib/net.js, runtime/core/stream_wrap.h). Checks that every byte
+// arrives once and in order, under backpressure, and that counters, 'drain', 'end' and a
+// 'data' listener added mid-stream behave as the JS pipe() does.
+var common = require('../common');
+var assert = require('assert');
+var net = require('net');
+
+function pattern(length, seed) {
+  var b = new Buffer(length);
+  for (var i = 0; i < length; i++) b[i] = (i * 7 + seed) & 0xff;
+  return b;
+}
+
+function collect(socket, cb) {
+  var chunks = [];
+  var total = 0;
+  socket.on('data', function(d) { chunks.push(d); total += d.length; });
+  socket.on('end', function() {
+    var all = new Buffer(total);
+    var at = 0;
+    chunks.forEach(function(c) { c.copy(all, at); at += c.length; });
+    cb(all);
+  });
+}
+
+function sameBytes(a, b, what) {
+  assert.strictEqual(a.length, b.length, what + ': length ' + a.length + ' vs ' + b.length);
+  for (var i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) assert.fail(what + ': byte ' + i + ' differs');
+  }
+}
+
+var pending = 0;
+function done() { if (--pending === 0) process.exit(0); }
+
+// 1. The echo server: 8 MB through socket.pipe(socket), the client reading slowly at first so
+// the server's queue fills (backpressure), then ending; everything comes back, then 'end'.
+pending++;
+(function() {
+  var data = pattern(8 * 1024 * 1024 + 13, 1);
+  var serverSocket;
+  var drains = 0;
+  var server = net.createServer(function(socket) {
+    serverSocket = socket;
+    socket.pipe(socket);
+    assert.strictEqual(socket._nativePipeDest, socket, 'the echo pipe is native');
+    socket.on('drain', function() { drains++; });
+    socket.on('close', common.mustCall(function(hadError) {
+      assert.strictEqual(hadError, false);
+      assert.strictEqual(socket.bytesRead, data.length);
+      assert.strictEqual(socket.bytesWritten, data.length);
+      server.close();
+    }));
+  });
+  server.listen(0, '127.0.0.1', function() {
+    var client = net.connect(server.address().port, '127.0.0.1', function() {
+      client.pause();
+      client.write(data);
+      client.end();
+      setTimeout(function() { client.resume(); }, 300);
+    });
+    collect(client, common.mustCall(function(all) {
+      sameBytes(all, data, 'echo');
+      assert.ok(drains > 0, 'the server saw backpressure and emitted drain');
+      done();
+    }));
+  });
+})();
+
+// 2. A proxy: a -> b natively, with the final reader pausing; source 'end' ends the destination.
+pending++;
+(function() {
+  var data = pattern(3 * 1024 * 1024 + 5, 2);
+  var sink = net.createServer(function(socket) {
+    socket.pause();
+    setTimeout(function() { socket.resume(); }, 200);
+    collect(socket, common.mustCall(function(all) {
+      sameBytes(all, data, 'proxy');
+      sink.close();
+      proxy.close();
+      done();
+    }));
+  });
+  var proxy = net.createServer(function(incoming) {
+    var outgoing = net.connect(sink.address().port, '127.0.0.1', function() {
+      incoming.pipe(outgoing);
+      assert.strictEqual(incoming._nativePipeDest, outgoing, 'the proxy pipe is native');
+      incoming.resume();
+    });
+    incoming.pause();
+  });
+  sink.listen(0, '127.0.0.1', function() {
+    proxy.listen(0, '127.0.0.1', function() {
+      var client = net.connect(proxy.address().port, '127.0.0.1', function() {
+        client.end(data);
+      });
+    });
+  });
+})();
+
+// 3. A 'data' listener added mid-stream takes the bytes back to JS: it sees every byte from
+// then on, and the destination still gets every byte exactly once.
+pending++;
+(function() {
+  var first = pattern(200000, 3);
+  var second = pattern(300000, 4);
+  var seenByListener = 0;
+  var server = net.createServer(function(socket) {
+    socket.pipe(socket);
+    assert.strictEqual(socket._nativePipeDest, socket);
+    socket.once('readyForMore', function() {
+      socket.on('data', function(d) { seenByListener += d.length; });
+      assert.strictEqual(socket._nativePipeDest, null, 'a data listener ends native piping');
+    });
+  });
+  server.listen(0, '127.0.0.1', function() {
+    var client = net.connect(server.address().port, '127.0.0.1');
+    var received = [];
+    var got = 0;
+    client.on('data', function(d) {
+      received.push(d);
+      got += d.length;
+      if (got === first.length) {
+        server.connections === 1 || assert.fail('one connection');
+        // Switch the server side to JS, then send the rest.
+        serverSide().emit('readyForMore');
+        client.end(second);
+      }
+    });
+    client.on('end', common.mustCall(function() {
+      var all = Buffer.concat ? Buffer.concat(received) : null;
+      if (all === null) {
+        all = new Buffer(got);
+        var at = 0;
+        received.forEach(function(c) { c.copy(all, at); at += c.length; });
+      }
+      var expected = new Buffer(first.length + second.length);
+      first.copy(expected, 0);
+      second.copy(expected, first.length);
+      sameBytes(all, expected, 'switch to JS');
+      assert.strictEqual(seenByListener, second.length);
+      server.close();
+      done();
+    }));
+    client.write(first);
+  });
+  var sockets = [];
+  server.on('connection', function(s) { sockets.push(s); });
+  function serverSide() { return sockets[0]; }
+})();
+
+// 4. The destination destroyed mid-stream: the source keeps running, nothing crashes, and the
+// pipe's listeners are gone.
+pending++;
+(function() {
+  var sink = net.createServer(function(socket) {
+    socket.on('data', function() {
+      socket.destroy();
+    });
+  });
+  var proxy = net.createServer(function(incoming) {
+    var outgoing = net.connect(sink.address().port, '127.0.0.1', function() {
+      incoming.pipe(outgoing);
+      assert.strictEqual(incoming._nativePipeDest, outgoing);
+      outgoing.on('error', function() {});
+      outgoing.on('close', common.mustCall(function() {
+        setTimeout(function() {
+          assert.strictEqual(incoming._nativePipeDest, null);
+          assert.strictEqual(incoming.listeners('data').length, 0);
+          incoming.destroy();
+          sink.close();
+          proxy.close();
+          done();
+        }, 50);
+      }));
+    });
+  });
+  sink.listen(0, '127.0.0.1', function() {
+    proxy.listen(0, '127.0.0.1', function() {
+      var client = net.connect(proxy.address().port, '127.0.0.1', function() {
+        var chunk = pattern(65536, 5);
+        var n = 0;
+        (function more() {
+          if (client.destroyed || n++ > 200) return;
+          if (client.write(chunk) !== false) setTimeout(more, 1); else client.once('drain', more);
+        })();
+      });
+      client.on('error', function() {});
+    });
+  });
+})();
+
+// 5. setEncoding and setTimeout hand the bytes back to JS before they arrive.
+pending++;
+(function() {
+  var server = net.createServer(function(socket) {
+    socket.pipe(socket);
+    assert.strictEqual(socket._nativePipeDest, socket);
+    socket.setTimeout(10000);
+    assert.strictEqual(socket._nativePipeDest, null, 'setTimeout ends native piping');
+    socket.setTimeout(0);
+  });
+  server.listen(0, '127.0.0.1', function() {
+    var client = net.connect(server.address().port, '127.0.0.1', function() {
+      client.end('héllo, world');
+    });
+    client.setEncoding('utf8');
+    var text = '';
+    client.on('data', function(s) { text += s; });
+    client.on('end', common.mustCall(function() {
+      assert.strictEqual(text, 'héllo, world');
+      server.close();
+      done();
+    }));
+  });
+})();
