@@ -160,6 +160,152 @@ bool CheckStringLength(Isolate* isolate, size_t length) {
   return true;
 }
 
+// ---- UTF-8 encoding ----------------------------------------------------------------------------
+// V8 10.2's String::WriteUtf8 walks the string a character at a time. This encoder copies the
+// string out in chunks (a memcpy for flat strings) and converts runs of ASCII 8 characters at a
+// time. Semantics are WriteUtf8's with REPLACE_INVALID_UTF8: only whole characters are written,
+// a lone surrogate becomes U+FFFD, and *units_read counts the UTF-16 units consumed.
+
+constexpr int kEncodeChunk = 4096;
+
+inline bool IsLeadSurrogate(uint16_t c) { return (c & 0xFC00) == 0xD800; }
+inline bool IsTrailSurrogate(uint16_t c) { return (c & 0xFC00) == 0xDC00; }
+
+// Encodes units[0, count) into out[0, capacity). Stops before a character that does not fit.
+// Returns the bytes written; *consumed is the units encoded. A lead surrogate as the last unit
+// is encoded as U+FFFD only if `last_chunk` (else the caller passes it again with its trail).
+size_t EncodeUtf16Chunk(const uint16_t* units, size_t count, bool last_chunk, uint8_t* out,
+                        size_t capacity, size_t* consumed) {
+  size_t i = 0;
+  size_t o = 0;
+  while (i < count) {
+#if defined(__SSE2__)
+    if (i + 8 <= count && o + 8 <= capacity) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(units + i));
+      __m128i high = _mm_and_si128(v, _mm_set1_epi16(static_cast<short>(0xFF80)));
+      if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) == 0xFFFF) {
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(out + o), _mm_packus_epi16(v, v));
+        i += 8;
+        o += 8;
+        continue;
+      }
+    }
+#endif
+    uint32_t c = units[i];
+    if (c < 0x80) {
+      if (o + 1 > capacity) break;
+      out[o++] = static_cast<uint8_t>(c);
+      i++;
+    } else if (c < 0x800) {
+      if (o + 2 > capacity) break;
+      out[o++] = static_cast<uint8_t>(0xC0 | (c >> 6));
+      out[o++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+      i++;
+    } else if (IsLeadSurrogate(static_cast<uint16_t>(c)) && i + 1 < count &&
+               IsTrailSurrogate(units[i + 1])) {
+      if (o + 4 > capacity) break;
+      uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (units[i + 1] - 0xDC00);
+      out[o++] = static_cast<uint8_t>(0xF0 | (cp >> 18));
+      out[o++] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3F));
+      out[o++] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
+      out[o++] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
+      i += 2;
+    } else {
+      if (IsLeadSurrogate(static_cast<uint16_t>(c)) && i + 1 == count && !last_chunk) break;
+      if ((c & 0xF800) == 0xD800) c = 0xFFFD;  // a lone surrogate
+      if (o + 3 > capacity) break;
+      out[o++] = static_cast<uint8_t>(0xE0 | (c >> 12));
+      out[o++] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
+      out[o++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+      i++;
+    }
+  }
+  *consumed = i;
+  return o;
+}
+
+// Latin-1 bytes in[0, count) to UTF-8 (may be in place only when nothing expands, so the caller
+// passes a copy). Same stopping rule as above.
+size_t EncodeLatin1Chunk(const uint8_t* in, size_t count, uint8_t* out, size_t capacity,
+                         size_t* consumed) {
+  size_t i = 0;
+  size_t o = 0;
+  while (i < count) {
+    uint8_t c = in[i];
+    if (c < 0x80) {
+      if (o + 1 > capacity) break;
+      out[o++] = c;
+    } else {
+      if (o + 2 > capacity) break;
+      out[o++] = static_cast<uint8_t>(0xC0 | (c >> 6));
+      out[o++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+    }
+    i++;
+  }
+  *consumed = i;
+  return o;
+}
+
+// The index of the first byte >= 0x80 in data[0, length), or length.
+size_t FirstNonAscii(const uint8_t* data, size_t length) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= length; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    if (_mm_movemask_epi8(v) != 0) break;
+  }
+#endif
+  while (i < length && data[i] < 0x80) i++;
+  return i;
+}
+
+// string as UTF-8 into dest[0, capacity); returns the bytes written.
+size_t WriteUtf8(Isolate* isolate, Local<String> string, uint8_t* dest, size_t capacity,
+                 int* units_read) {
+  size_t length = static_cast<size_t>(string->Length());
+  size_t pos = 0;  // units consumed
+  size_t out = 0;  // bytes written
+  if (string->IsOneByte()) {
+    // Copy straight into the destination; only a non-ASCII byte needs the slow path.
+    size_t direct = std::min(length, capacity);
+    // The copy may put a raw byte one past where the UTF-8 output ends (when the output stops
+    // at the end of the room, it is at least capacity - 1 >= direct - 1 long): kept to restore.
+    uint8_t last_byte = direct > 0 ? dest[direct - 1] : 0;
+    if (direct > 0) {
+      string->WriteOneByte(isolate, dest, 0, static_cast<int>(direct),
+                           String::NO_NULL_TERMINATION);
+    }
+    size_t ascii = FirstNonAscii(dest, direct);
+    pos = out = ascii;
+    uint8_t chunk[kEncodeChunk];
+    while (pos < length && out < capacity) {
+      size_t count = std::min(length - pos, static_cast<size_t>(kEncodeChunk));
+      string->WriteOneByte(isolate, chunk, static_cast<int>(pos), static_cast<int>(count),
+                           String::NO_NULL_TERMINATION);
+      size_t consumed;
+      out += EncodeLatin1Chunk(chunk, count, dest + out, capacity - out, &consumed);
+      pos += consumed;
+      if (consumed < count) break;
+    }
+    if (out < direct) dest[direct - 1] = last_byte;
+  } else {
+    uint16_t chunk[kEncodeChunk];
+    while (pos < length && out < capacity) {
+      size_t count = std::min(length - pos, static_cast<size_t>(kEncodeChunk));
+      string->Write(isolate, chunk, static_cast<int>(pos), static_cast<int>(count),
+                    String::NO_NULL_TERMINATION);
+      size_t consumed;
+      bool last = pos + count == length;
+      out += EncodeUtf16Chunk(chunk, count, last, dest + out, capacity - out, &consumed);
+      pos += consumed;
+      if (consumed < count && (last || consumed + 1 < count)) break;  // full
+      if (consumed == 0) break;
+    }
+  }
+  if (units_read != nullptr) *units_read = static_cast<int>(pos);
+  return out;
+}
+
 // ---- Writes ------------------------------------------------------------------------------------
 
 void Utf8Write(const FunctionCallbackInfo<Value>& args) {
@@ -171,9 +317,7 @@ void Utf8Write(const FunctionCallbackInfo<Value>& args) {
   int chars = 0;
   int written = 0;
   if (capacity > 0) {
-    written = string->WriteUtf8(isolate, reinterpret_cast<char*>(dest), static_cast<int>(capacity),
-                                &chars,
-                                String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+    written = static_cast<int>(WriteUtf8(isolate, string, dest, capacity, &chars));
   }
   last_chars_written = chars;
   args.GetReturnValue().Set(written);
@@ -918,9 +1062,7 @@ void FromString(const FunctionCallbackInfo<Value>& args) {
       size = Base64DecodeString(isolate, string, data, max, &total);
     } else {
       int chars = 0;
-      size = static_cast<size_t>(
-          string->WriteUtf8(isolate, reinterpret_cast<char*>(data), static_cast<int>(max), &chars,
-                            String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8));
+      size = WriteUtf8(isolate, string, data, max, &chars);
     }
   }
   if (size > 0x3FFFFFFF) {
