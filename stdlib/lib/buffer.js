@@ -94,8 +94,12 @@ var poolOffset = 0;
 var poolArrayBuffer = null;
 var poolByteOffset = 0;
 
+// Pools are SlowBuffers made in JS: a subclass whose prototype inherits SlowBuffer.prototype, so
+// `pool instanceof SlowBuffer` holds, without a call into C++ and a prototype change per pool.
+class PoolSlowBuffer extends Uint8Array {}
+
 function newPool() {
-  pool = new SlowBuffer(Buffer.poolSize);
+  pool = new PoolSlowBuffer(Buffer.poolSize);
   poolOffset = 0;
   poolArrayBuffer = pool.buffer;
   poolByteOffset = pool.byteOffset;
@@ -103,12 +107,7 @@ function newPool() {
 
 function allocate(length) {
   if (length > 0 && length < (Buffer.poolSize >>> 1)) {
-    if (pool === null || pool.length - poolOffset < length) {
-      pool = new SlowBuffer(Buffer.poolSize);
-      poolOffset = 0;
-      poolArrayBuffer = pool.buffer;
-      poolByteOffset = pool.byteOffset;
-    }
+    if (pool === null || pool.length - poolOffset < length) newPool();
     var buffer = new FastBuffer(poolArrayBuffer, poolByteOffset + poolOffset, length, pool,
                                 poolOffset);
     // Keep the next Buffer 8-byte aligned so wider typed arrays can view it.
@@ -184,6 +183,8 @@ FastBuffer.prototype.constructor = Buffer;
 Buffer.prototype = FastBuffer.prototype;
 // SlowBuffers (v0.6's unpooled backing store) have every Buffer method too.
 Object.setPrototypeOf(SlowBuffer.prototype, Buffer.prototype);
+Object.setPrototypeOf(PoolSlowBuffer.prototype, SlowBuffer.prototype);
+PoolSlowBuffer.prototype.constructor = SlowBuffer;
 
 Buffer.poolSize = 8 * 1024;
 Buffer._charsWritten = 0;
