@@ -1,12 +1,32 @@
 // process.binding('pipe_wrap'): Unix domain sockets and pipes for stdlib/lib/net.js and stdio.
 //
-//   new Pipe()                       a stream handle (StreamWrap methods, see stream_wrap.h)
+//   new Pipe([ipc])                  a stream handle (StreamWrap methods, see stream_wrap.h);
+//                                    with ipc true, one end of child_process.fork's channel
 //   bind(path)                       -> 0 or a negative libuv error code
 //   listen(backlog)                  -> err; then handle.onconnection(status, clientHandle)
 //   connect(req, path)               -> req.oncomplete(status, handle, req, readable, writable)
-//   open(fd)                         wraps an existing descriptor (stdio pipes)
+//   open(fd)                         wraps an existing descriptor (stdio pipes; an IPC pipe's
+//                                    descriptor is made close-on-exec so it stays private)
+//
+// Only on IPC pipes (stdlib/lib/child_process.js frames the messages):
+//   writeWithHandle(req, string, handle) -> err; sends the string's UTF-8 bytes and, with their
+//                                    first byte, a duplicate of `handle`'s descriptor (a TCP or
+//                                    Pipe handle). Always completes through req.oncomplete(status,
+//                                    handle, req). The duplicate belongs to the request, so
+//                                    closing `handle` right after the call is safe.
+//   pendingHandleType()              -> 'tcp', 'pipe', 'udp' or 'unknown' for the next descriptor
+//                                    received and not yet taken, or null. Descriptors arrive no
+//                                    later than the read holding the first byte sent with them.
+//   acceptPending([handle])          -> err; moves that descriptor into `handle` (a new TCP or
+//                                    Pipe of the matching type), or closes it when no handle is
+//                                    given.
+#include <fcntl.h>
 #include <sys/un.h>
+#include <unistd.h>
 #include <uv.h>
+
+#include <cerrno>
+#include <string>
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/check.h"
@@ -38,12 +58,14 @@ struct PipeBinding {
 
 class PipeWrap : public ConnectionWrap {
  public:
-  PipeWrap(Environment* env, Local<Object> object, PipeBinding* binding)
+  PipeWrap(Environment* env, Local<Object> object, PipeBinding* binding, bool ipc)
       : ConnectionWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_),
                        &binding->constructor) {
-    CHECK_EQ(uv_pipe_init(env->loop(), &handle_, 0), 0);
+    CHECK_EQ(uv_pipe_init(env->loop(), &handle_, ipc ? 1 : 0), 0);
   }
   uv_pipe_t* pipe() { return &handle_; }
+  bool ipc() const { return handle_.ipc != 0; }
+  void RefreshWriteQueueSize() { UpdateWriteQueueSize(); }
 
  private:
   uv_pipe_t handle_;
@@ -52,7 +74,8 @@ class PipeWrap : public ConnectionWrap {
 void New(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "Pipe must be called with new");
-  new PipeWrap(env, args.This(), static_cast<PipeBinding*>(args.Data().As<v8::External>()->Value()));
+  new PipeWrap(env, args.This(), static_cast<PipeBinding*>(args.Data().As<v8::External>()->Value()),
+               args[0]->IsTrue());
 }
 
 bool GetPath(const FunctionCallbackInfo<Value>& args, int index, std::string* path) {
@@ -101,7 +124,152 @@ void Open(const FunctionCallbackInfo<Value>& args) {
   if (wrap == nullptr) return;
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
-  args.GetReturnValue().Set(uv_pipe_open(wrap->pipe(), fd));
+  int err = uv_pipe_open(wrap->pipe(), fd);
+  // The channel a forked child inherits must not leak on into the processes it starts.
+  if (err == 0 && wrap->ipc()) fcntl(fd, F_SETFD, FD_CLOEXEC);
+  args.GetReturnValue().Set(err);
+}
+
+// The IPC pipe a method was called on, or nullptr with a TypeError thrown.
+PipeWrap* UnwrapIpc(const FunctionCallbackInfo<Value>& args) {
+  PipeWrap* wrap = HandleWrap::Unwrap<PipeWrap>(args);
+  if (wrap != nullptr && !wrap->ipc()) {
+    ThrowTypeError(args.GetIsolate(), "the pipe is not an IPC channel");
+    return nullptr;
+  }
+  return wrap;
+}
+
+// The open TCP or Pipe handle behind a JS value, or nullptr.
+StreamWrap* ToSocketHandle(Local<Value> value) {
+  if (!value->IsObject()) return nullptr;
+  HandleWrap* wrap = HandleWrap::FromObject(value.As<Object>());
+  StreamWrap* stream = wrap != nullptr ? wrap->AsStream() : nullptr;
+  if (stream == nullptr) return nullptr;
+  uv_handle_type type = stream->handle()->type;
+  return type == UV_TCP || type == UV_NAMED_PIPE ? stream : nullptr;
+}
+
+// A message written together with a descriptor. `holder` owns a duplicate of the descriptor
+// sent, so the write does not depend on the lifetime of the handle JS passed in; the request is
+// freed once `holder` has closed.
+struct HandleWriteReq {
+  uv_write_t req;
+  uv_pipe_t holder;
+  Environment* env;
+  Global<Object> object;
+  std::string data;
+};
+
+void FreeHandleWriteReq(uv_handle_t* holder) {
+  delete static_cast<HandleWriteReq*>(holder->data);
+}
+
+void OnHandleWrite(uv_write_t* uv_req, int status) {
+  HandleWriteReq* write = static_cast<HandleWriteReq*>(uv_req->data);
+  Environment* env = write->env;
+  Isolate* isolate = env->isolate();
+  HandleScope scope(isolate);
+  PipeWrap* wrap = static_cast<PipeWrap*>(uv_req->handle->data);
+  Local<Object> req = write->object.Get(isolate);
+  write->object.Reset();
+  uv_close(reinterpret_cast<uv_handle_t*>(&write->holder), FreeHandleWriteReq);
+  wrap->RefreshWriteQueueSize();
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req};
+  env->MakeCallback(req, "oncomplete", 3, argv);
+}
+
+void WriteWithHandle(const FunctionCallbackInfo<Value>& args) {
+  PipeWrap* wrap = UnwrapIpc(args);
+  if (wrap == nullptr) return;
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsObject()) return ThrowTypeError(isolate, "req must be an object");
+  if (!args[1]->IsString()) return ThrowTypeError(isolate, "data must be a string");
+  StreamWrap* send = ToSocketHandle(args[2]);
+  if (send == nullptr) {
+    return ThrowTypeError(isolate, "the handle to send must be an open TCP or Pipe handle");
+  }
+  if (args[1].As<v8::String>()->Length() == 0) {
+    return ThrowTypeError(isolate, "a handle must be sent with at least one byte");
+  }
+  uv_os_fd_t fd;
+  int err = uv_fileno(send->handle(), &fd);
+  if (err != 0) return args.GetReturnValue().Set(err);
+  int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) return args.GetReturnValue().Set(-errno);
+
+  Environment* env = wrap->env();
+  HandleWriteReq* write = new HandleWriteReq();
+  write->env = env;
+  write->req.data = write;
+  CHECK_EQ(uv_pipe_init(env->loop(), &write->holder, 0), 0);
+  write->holder.data = write;
+  err = uv_pipe_open(&write->holder, copy);
+  if (err != 0) {
+    close(copy);
+    uv_close(reinterpret_cast<uv_handle_t*>(&write->holder), FreeHandleWriteReq);
+    return args.GetReturnValue().Set(err);
+  }
+  Utf8Value utf8(isolate, args[1]);
+  write->data = utf8.str();
+  uv_buf_t buf = uv_buf_init(&write->data[0], static_cast<unsigned>(write->data.size()));
+  err = uv_write2(&write->req, wrap->stream(), &buf, 1,
+                  reinterpret_cast<uv_stream_t*>(&write->holder), OnHandleWrite);
+  if (err != 0) {
+    uv_close(reinterpret_cast<uv_handle_t*>(&write->holder), FreeHandleWriteReq);
+    return args.GetReturnValue().Set(err);
+  }
+  write->object.Reset(isolate, args[0].As<Object>());
+  wrap->RefreshWriteQueueSize();
+  args.GetReturnValue().Set(0);
+}
+
+void PendingHandleType(const FunctionCallbackInfo<Value>& args) {
+  PipeWrap* wrap = UnwrapIpc(args);
+  if (wrap == nullptr) return;
+  if (uv_pipe_pending_count(wrap->pipe()) == 0) return args.GetReturnValue().SetNull();
+  const char* name;
+  switch (uv_pipe_pending_type(wrap->pipe())) {
+    case UV_TCP:
+      name = "tcp";
+      break;
+    case UV_NAMED_PIPE:
+      name = "pipe";
+      break;
+    case UV_UDP:
+      name = "udp";
+      break;
+    default:
+      name = "unknown";
+      break;
+  }
+  args.GetReturnValue().Set(OneByteString(args.GetIsolate(), name));
+}
+
+void AcceptPending(const FunctionCallbackInfo<Value>& args) {
+  PipeWrap* wrap = UnwrapIpc(args);
+  if (wrap == nullptr) return;
+  if (uv_pipe_pending_count(wrap->pipe()) == 0) return args.GetReturnValue().Set(UV_EAGAIN);
+  uv_stream_t* server = wrap->stream();
+  if (args[0]->IsUndefined() || args[0]->IsNull()) {
+    // Nobody wants it: take it into a pipe of our own and close that.
+    uv_pipe_t* sink = new uv_pipe_t;
+    CHECK_EQ(uv_pipe_init(wrap->env()->loop(), sink, 0), 0);
+    int err = uv_accept(server, reinterpret_cast<uv_stream_t*>(sink));
+    uv_close(reinterpret_cast<uv_handle_t*>(sink),
+             [](uv_handle_t* handle) { delete reinterpret_cast<uv_pipe_t*>(handle); });
+    return args.GetReturnValue().Set(err);
+  }
+  StreamWrap* target = ToSocketHandle(args[0]);
+  if (target == nullptr) {
+    return ThrowTypeError(args.GetIsolate(), "the target must be an open TCP or Pipe handle");
+  }
+  uv_os_fd_t fd;
+  if (uv_fileno(target->handle(), &fd) == 0) return args.GetReturnValue().Set(UV_EBUSY);
+  if (uv_pipe_pending_type(wrap->pipe()) != target->handle()->type) {
+    return args.GetReturnValue().Set(UV_EINVAL);
+  }
+  args.GetReturnValue().Set(uv_accept(server, target->stream()));
 }
 
 }  // namespace
@@ -119,6 +287,9 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "bind", Bind);
   SetProtoMethod(isolate, tmpl, "connect", Connect);
   SetProtoMethod(isolate, tmpl, "open", Open);
+  SetProtoMethod(isolate, tmpl, "writeWithHandle", WriteWithHandle);
+  SetProtoMethod(isolate, tmpl, "pendingHandleType", PendingHandleType);
+  SetProtoMethod(isolate, tmpl, "acceptPending", AcceptPending);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   binding->constructor.Reset(isolate, constructor);
   target->Set(context, OneByteString(isolate, "Pipe"), constructor).Check();

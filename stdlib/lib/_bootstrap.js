@@ -278,6 +278,18 @@ Object.defineProperty(global, 'queueMicrotask', {
   }
 });
 
+// --- A process started by child_process.fork ------------------------------------------------
+// NODE_CHANNEL_FD names its IPC channel; the variable is not passed on to the processes this one
+// starts. A cluster worker (NODE_WORKER_ID) checks in with its master, as v0.6's did.
+if (process.env.NODE_CHANNEL_FD !== undefined) {
+  var channelFd = Number(process.env.NODE_CHANNEL_FD);
+  delete process.env.NODE_CHANNEL_FD;
+  if (channelFd === (channelFd | 0) && channelFd >= 0) {
+    NativeModule.require('child_process')._forkChild(channelFd);
+    if (process.env.NODE_WORKER_ID !== undefined) NativeModule.require('cluster');
+  }
+}
+
 // --- Run the program --------------------------------------------------------------------------
 var Module = NativeModule.require('module');
 

@@ -8,16 +8,21 @@
 // as in v0.6: "execvp(): <reason>" on the child's stderr and 'exit' with code 127; 'error'
 // (code ENOENT, ...) is emitted first when it has listeners, as later Node versions do.
 //
-// fork() starts process.execPath with the module; there is no IPC channel (send()/'message').
+// fork() starts process.execPath with the module and an IPC channel: a socketpair (a libuv IPC
+// pipe) that is the child's fd 3, named to it by NODE_CHANNEL_FD (see "The IPC channel" below).
 'use strict';
 
 var EventEmitter = require('events').EventEmitter;
 var Stream = require('stream');
 var net = require('net');
 var util = require('util');
+var StringDecoder = require('string_decoder').StringDecoder;
+var fromArrayBuffer = require('buffer')._fromArrayBuffer;
 
 var Process = process.binding('process_wrap').Process;
-var Pipe = process.binding('pipe_wrap').Pipe;
+var pipeBinding = process.binding('pipe_wrap');
+var Pipe = pipeBinding.Pipe;
+var TCP = process.binding('tcp_wrap').TCP;
 var methods = process.binding('process_methods');
 var constants = process.binding('constants');
 
@@ -99,8 +104,9 @@ function ChildProcess() {
   this._exited = false;
   this._exitEmitted = false;
   this._openStreams = 0;      // stdio streams not yet closed (for 'close')
-  this._openReadables = 0;    // stdout/stderr not yet ended (for 'exit')
+  this._openReadables = 0;    // stdout/stderr (and the IPC channel) not yet ended (for 'exit')
   this._graceTimer = null;
+  this._channel = null;       // fork()'s IPC channel while it is open
 }
 util.inherits(ChildProcess, EventEmitter);
 exports.ChildProcess = ChildProcess;
@@ -121,6 +127,15 @@ function maybeEmitExit(child) {
   if (child._graceTimer !== null) {
     clearTimeout(child._graceTimer);
     child._graceTimer = null;
+  }
+  // A channel still open after the grace period (a grandchild holds the child's end) is closed
+  // now; messages sent from then on throw, as they do once 'exit' has been emitted.
+  var channel = child._channel;
+  if (channel !== null) {
+    channel.onclose = null;
+    channel.close();
+    child._openReadables--;
+    child._openStreams--;
   }
   child._exitEmitted = true;
   child.emit('exit', child.exitCode, child.signalCode);
@@ -192,7 +207,8 @@ function pipeSocket(pipe, readable) {
   return socket;
 }
 
-// spawn options: { file, args, cwd, envPairs, customFds, detached }.
+// spawn options: { file, args, cwd, envPairs, customFds, detached, ipc }; `ipc`, an IPC Pipe,
+// becomes the child's fd 3.
 ChildProcess.prototype.spawn = function(options) {
   var customFds = options.customFds || [];
   var stdio = [];
@@ -208,7 +224,7 @@ ChildProcess.prototype.spawn = function(options) {
       pipes.push(pipe);
     }
   }
-
+  if (options.ipc) stdio.push({ type: 'pipe', handle: options.ipc });
   var handle = new Process();
   var err;
   try {
@@ -291,10 +307,6 @@ ChildProcess.prototype.kill = function(signal) {
   return false;
 };
 
-ChildProcess.prototype.send = function() {
-  throw new Error('child_process: there is no IPC channel (fork() has no send()/message)');
-};
-
 // ---- spawn --------------------------------------------------------------------------------------
 
 function envPairs(env) {
@@ -305,8 +317,8 @@ function envPairs(env) {
   return pairs;
 }
 
-// spawn(command, [args], [options {cwd, env, customFds, setsid}])
-function spawn(command, args, options) {
+// The checked options of spawn(command, [args], [options]) for ChildProcess.prototype.spawn.
+function spawnOptions(command, args, options) {
   if (typeof command !== 'string' || command.length === 0) {
     throw new TypeError('command must be a non-empty string');
   }
@@ -336,15 +348,20 @@ function spawn(command, args, options) {
     if (typeof arg !== 'string') throw new TypeError('args must be an array of strings');
   });
 
-  var child = new ChildProcess();
-  child.spawn({
+  return {
     file: command,
     args: [command].concat(args),
     cwd: cwd || undefined,
     envPairs: envPairs(env),
     customFds: customFds,
     detached: !!options.setsid
-  });
+  };
+}
+
+// spawn(command, [args], [options {cwd, env, customFds, setsid}])
+function spawn(command, args, options) {
+  var child = new ChildProcess();
+  child.spawn(spawnOptions(command, args, options));
   return child;
 }
 exports.spawn = spawn;
@@ -486,20 +503,311 @@ function exec(command, options, callback) {
 }
 exports.exec = exec;
 
+// ---- The IPC channel ----------------------------------------------------------------------------
+// fork() connects parent and child with an IPC pipe. Messages are JSON, one per line, as in v0.6
+// ('\n' never occurs inside JSON.stringify's output). A handle sent along goes with the first
+// byte of its message (uv_write2); the line on the wire is then
+//   {"cmd":"NODE_HANDLE","type":<how to rebuild it>,"msg":<the message>}
+// and the receiver takes the oldest descriptor that arrived and not yet claimed. Descriptors
+// never arrive after the bytes they were sent with, so that descriptor is this message's.
+// Messages whose `cmd` starts with 'NODE_' are the runtime's own (cluster's): they are emitted
+// as 'internalMessage', not 'message', as later Node versions do.
+//
+// Who stays alive: the parent's end is referenced while open, and closes when it reads EOF (the
+// child has exited or closed it) or, at the latest, when 'exit' is emitted, which waits for it.
+// The child's end keeps the child alive once it listens for 'message' (and while cluster waits
+// for an answer from the master); a child that does not listen exits when it has nothing else
+// to do, and one that does ends when the parent's end goes away. v0.6 kept every forked child
+// alive while the channel was open; that only differs for children that never listen.
+// Later Node's 'disconnect' event is emitted on both sides when the channel closes.
+
+var UV_EOF = process.binding('tcp_wrap').UV_EOF;
+// send() returns false once this much waits to be written (a hint, nothing is dropped).
+var CHANNEL_HIGH_WATER = 128 * 1024;
+
+// Write errors that only mean the other end has gone (its EOF closes the channel) or that ours
+// was closed with the write still queued: the message is dropped without an error.
+function isQuietWriteError(err) {
+  var code = methods.errname(err);
+  return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ECANCELED';
+}
+
+function isInternalMessage(message) {
+  return message !== null && typeof message === 'object' && typeof message.cmd === 'string' &&
+         message.cmd.slice(0, 5) === 'NODE_';
+}
+
+// One end of a channel: `target` is the ChildProcess (parent side) or `process` (child side).
+function Channel(target, pipe, refs) {
+  this.target = target;
+  this.pipe = pipe;
+  this.closed = false;
+  this.decoder = new StringDecoder('utf8');
+  this.partial = [];     // pieces of a line that has not ended yet
+  this.handles = [];     // descriptors received and not yet claimed by a message
+  this.refs = refs;      // reasons to keep the process alive; the pipe is unref'd at 0
+  this.onclose = null;
+  pipe.channel = this;
+  pipe.onread = channelOnRead;
+  if (refs === 0) pipe.unref();
+  pipe.readStart();
+}
+
+Channel.prototype.ref = function() {
+  if (++this.refs === 1 && !this.closed) this.pipe.ref();
+};
+
+Channel.prototype.unref = function() {
+  if (--this.refs === 0 && !this.closed) this.pipe.unref();
+};
+
+Channel.prototype.close = function() {
+  if (this.closed) return;
+  this.closed = true;
+  this.pipe.channel = null;
+  this.pipe.close();
+  this.handles.forEach(function(handle) { handle.close(); });
+  this.handles = [];
+  this.partial = [];
+  var target = this.target;
+  if (target._channel === this) target._channel = null;
+  var onclose = this.onclose;
+  this.onclose = null;
+  if (onclose) onclose();
+  process.nextTick(emitDisconnect, target);
+};
+
+function emitDisconnect(target) {
+  target.emit('disconnect');
+}
+
+// pipe.onread(nread, arrayBuffer); `this` is the channel's pipe.
+function channelOnRead(nread, arrayBuffer) {
+  var channel = this.channel;
+  if (!channel || nread === 0) return;
+  if (nread < 0) {
+    // EOF, or an error (the other side vanished): either way the channel is over.
+    if (nread !== UV_EOF && !isQuietWriteError(nread)) {
+      process.nextTick(emitChannelError, channel.target, errnoException(nread, 'read'));
+    }
+    channel.close();
+    return;
+  }
+  takeHandles(channel);
+  var string = channel.decoder.write(fromArrayBuffer(arrayBuffer, nread));
+  var start = 0;
+  try {
+    var end;
+    while (!channel.closed && (end = string.indexOf('\n', start)) !== -1) {
+      var line = string.slice(start, end);
+      if (channel.partial.length > 0) {
+        channel.partial.push(line);
+        line = channel.partial.join('');
+        channel.partial = [];
+      }
+      start = end + 1;
+      dispatchLine(channel, line);
+    }
+  } finally {
+    // Also when a listener threw: what follows is kept for the next read.
+    if (!channel.closed && start < string.length) channel.partial.push(string.slice(start));
+  }
+}
+
+// Moves every descriptor that came with the last read into a handle of its own.
+function takeHandles(channel) {
+  var pipe = channel.pipe;
+  var type;
+  while ((type = pipe.pendingHandleType()) !== null) {
+    var handle = type === 'tcp' ? new TCP() : type === 'pipe' ? new Pipe() : null;
+    if (handle === null) {
+      pipe.acceptPending();  // a kind nobody can send from here (UDP, files): closed
+      continue;
+    }
+    if (pipe.acceptPending(handle) !== 0) {
+      handle.close();
+      continue;
+    }
+    channel.handles.push(handle);
+  }
+}
+
+function dispatchLine(channel, line) {
+  var target = channel.target;
+  var message;
+  try {
+    message = JSON.parse(line);
+  } catch (e) {
+    var error = new Error('IPC channel: a message that is not JSON was received');
+    error.code = 'ERR_IPC_BAD_MESSAGE';
+    emitChannelError(target, error);
+    return;
+  }
+  var handle;
+  if (isInternalMessage(message) && message.cmd === 'NODE_HANDLE') {
+    var raw = channel.handles.shift();
+    if (raw !== undefined) handle = rebuildHandle(message.type, raw);
+    message = message.msg;
+  }
+  var heard = isInternalMessage(message) ? target.emit('internalMessage', message, handle)
+                                          : target.emit('message', message, handle);
+  // A handle nobody listened for would stay open (and a server listening) for good.
+  if (!heard && handle !== undefined) {
+    if (typeof handle.destroy === 'function') handle.destroy();
+    else handle.close();
+  }
+}
+
+// What the receiver gets for a handle: a raw handle stays one (the v0.6 docs send
+// `server._handle` and pass it to server.listen); a net.Server or net.Socket comes back as one.
+function rebuildHandle(type, raw) {
+  if (type === 'net.Server') {
+    var server = new net.Server();
+    server.listen(raw);
+    return server;
+  }
+  if (type === 'net.Socket') {
+    var socket = new net.Socket({ handle: raw });
+    socket.readable = socket.writable = true;
+    raw.readStart();
+    return socket;
+  }
+  return raw;
+}
+
+function emitChannelError(target, error) {
+  target.emit('error', error);
+}
+
+function ChannelWriteReq(channel) {
+  this.channel = channel;
+}
+ChannelWriteReq.prototype.oncomplete = function(status) {
+  var channel = this.channel;
+  if (status < 0 && !isQuietWriteError(status) && !channel.closed) {
+    emitChannelError(channel.target, errnoException(status, 'write'));
+  }
+};
+
+function channelClosedError() {
+  var error = new Error('channel closed');
+  error.code = 'ERR_IPC_CHANNEL_CLOSED';
+  return error;
+}
+
+// target.send(message, [sendHandle]): true, or false when much is waiting to be written.
+function channelSend(target, message, sendHandle) {
+  var channel = target._channel;
+  if (!channel || channel.closed) throw channelClosedError();
+  var raw = null;
+  if (sendHandle !== undefined && sendHandle !== null) {
+    var type;
+    if (sendHandle instanceof TCP || sendHandle instanceof Pipe) {
+      type = 'handle';
+      raw = sendHandle;
+    } else if (sendHandle instanceof net.Server) {
+      type = 'net.Server';
+      raw = sendHandle._handle;
+      if (!raw) throw new Error('send: the server to send is not listening');
+    } else if (sendHandle instanceof net.Socket) {
+      type = 'net.Socket';
+      raw = sendHandle._handle;
+      if (!raw) throw new Error('send: the socket to send is closed');
+    } else {
+      throw new TypeError('send: sendHandle must be a net.Server, a net.Socket or a TCP or ' +
+                          'Pipe handle');
+    }
+    message = { cmd: 'NODE_HANDLE', type: type, msg: message };
+  }
+  var json = JSON.stringify(message);
+  if (typeof json !== 'string') {
+    throw new TypeError('send: the message must be serializable as JSON, not ' +
+                        (message === null ? 'null' : typeof message));
+  }
+  json += '\n';
+  var req = new ChannelWriteReq(channel);
+  var err = raw === null ? channel.pipe.writeUtf8String(req, json)
+                         : channel.pipe.writeWithHandle(req, json, raw);
+  if (err) {
+    if (!isQuietWriteError(err)) {
+      process.nextTick(emitChannelError, target, errnoException(err, 'write'));
+    }
+    return false;
+  }
+  return (channel.pipe.writeQueueSize || 0) < CHANNEL_HIGH_WATER;
+}
+
+function setupChannel(target, pipe, refs) {
+  var channel = new Channel(target, pipe, refs);
+  target._channel = channel;
+  target.send = function send(message, sendHandle) {
+    return channelSend(target, message, sendHandle);
+  };
+  return channel;
+}
+
+// Called by the bootstrap (stdlib/lib/_bootstrap.js) in a process that fork() started.
+exports._forkChild = function(fd) {
+  var pipe = new Pipe(true);
+  if (pipe.open(fd) !== 0) {
+    pipe.close();
+    return;
+  }
+  var channel = setupChannel(process, pipe, 0);
+  var listening = false;
+  process.on('newListener', function(event) {
+    if (event === 'message' && !listening && !channel.closed) {
+      listening = true;
+      channel.ref();
+    }
+  });
+};
+
 // ---- fork ---------------------------------------------------------------------------------------
 
-// fork(modulePath, [args], [options {cwd, env, silent}]): the runtime running modulePath, sharing
-// the parent's stdio unless options.silent. No IPC channel: send() throws.
+// fork(modulePath, [args], [options {cwd, env, silent}]): the runtime running modulePath with an
+// IPC channel (child.send(), 'message'), sharing the parent's stdio unless options.silent.
 function fork(modulePath, args, options) {
   if (typeof modulePath !== 'string') throw new TypeError('modulePath must be a string');
   if (args !== undefined && args !== null && !Array.isArray(args)) {
+    if (options !== undefined) throw new TypeError('args must be an array');
     options = args;
     args = [];
   }
-  options = options || {};
+  if (options === undefined || options === null) options = {};
   if (typeof options !== 'object') throw new TypeError('options must be an object');
-  var spawnOptions = { cwd: options.cwd, env: options.env,
-                       customFds: options.silent ? [-1, -1, -1] : [0, 1, 2] };
-  return spawn(process.execPath, [modulePath].concat(args || []), spawnOptions);
+  var baseEnv = options.env || process.env;
+  if (typeof baseEnv !== 'object') throw new TypeError('options.env must be an object');
+  var env = {};
+  for (var key in baseEnv) {
+    if (Object.prototype.hasOwnProperty.call(baseEnv, key)) env[key] = baseEnv[key];
+  }
+  env.NODE_CHANNEL_FD = '3';
+  var spawnArgs = spawnOptions(process.execPath, [modulePath].concat(args || []), {
+    cwd: options.cwd, env: env, customFds: options.silent ? [-1, -1, -1] : [0, 1, 2]
+  });
+  var ipc = new Pipe(true);
+  spawnArgs.ipc = ipc;
+  var child = new ChildProcess();
+  var err;
+  try {
+    err = child.spawn(spawnArgs);
+  } catch (e) {
+    ipc.close();
+    throw e;
+  }
+  if (err) {
+    ipc.close();
+    child.send = function send() { throw channelClosedError(); };
+    return child;
+  }
+  var channel = setupChannel(child, ipc, 1);
+  child._openReadables++;
+  child._openStreams++;
+  channel.onclose = function() {
+    onStreamEnd(child);
+    onStreamClose(child);
+  };
+  return child;
 }
 exports.fork = fork;

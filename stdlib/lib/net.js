@@ -841,6 +841,14 @@ function emitListening(server) {
 }
 
 function listenTCP(server, address, port, family, backlog) {
+  // In a cluster worker the master binds the port and shares it (stdlib/lib/cluster.js).
+  if (process.env.NODE_WORKER_ID !== undefined &&
+      require('cluster')._getServer(address, port, family, function(err, handle) {
+        if (err) return server.emit('error', err);
+        listenOnHandle(server, handle, backlog);
+      })) {
+    return;
+  }
   var handle = new TCP();
   var err = family === 6 ? handle.bind6(address, port) : handle.bind(address, port);
   if (err) {

@@ -13,6 +13,10 @@ server.listen(0, function() {  // adaptation: was 1337
   var client = net.connect(server.address().port, function () {
     connected = true;
     client.end();
+  });
+  // Both stop once the connection has been served: one still waiting to be accepted when the
+  // last listener goes away would be reset.
+  client.on('close', function () {
     server.close();
     child.kill();
   });

@@ -16,8 +16,10 @@ if (!process.send) {
       var client = net.connect(port, function () {
         connected = true;
         client.end();
-        child.kill();
       });
+      // Killed only once the child has served the connection: a connection still waiting
+      // to be accepted when the last listener goes away would be reset.
+      client.on('close', function () { child.kill(); });
     }, 100);
   });
   process.on('exit', function () { assert.ok(connected); });

@@ -1,6 +1,8 @@
 // cluster.markdown example 1: workers sharing an http server port.
-// adaptation: the master also records deaths and, once every worker answers on port 8000,
-// kills them; the workers are the documented program.
+// adaptation: port 0 instead of 8000 (tests never use fixed ports): each worker tells the master
+// the port it got, which is the same shared port for all; the master records deaths and, once
+// every worker listens and the port answers, kills them; the workers are otherwise the
+// documented program.
 var assert = require('assert');
 var cluster = require('cluster');
 var http = require('http');
@@ -22,14 +24,24 @@ if (cluster.isMaster) {
   http.Server(function(req, res) {
     res.writeHead(200);
     res.end("hello world\n");
-  }).listen(8000);
+  }).listen(0, function () {  // adaptation: was .listen(8000)
+    process.send({ port: this.address().port });  // adaptation
+  });
 }
 
-// check (master): port 8000 answers "hello world", then every worker dies when killed.
+// check (master): every worker listens on one port, which answers "hello world", then every
+// worker dies when killed.
 var deaths = 0;
 if (cluster.isMaster) {
-  (function poll() {
-    http.get({ host: '127.0.0.1', port: 8000, path: '/' }, function (res) {
+  var ports = [];
+  workers.forEach(function (w) {
+    w.on('message', function (m) {
+      ports.push(m.port);
+      if (ports.length === numCPUs) poll();
+    });
+  });
+  var poll = function () {
+    http.get({ host: '127.0.0.1', port: ports[0], path: '/' }, function (res) {
       var body = '';
       res.setEncoding('utf8');
       res.on('data', function (d) { body += d; });
@@ -38,6 +50,10 @@ if (cluster.isMaster) {
         workers.forEach(function (w) { w.kill(); });
       });
     }).on('error', function () { setTimeout(poll, 50); });
-  })();
-  process.on('exit', function () { assert.strictEqual(deaths, numCPUs); });
+  };
+  process.on('exit', function () {
+    assert.strictEqual(deaths, numCPUs);
+    assert.strictEqual(ports.length, numCPUs);
+    ports.forEach(function (p) { assert.strictEqual(p, ports[0]); });
+  });
 }

@@ -1,6 +1,7 @@
 // cluster.markdown example 3: workers message the master on every request.
-// adaptation: port 0 is not shareable by number, so port 8000 as documented; the master makes
-// three requests, and ends (process.exit) once numReqs reaches 3 after a numReqs line.
+// adaptation: port 0 instead of 8000 (tests never use fixed ports): the workers share one port
+// and tell the master which; the master makes three requests, and ends (process.exit) once
+// numReqs reaches 3 after a numReqs line.
 var assert = require('assert');
 var cluster = require('cluster');
 var http = require('http');
@@ -34,16 +35,26 @@ if (cluster.isMaster) {
     res.end("hello world\n");
     // Send message to master process
     process.send({ cmd: 'notifyRequest' });
-  }).listen(8000);
+  }).listen(0, function () {  // adaptation: was .listen(8000)
+    process.send({ port: this.address().port });  // adaptation
+  });
 }
 
 // check (master): three requests, each counted.
 if (cluster.isMaster) {
   var made = 0;
-  (function request() {
-    http.get({ host: '127.0.0.1', port: 8000, path: '/' }, function (res) {
+  var port = null;
+  workers.forEach(function (w) {
+    w.on('message', function (m) {
+      if (m.port === undefined || port !== null) return;
+      port = m.port;
+      request();
+    });
+  });
+  var request = function () {
+    http.get({ host: '127.0.0.1', port: port, path: '/' }, function (res) {
       res.on('end', function () { if (++made < 3) request(); });
     }).on('error', function () { setTimeout(request, 50); });
-  })();
+  };
   process.on('exit', function () { assert.strictEqual(numReqs, 3); });
 }

@@ -1,0 +1,296 @@
+// process.binding('crypto'): OpenSSL 3 behind stdlib/lib/crypto.js. This file holds Initialize
+// and the helpers the topic files share (crypto.h lists them); the classes live in
+// crypto_hash.cc, crypto_cipher.cc, crypto_dh.cc, crypto_random.cc and crypto_context.cc.
+#include "runtime/bindings/crypto.h"
+
+#include <openssl/decoder.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/provider.h>
+#include <openssl/x509.h>
+
+#include <cctype>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+
+#include "runtime/bindings/bindings.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+namespace binding {
+namespace crypto {
+
+using v8::ArrayBufferView;
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Isolate;
+using v8::Local;
+using v8::MaybeLocal;
+using v8::Object;
+using v8::String;
+using v8::Value;
+
+bool GetBytesArg(const FunctionCallbackInfo<Value>& args, int index, const char* what,
+                 Bytes* out) {
+  Local<Value> value = args[index];
+  if (!value->IsArrayBufferView()) {
+    std::string message = std::string(what) + " must be a Buffer";
+    ThrowTypeError(args.GetIsolate(), message.c_str());
+    return false;
+  }
+  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
+  out->length = view->ByteLength();
+  out->data = out->length == 0
+                  ? nullptr
+                  : static_cast<const uint8_t*>(view->Buffer()->Data()) + view->ByteOffset();
+  return true;
+}
+
+OutBuffer::OutBuffer(size_t capacity) : capacity_(capacity) {
+  if (capacity > 0) data_ = static_cast<uint8_t*>(std::malloc(capacity));
+}
+
+OutBuffer::~OutBuffer() { std::free(data_); }
+
+Local<Value> OutBuffer::Release(Isolate* isolate, size_t length) {
+  if (length == 0) {
+    Local<v8::ArrayBuffer> empty = v8::ArrayBuffer::New(isolate, 0);
+    return v8::Uint8Array::New(empty, 0, 0);
+  }
+  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+      data_, capacity_, [](void* data, size_t, void*) { std::free(data); }, nullptr);
+  data_ = nullptr;
+  capacity_ = 0;
+  Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(store));
+  return v8::Uint8Array::New(buffer, 0, length);
+}
+
+MaybeLocal<Value> CopyToUint8Array(Isolate* isolate, const uint8_t* data, size_t length) {
+  OutBuffer out(length);
+  if (!out.ok()) {
+    ThrowRangeError(isolate, "out of memory");
+    return MaybeLocal<Value>();
+  }
+  if (length > 0) std::memcpy(out.data(), data, length);
+  return out.Release(isolate, length);
+}
+
+namespace {
+
+// 'ERR_OSSL_' + the reason in upper case with underscores, as today's Node names them.
+std::string CodeForReason(const char* reason) {
+  std::string code = "ERR_OSSL_";
+  for (const char* p = reason; *p != '\0'; p++) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    code += std::isalnum(c) ? static_cast<char>(std::toupper(c)) : '_';
+  }
+  return code;
+}
+
+// The most specific entry of the queue (the last one pushed) with its reason, then clears it.
+unsigned long TakeLastError() {
+  unsigned long err = ERR_peek_last_error();
+  ERR_clear_error();
+  return err;
+}
+
+std::string ErrorString(unsigned long err) {
+  char buffer[256];
+  ERR_error_string_n(err, buffer, sizeof(buffer));
+  return buffer;
+}
+
+}  // namespace
+
+std::string TakeOpenSSLError(const char* fallback) {
+  unsigned long err = TakeLastError();
+  return err == 0 ? std::string(fallback) : ErrorString(err);
+}
+
+Local<Value> OpenSSLException(Isolate* isolate, const char* fallback) {
+  unsigned long err = TakeLastError();
+  std::string message = err == 0 ? std::string(fallback) : ErrorString(err);
+  Local<String> text;
+  if (!Utf8String(isolate, message).ToLocal(&text)) text = OneByteString(isolate, fallback);
+  Local<Object> error = v8::Exception::Error(text).As<Object>();
+  const char* reason = err == 0 ? nullptr : ERR_reason_error_string(err);
+  if (reason != nullptr) {
+    Local<Context> context = isolate->GetCurrentContext();
+    std::string code = CodeForReason(reason);
+    Ignore(error->Set(context, OneByteString(isolate, "code"),
+                      OneByteString(isolate, code.c_str())));
+  }
+  return error;
+}
+
+void ThrowOpenSSLError(Isolate* isolate, const char* fallback) {
+  isolate->ThrowException(OpenSSLException(isolate, fallback));
+}
+
+void ThrowErrorWithCode(Isolate* isolate, const std::string& message, const char* code) {
+  Local<String> text;
+  if (!Utf8String(isolate, message).ToLocal(&text)) return;
+  Local<Object> error = v8::Exception::Error(text).As<Object>();
+  Ignore(error->Set(isolate->GetCurrentContext(), OneByteString(isolate, "code"),
+                    OneByteString(isolate, code)));
+  isolate->ThrowException(error);
+}
+
+CryptoObject::CryptoObject(Isolate* isolate, Local<Object> object, int64_t external_size)
+    : isolate_(isolate), object_(isolate, object), external_size_(external_size) {
+  object->SetAlignedPointerInInternalField(0, this);
+  isolate->AdjustAmountOfExternalAllocatedMemory(external_size_);
+  object_.SetWeak(this, [](const v8::WeakCallbackInfo<CryptoObject>& info) {
+    delete info.GetParameter();
+  }, v8::WeakCallbackType::kParameter);
+}
+
+// Runs inside V8's weak callback: a decrease of the external memory count is allowed there (it
+// never starts a collection).
+CryptoObject::~CryptoObject() {
+  isolate_->AdjustAmountOfExternalAllocatedMemory(-external_size_);
+}
+
+bool CryptoObject::BeginConstruct(const FunctionCallbackInfo<Value>& args) {
+  if (!args.IsConstructCall()) {
+    ThrowTypeError(args.GetIsolate(), "Class constructor cannot be invoked without 'new'");
+    return false;
+  }
+  Local<Object> self = args.This();
+  if (self->InternalFieldCount() < 1) {
+    ThrowTypeError(args.GetIsolate(), "Illegal constructor");
+    return false;
+  }
+  self->SetAlignedPointerInInternalField(0, nullptr);
+  return true;
+}
+
+CryptoObject* CryptoObject::UnwrapBase(const FunctionCallbackInfo<Value>& args) {
+  Local<Object> self = args.This();
+  CryptoObject* wrap = nullptr;
+  if (self->InternalFieldCount() >= 1) {
+    wrap = static_cast<CryptoObject*>(self->GetAlignedPointerFromInternalField(0));
+  }
+  if (wrap == nullptr) ThrowTypeError(args.GetIsolate(), "Illegal invocation");
+  return wrap;
+}
+
+Local<FunctionTemplate> NewClass(Isolate* isolate, const char* name,
+                                 v8::FunctionCallback constructor) {
+  Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, constructor);
+  tmpl->SetClassName(OneByteString(isolate, name));
+  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  return tmpl;
+}
+
+void ExportClass(Environment* env, Local<Object> target, const char* name,
+                 Local<FunctionTemplate> tmpl) {
+  Local<Context> context = env->context();
+  target->Set(context, OneByteString(env->isolate(), name),
+              tmpl->GetFunction(context).ToLocalChecked()).Check();
+}
+
+EVP_MD* FetchDigest(const std::string& name) {
+  if (name.empty() || name.find('\0') != std::string::npos) return nullptr;
+  EVP_MD* md = EVP_MD_fetch(nullptr, name.c_str(), nullptr);
+  if (md == nullptr) {
+    // Names only the object table knows, such as "RSA-SHA256" (v0.6 programs used them for
+    // hashes too). The result is a static object, which EVP_MD_free leaves alone.
+    md = const_cast<EVP_MD*>(EVP_get_digestbyname(name.c_str()));
+  }
+  ERR_clear_error();
+  return md;
+}
+
+BIO* NewMemoryBio(const Bytes& bytes) {
+  if (bytes.length > static_cast<size_t>(INT_MAX)) return nullptr;
+  static const uint8_t kEmpty = 0;
+  return BIO_new_mem_buf(bytes.length == 0 ? &kEmpty : bytes.data, static_cast<int>(bytes.length));
+}
+
+namespace {
+
+// OpenSSL's passphrase callback: hands over the caller's passphrase, or fails when there is
+// none, so that OpenSSL's default (a prompt on the controlling terminal) never runs.
+int PassphraseCallback(char* buffer, int size, int, void* user) {
+  const Bytes* passphrase = static_cast<const Bytes*>(user);
+  if (passphrase == nullptr || size < 0 || passphrase->length > static_cast<size_t>(size)) {
+    return -1;
+  }
+  if (passphrase->length > 0) std::memcpy(buffer, passphrase->data, passphrase->length);
+  return static_cast<int>(passphrase->length);
+}
+
+bool Contains(const Bytes& bytes, const char* needle) {
+  size_t n = std::strlen(needle);
+  return bytes.length >= n && memmem(bytes.data, bytes.length, needle, n) != nullptr;
+}
+
+}  // namespace
+
+EVP_PKEY* ParsePrivateKey(const Bytes& pem, const Bytes* passphrase) {
+  BIO* bio = NewMemoryBio(pem);
+  if (bio == nullptr) return nullptr;
+  EVP_PKEY* pkey =
+      PEM_read_bio_PrivateKey(bio, nullptr, PassphraseCallback, const_cast<Bytes*>(passphrase));
+  BIO_free(bio);
+  return pkey;
+}
+
+EVP_PKEY* ParsePublicKey(const Bytes& pem) {
+  BIO* bio = NewMemoryBio(pem);
+  if (bio == nullptr) return nullptr;
+  EVP_PKEY* pkey = nullptr;
+  if (Contains(pem, "CERTIFICATE-----")) {
+    X509* cert = PEM_read_bio_X509(bio, nullptr, PassphraseCallback, nullptr);
+    if (cert != nullptr) {
+      pkey = X509_get_pubkey(cert);
+      X509_free(cert);
+    }
+  } else if (Contains(pem, "PRIVATE KEY-----")) {
+    pkey = PEM_read_bio_PrivateKey(bio, nullptr, PassphraseCallback, nullptr);
+  } else {
+    // The decoder reads every public key form, PKCS#1 "RSA PUBLIC KEY" included.
+    OSSL_DECODER_CTX* decoder = OSSL_DECODER_CTX_new_for_pkey(
+        &pkey, "PEM", nullptr, nullptr, EVP_PKEY_PUBLIC_KEY, nullptr, nullptr);
+    if (decoder != nullptr) {
+      if (OSSL_DECODER_from_bio(decoder, bio) != 1) pkey = nullptr;
+      OSSL_DECODER_CTX_free(decoder);
+    }
+  }
+  BIO_free(bio);
+  return pkey;
+}
+
+namespace {
+
+// OpenSSL's providers are process-wide library state. Naming one explicitly turns off the
+// implicit load of "default", so both are loaded; "legacy" is optional (see
+// third_party/openssl/README.md).
+void LoadProviders() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    OSSL_PROVIDER_load(nullptr, "legacy");
+    OSSL_PROVIDER_load(nullptr, "default");
+    ERR_clear_error();
+  });
+}
+
+}  // namespace
+
+void Initialize(Environment* env, Local<Object> target) {
+  LoadProviders();
+  InitHash(env, target);
+  InitCipher(env, target);
+  InitDiffieHellman(env, target);
+  InitRandom(env, target);
+  InitSecureContext(env, target);
+}
+
+}  // namespace crypto
+}  // namespace binding
+}  // namespace nodus

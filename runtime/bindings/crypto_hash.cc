@@ -1,0 +1,350 @@
+// Digests over streamed data, for process.binding('crypto'):
+//
+//   new Hash(algorithm)          update(bytes), digest() -> Uint8Array
+//   new Hmac(algorithm, key)     update(bytes), digest() -> Uint8Array
+//   new Sign(algorithm)          update(bytes), sign(pem, [passphrase]) -> Uint8Array
+//   new Verify(algorithm)        update(bytes), verify(pem, signature) -> boolean
+//
+// digest(), sign() and verify() end the object: its OpenSSL context is freed at once and any
+// further call throws, as Node's did. The rest is freed when the JS object is collected.
+#include <openssl/core_names.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/params.h>
+
+#include <algorithm>
+#include <climits>
+#include <string>
+
+#include "runtime/bindings/crypto.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+namespace binding {
+namespace crypto {
+
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::Value;
+
+namespace {
+
+// Reads the algorithm name argument and resolves it; throws if it is not a known digest.
+EVP_MD* DigestArg(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsString()) {
+    ThrowTypeError(isolate, "algorithm must be a string");
+    return nullptr;
+  }
+  Utf8Value name(isolate, args[0]);
+  if (!name.ok()) return nullptr;
+  EVP_MD* md = FetchDigest(name.str());
+  if (md == nullptr) {
+    ThrowErrorWithCode(isolate, "Digest method not supported: " + name.str(),
+                       "ERR_CRYPTO_INVALID_DIGEST");
+  }
+  return md;
+}
+
+// A digest context started on `md` (which the caller still frees), or nullptr with an error
+// thrown.
+EVP_MD_CTX* StartDigest(Isolate* isolate, const EVP_MD* md) {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  if (ctx == nullptr || EVP_DigestInit_ex(ctx, md, nullptr) != 1) {
+    EVP_MD_CTX_free(ctx);
+    ThrowOpenSSLError(isolate, "digest initialisation failed");
+    return nullptr;
+  }
+  return ctx;
+}
+
+// EVP_*Update take int or size_t lengths depending on the call; feeding at most 1 GiB at a time
+// keeps every one of them in range.
+constexpr size_t kChunk = size_t{1} << 30;
+
+bool DigestUpdate(EVP_MD_CTX* ctx, const Bytes& bytes) {
+  for (size_t done = 0; done < bytes.length;) {
+    size_t n = std::min(kChunk, bytes.length - done);
+    if (EVP_DigestUpdate(ctx, bytes.data + done, n) != 1) return false;
+    done += n;
+  }
+  return true;
+}
+
+// ---- Hash --------------------------------------------------------------------------------------
+
+class Hash : public CryptoObject {
+ public:
+  Hash(Isolate* isolate, Local<Object> object, EVP_MD_CTX* ctx)
+      : CryptoObject(isolate, object, kHashSize), ctx_(ctx) {}
+  ~Hash() override { EVP_MD_CTX_free(ctx_); }
+
+  // The live context, or nullptr (with an Error thrown) after digest().
+  EVP_MD_CTX* Context(Isolate* isolate) {
+    if (ctx_ == nullptr) {
+      ThrowErrorWithCode(isolate, "Digest already called", "ERR_CRYPTO_HASH_FINALIZED");
+    }
+    return ctx_;
+  }
+  void Finish() {
+    EVP_MD_CTX_free(ctx_);
+    ctx_ = nullptr;
+  }
+
+ private:
+  EVP_MD_CTX* ctx_;
+};
+
+void HashNew(const FunctionCallbackInfo<Value>& args) {
+  if (!CryptoObject::BeginConstruct(args)) return;
+  Isolate* isolate = args.GetIsolate();
+  EVP_MD* md = DigestArg(args);
+  if (md == nullptr) return;
+  EVP_MD_CTX* ctx = StartDigest(isolate, md);
+  EVP_MD_free(md);
+  if (ctx == nullptr) return;
+  new Hash(isolate, args.This(), ctx);
+}
+
+void HashUpdate(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Hash* hash = CryptoObject::Unwrap<Hash>(args);
+  if (hash == nullptr) return;
+  Bytes data;
+  if (!GetBytesArg(args, 0, "data", &data)) return;
+  EVP_MD_CTX* ctx = hash->Context(isolate);
+  if (ctx == nullptr) return;
+  if (!DigestUpdate(ctx, data)) ThrowOpenSSLError(isolate, "digest update failed");
+}
+
+void HashDigest(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Hash* hash = CryptoObject::Unwrap<Hash>(args);
+  if (hash == nullptr) return;
+  EVP_MD_CTX* ctx = hash->Context(isolate);
+  if (ctx == nullptr) return;
+  uint8_t out[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  int size = EVP_MD_CTX_get_size(ctx);
+  bool ok = size >= 0 && size <= EVP_MAX_MD_SIZE && EVP_DigestFinal_ex(ctx, out, &length) == 1;
+  hash->Finish();
+  if (!ok) return ThrowOpenSSLError(isolate, "digest failed");
+  Local<Value> result;
+  if (CopyToUint8Array(isolate, out, length).ToLocal(&result)) args.GetReturnValue().Set(result);
+}
+
+// ---- Hmac --------------------------------------------------------------------------------------
+
+class Hmac : public CryptoObject {
+ public:
+  Hmac(Isolate* isolate, Local<Object> object, EVP_MAC_CTX* ctx)
+      : CryptoObject(isolate, object, kHmacSize), ctx_(ctx) {}
+  ~Hmac() override { EVP_MAC_CTX_free(ctx_); }
+
+  EVP_MAC_CTX* Context(Isolate* isolate) {
+    if (ctx_ == nullptr) {
+      ThrowErrorWithCode(isolate, "Digest already called", "ERR_CRYPTO_HASH_FINALIZED");
+    }
+    return ctx_;
+  }
+  void Finish() {
+    EVP_MAC_CTX_free(ctx_);
+    ctx_ = nullptr;
+  }
+
+ private:
+  EVP_MAC_CTX* ctx_;
+};
+
+void HmacNew(const FunctionCallbackInfo<Value>& args) {
+  if (!CryptoObject::BeginConstruct(args)) return;
+  Isolate* isolate = args.GetIsolate();
+  Bytes key;
+  if (!args[0]->IsString()) return ThrowTypeError(isolate, "algorithm must be a string");
+  if (!GetBytesArg(args, 1, "key", &key)) return;
+  EVP_MD* md = DigestArg(args);
+  if (md == nullptr) return;
+  EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  EVP_MAC_CTX* ctx = mac == nullptr ? nullptr : EVP_MAC_CTX_new(mac);
+  EVP_MAC_free(mac);  // The context holds its own reference.
+  // A key of length 0 is valid HMAC; OpenSSL wants a non-null pointer to take it as a key.
+  static const uint8_t kEmptyKey = 0;
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                       const_cast<char*>(EVP_MD_get0_name(md)), 0),
+      OSSL_PARAM_construct_end()};
+  bool ok = ctx != nullptr &&
+            EVP_MAC_init(ctx, key.length == 0 ? &kEmptyKey : key.data, key.length, params) == 1;
+  std::string fallback = std::string("HMAC is not available with ") + EVP_MD_get0_name(md);
+  EVP_MD_free(md);
+  if (!ok) {
+    EVP_MAC_CTX_free(ctx);
+    return ThrowOpenSSLError(isolate, fallback.c_str());
+  }
+  new Hmac(isolate, args.This(), ctx);
+}
+
+void HmacUpdate(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Hmac* hmac = CryptoObject::Unwrap<Hmac>(args);
+  if (hmac == nullptr) return;
+  Bytes data;
+  if (!GetBytesArg(args, 0, "data", &data)) return;
+  EVP_MAC_CTX* ctx = hmac->Context(isolate);
+  if (ctx == nullptr) return;
+  for (size_t done = 0; done < data.length;) {
+    size_t n = std::min(kChunk, data.length - done);
+    if (EVP_MAC_update(ctx, data.data + done, n) != 1) {
+      return ThrowOpenSSLError(isolate, "HMAC update failed");
+    }
+    done += n;
+  }
+}
+
+void HmacDigest(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Hmac* hmac = CryptoObject::Unwrap<Hmac>(args);
+  if (hmac == nullptr) return;
+  EVP_MAC_CTX* ctx = hmac->Context(isolate);
+  if (ctx == nullptr) return;
+  uint8_t out[EVP_MAX_MD_SIZE];
+  size_t length = 0;
+  bool ok = EVP_MAC_final(ctx, out, &length, sizeof(out)) == 1;
+  hmac->Finish();
+  if (!ok) return ThrowOpenSSLError(isolate, "HMAC failed");
+  Local<Value> result;
+  if (CopyToUint8Array(isolate, out, length).ToLocal(&result)) args.GetReturnValue().Set(result);
+}
+
+// ---- Sign and Verify ---------------------------------------------------------------------------
+
+// Both hash the data first and use the key only at the end, so they share one native class.
+class SignBase : public CryptoObject {
+ public:
+  SignBase(Isolate* isolate, Local<Object> object, EVP_MD_CTX* ctx, const char* verb)
+      : CryptoObject(isolate, object, kHashSize), ctx_(ctx), verb_(verb) {}
+  ~SignBase() override { EVP_MD_CTX_free(ctx_); }
+
+  EVP_MD_CTX* Context(Isolate* isolate) {
+    if (ctx_ == nullptr) {
+      ThrowErrorWithCode(isolate, std::string(verb_) + "() already called",
+                         "ERR_CRYPTO_INVALID_STATE");
+    }
+    return ctx_;
+  }
+  void Finish() {
+    EVP_MD_CTX_free(ctx_);
+    ctx_ = nullptr;
+  }
+
+ private:
+  EVP_MD_CTX* ctx_;
+  const char* verb_;
+};
+
+void SignBaseNew(const FunctionCallbackInfo<Value>& args, const char* verb) {
+  if (!CryptoObject::BeginConstruct(args)) return;
+  Isolate* isolate = args.GetIsolate();
+  EVP_MD* md = DigestArg(args);
+  if (md == nullptr) return;
+  EVP_MD_CTX* ctx = StartDigest(isolate, md);
+  EVP_MD_free(md);
+  if (ctx == nullptr) return;
+  new SignBase(isolate, args.This(), ctx, verb);
+}
+
+void SignNew(const FunctionCallbackInfo<Value>& args) { SignBaseNew(args, "sign"); }
+void VerifyNew(const FunctionCallbackInfo<Value>& args) { SignBaseNew(args, "verify"); }
+
+void SignBaseUpdate(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  SignBase* self = CryptoObject::Unwrap<SignBase>(args);
+  if (self == nullptr) return;
+  Bytes data;
+  if (!GetBytesArg(args, 0, "data", &data)) return;
+  EVP_MD_CTX* ctx = self->Context(isolate);
+  if (ctx == nullptr) return;
+  if (!DigestUpdate(ctx, data)) ThrowOpenSSLError(isolate, "digest update failed");
+}
+
+// sign(pem, [passphrase]): the signature with the PEM private key.
+void SignSign(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  SignBase* self = CryptoObject::Unwrap<SignBase>(args);
+  if (self == nullptr) return;
+  Bytes pem, passphrase;
+  if (!GetBytesArg(args, 0, "key", &pem)) return;
+  bool has_passphrase = !args[1]->IsUndefined();
+  if (has_passphrase && !GetBytesArg(args, 1, "passphrase", &passphrase)) return;
+  EVP_MD_CTX* ctx = self->Context(isolate);
+  if (ctx == nullptr) return;
+  EVP_PKEY* pkey = ParsePrivateKey(pem, has_passphrase ? &passphrase : nullptr);
+  if (pkey == nullptr) return ThrowOpenSSLError(isolate, "could not read the private key");
+  int size = EVP_PKEY_get_size(pkey);
+  OutBuffer out(size > 0 ? static_cast<size_t>(size) : 0);
+  unsigned int length = 0;
+  bool ok = size > 0 && out.ok() && EVP_SignFinal(ctx, out.data(), &length, pkey) == 1;
+  EVP_PKEY_free(pkey);
+  self->Finish();
+  if (!ok) return ThrowOpenSSLError(isolate, "signing failed");
+  args.GetReturnValue().Set(out.Release(isolate, length));
+}
+
+// verify(pem, signature): whether `signature` is valid for the data under the PEM public key,
+// certificate or private key. An unreadable key throws; a wrong signature is false.
+void VerifyVerify(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  SignBase* self = CryptoObject::Unwrap<SignBase>(args);
+  if (self == nullptr) return;
+  Bytes pem, signature;
+  if (!GetBytesArg(args, 0, "key", &pem) || !GetBytesArg(args, 1, "signature", &signature)) {
+    return;
+  }
+  EVP_MD_CTX* ctx = self->Context(isolate);
+  if (ctx == nullptr) return;
+  if (signature.length > static_cast<size_t>(UINT_MAX)) {
+    return ThrowRangeError(isolate, "signature is too long");
+  }
+  EVP_PKEY* pkey = ParsePublicKey(pem);
+  if (pkey == nullptr) return ThrowOpenSSLError(isolate, "could not read the public key");
+  int result = EVP_VerifyFinal(ctx, signature.data, static_cast<unsigned int>(signature.length),
+                               pkey);
+  EVP_PKEY_free(pkey);
+  self->Finish();
+  // A malformed signature is a failed verification, not an error.
+  ERR_clear_error();
+  args.GetReturnValue().Set(result == 1);
+}
+
+}  // namespace
+
+void InitHash(Environment* env, Local<Object> target) {
+  Isolate* isolate = env->isolate();
+
+  Local<FunctionTemplate> hash = NewClass(isolate, "Hash", HashNew);
+  SetProtoMethod(isolate, hash, "update", HashUpdate);
+  SetProtoMethod(isolate, hash, "digest", HashDigest);
+  ExportClass(env, target, "Hash", hash);
+
+  Local<FunctionTemplate> hmac = NewClass(isolate, "Hmac", HmacNew);
+  SetProtoMethod(isolate, hmac, "update", HmacUpdate);
+  SetProtoMethod(isolate, hmac, "digest", HmacDigest);
+  ExportClass(env, target, "Hmac", hmac);
+
+  Local<FunctionTemplate> sign = NewClass(isolate, "Sign", SignNew);
+  SetProtoMethod(isolate, sign, "update", SignBaseUpdate);
+  SetProtoMethod(isolate, sign, "sign", SignSign);
+  ExportClass(env, target, "Sign", sign);
+
+  Local<FunctionTemplate> verify = NewClass(isolate, "Verify", VerifyNew);
+  SetProtoMethod(isolate, verify, "update", SignBaseUpdate);
+  SetProtoMethod(isolate, verify, "verify", VerifyVerify);
+  ExportClass(env, target, "Verify", verify);
+}
+
+}  // namespace crypto
+}  // namespace binding
+}  // namespace nodus

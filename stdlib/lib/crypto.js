@@ -1,0 +1,362 @@
+// The crypto module: hashes, HMAC, ciphers, signatures, Diffie-Hellman, PBKDF2, random bytes and
+// the credentials (a SecureContext) a TLS connection is made with, over OpenSSL 3 through
+// process.binding('crypto') (runtime/bindings/crypto*.cc).
+//
+// The binding deals in bytes only; the string encodings are done here with Buffer. As in v0.6,
+// strings given without an encoding are 'binary' (one byte per character), and results asked
+// for without an encoding come back as 'binary' strings. 'hex' and 'base64' (and any other
+// Buffer encoding, such as 'utf8') may be named; 'buffer' returns the bytes as a Buffer.
+'use strict';
+
+var binding = process.binding('crypto');
+var Buffer = require('buffer').Buffer;
+var StringDecoder = require('string_decoder').StringDecoder;
+
+// ---- Encodings ---------------------------------------------------------------------------------
+
+var encodings = {
+  binary: 'binary', latin1: 'binary', raw: 'binary',
+  hex: 'hex', base64: 'base64', ascii: 'ascii',
+  utf8: 'utf8', 'utf-8': 'utf8',
+  ucs2: 'ucs2', 'ucs-2': 'ucs2', utf16le: 'ucs2', 'utf-16le': 'ucs2',
+  buffer: 'buffer'
+};
+
+// An encoding argument in its canonical spelling; undefined and null mean 'binary'.
+function normalizeEncoding(encoding, forInput) {
+  if (encoding === undefined || encoding === null) return 'binary';
+  var name = typeof encoding === 'string' ? encodings[encoding.toLowerCase()] : undefined;
+  if (name === undefined || (forInput && name === 'buffer')) {
+    throw new TypeError('Unknown encoding: ' + encoding);
+  }
+  return name;
+}
+
+// Data from the caller as bytes: a string in `encoding`, or a Buffer (any typed array view).
+function toBytes(data, encoding, what) {
+  if (typeof data === 'string') return new Buffer(data, normalizeEncoding(encoding, true));
+  if (ArrayBuffer.isView(data)) return data;
+  throw new TypeError((what || 'data') + ' must be a string or a Buffer');
+}
+
+// Bytes from the binding (a plain Uint8Array) made into a Buffer without copying.
+function asBuffer(bytes) {
+  Object.setPrototypeOf(bytes, Buffer.prototype);
+  return bytes;
+}
+
+// Bytes from the binding in the (already normalized) encoding.
+function encode(bytes, encoding) {
+  asBuffer(bytes);
+  return encoding === 'buffer' ? bytes : bytes.toString(encoding);
+}
+
+// A PEM key or certificate: a string (read as UTF-8) or a Buffer.
+function pemBytes(value, what) {
+  if (typeof value === 'string') return new Buffer(value, 'utf8');
+  if (ArrayBuffer.isView(value)) return value;
+  throw new TypeError(what + ' must be a PEM string or a Buffer');
+}
+
+// ---- Hash and Hmac -----------------------------------------------------------------------------
+
+function Hash(algorithm) {
+  if (!(this instanceof Hash)) return new Hash(algorithm);
+  this._handle = new binding.Hash(algorithm);
+}
+
+Hash.prototype.update = function update(data, inputEncoding) {
+  this._handle.update(toBytes(data, inputEncoding));
+  return this;
+};
+
+Hash.prototype.digest = function digest(outputEncoding) {
+  var encoding = normalizeEncoding(outputEncoding);
+  return encode(this._handle.digest(), encoding);
+};
+
+function Hmac(algorithm, key) {
+  if (!(this instanceof Hmac)) return new Hmac(algorithm, key);
+  this._handle = new binding.Hmac(algorithm, toBytes(key, 'binary', 'key'));
+}
+
+Hmac.prototype.update = Hash.prototype.update;
+Hmac.prototype.digest = Hash.prototype.digest;
+
+exports.Hash = Hash;
+exports.createHash = function createHash(algorithm) {
+  return new Hash(algorithm);
+};
+exports.Hmac = Hmac;
+exports.createHmac = function createHmac(algorithm, key) {
+  return new Hmac(algorithm, key);
+};
+
+// ---- Ciphers -----------------------------------------------------------------------------------
+
+// The methods Cipher, Cipheriv, Decipher and Decipheriv share. Output in an encoding that can
+// split a character (or a base64 group) across update() calls goes through a StringDecoder, so
+// the pieces joined are the encoding of the whole.
+var cipherMethods = {
+  update: function update(data, inputEncoding, outputEncoding) {
+    var bytes = this._handle.update(toBytes(data, inputEncoding));
+    return this._encodeOutput(bytes, outputEncoding, false);
+  },
+
+  final: function final(outputEncoding) {
+    var bytes = this._handle.final();
+    return this._encodeOutput(bytes, outputEncoding, true);
+  },
+
+  _encodeOutput: function(bytes, outputEncoding, last) {
+    var encoding = normalizeEncoding(outputEncoding);
+    if (this._decoder && this._decoderEncoding !== encoding) {
+      throw new Error('Cannot change the output encoding from ' + this._decoderEncoding +
+                      ' to ' + encoding);
+    }
+    if (encoding !== 'utf8' && encoding !== 'ucs2' && encoding !== 'base64') {
+      return encode(bytes, encoding);
+    }
+    if (!this._decoder) {
+      this._decoder = new StringDecoder(encoding);
+      this._decoderEncoding = encoding;
+    }
+    asBuffer(bytes);
+    return last ? this._decoder.end(bytes) : this._decoder.write(bytes);
+  }
+};
+
+function addCipherMethods(constructor) {
+  Object.keys(cipherMethods).forEach(function(name) {
+    constructor.prototype[name] = cipherMethods[name];
+  });
+}
+
+function Cipher(algorithm, password) {
+  if (!(this instanceof Cipher)) return new Cipher(algorithm, password);
+  this._handle = new binding.CipherBase(true);
+  this._handle.init(algorithm, toBytes(password, 'binary', 'password'));
+  this._decoder = null;
+}
+
+function Decipher(algorithm, password) {
+  if (!(this instanceof Decipher)) return new Decipher(algorithm, password);
+  this._handle = new binding.CipherBase(false);
+  this._handle.init(algorithm, toBytes(password, 'binary', 'password'));
+  this._decoder = null;
+}
+
+// A null IV is the empty one, for modes without an IV (ECB).
+function ivBytes(iv) {
+  return iv === null ? new Buffer(0) : toBytes(iv, 'binary', 'iv');
+}
+
+function Cipheriv(algorithm, key, iv) {
+  if (!(this instanceof Cipheriv)) return new Cipheriv(algorithm, key, iv);
+  this._handle = new binding.CipherBase(true);
+  this._handle.initiv(algorithm, toBytes(key, 'binary', 'key'), ivBytes(iv));
+  this._decoder = null;
+}
+
+function Decipheriv(algorithm, key, iv) {
+  if (!(this instanceof Decipheriv)) return new Decipheriv(algorithm, key, iv);
+  this._handle = new binding.CipherBase(false);
+  this._handle.initiv(algorithm, toBytes(key, 'binary', 'key'), ivBytes(iv));
+  this._decoder = null;
+}
+
+[Cipher, Decipher, Cipheriv, Decipheriv].forEach(addCipherMethods);
+
+exports.Cipher = Cipher;
+exports.createCipher = function createCipher(algorithm, password) {
+  return new Cipher(algorithm, password);
+};
+exports.Cipheriv = Cipheriv;
+exports.createCipheriv = function createCipheriv(algorithm, key, iv) {
+  return new Cipheriv(algorithm, key, iv);
+};
+exports.Decipher = Decipher;
+exports.createDecipher = function createDecipher(algorithm, password) {
+  return new Decipher(algorithm, password);
+};
+exports.Decipheriv = Decipheriv;
+exports.createDecipheriv = function createDecipheriv(algorithm, key, iv) {
+  return new Decipheriv(algorithm, key, iv);
+};
+
+// ---- Sign and Verify ---------------------------------------------------------------------------
+
+function Sign(algorithm) {
+  if (!(this instanceof Sign)) return new Sign(algorithm);
+  this._handle = new binding.Sign(algorithm);
+}
+
+Sign.prototype.update = Hash.prototype.update;
+
+// sign(privateKey, [outputFormat]): privateKey is a PEM string or Buffer, or (as later Node
+// versions allow) { key: pem, passphrase: string } for an encrypted key.
+Sign.prototype.sign = function sign(privateKey, outputFormat) {
+  var encoding = normalizeEncoding(outputFormat);
+  var key = privateKey;
+  var passphrase;
+  if (key !== null && typeof key === 'object' && !ArrayBuffer.isView(key)) {
+    if (key.passphrase !== undefined && key.passphrase !== null) {
+      passphrase = toBytes(key.passphrase, 'utf8', 'passphrase');
+    }
+    key = key.key;
+  }
+  return encode(this._handle.sign(pemBytes(key, 'private key'), passphrase), encoding);
+};
+
+function Verify(algorithm) {
+  if (!(this instanceof Verify)) return new Verify(algorithm);
+  this._handle = new binding.Verify(algorithm);
+}
+
+Verify.prototype.update = Hash.prototype.update;
+
+// verify(object, signature, [signatureFormat]): object is a PEM public key (SubjectPublicKeyInfo
+// or RSA PUBLIC KEY), certificate or private key.
+Verify.prototype.verify = function verify(object, signature, signatureFormat) {
+  var bytes = toBytes(signature, signatureFormat, 'signature');
+  return this._handle.verify(pemBytes(object, 'key'), bytes);
+};
+
+exports.Sign = Sign;
+exports.createSign = function createSign(algorithm) {
+  return new Sign(algorithm);
+};
+exports.Verify = Verify;
+exports.createVerify = function createVerify(algorithm) {
+  return new Verify(algorithm);
+};
+
+// ---- Diffie-Hellman ----------------------------------------------------------------------------
+
+// DiffieHellman(primeLength) generates a prime (slow); DiffieHellman(prime, [encoding]) uses the
+// given one. The generator is 2 either way.
+function DiffieHellman(sizeOrPrime, encoding) {
+  if (!(this instanceof DiffieHellman)) return new DiffieHellman(sizeOrPrime, encoding);
+  if (typeof sizeOrPrime === 'number') {
+    this._handle = new binding.DiffieHellman(sizeOrPrime);
+  } else {
+    this._handle = new binding.DiffieHellman(toBytes(sizeOrPrime, encoding, 'prime'));
+  }
+}
+
+DiffieHellman.prototype.generateKeys = function generateKeys(encoding) {
+  var name = normalizeEncoding(encoding);
+  return encode(this._handle.generateKeys(), name);
+};
+
+// The output encoding defaults to the input encoding, as documented.
+DiffieHellman.prototype.computeSecret = function computeSecret(otherPublicKey, inputEncoding,
+                                                               outputEncoding) {
+  var outName = normalizeEncoding(outputEncoding === undefined ? inputEncoding : outputEncoding);
+  var key = toBytes(otherPublicKey, inputEncoding, 'other public key');
+  return encode(this._handle.computeSecret(key), outName);
+};
+
+['getPrime', 'getGenerator', 'getPublicKey', 'getPrivateKey'].forEach(function(name) {
+  DiffieHellman.prototype[name] = function(encoding) {
+    var encodingName = normalizeEncoding(encoding);
+    return encode(this._handle[name](), encodingName);
+  };
+});
+
+DiffieHellman.prototype.setPublicKey = function setPublicKey(key, encoding) {
+  this._handle.setPublicKey(toBytes(key, encoding, 'key'));
+  return this;
+};
+
+DiffieHellman.prototype.setPrivateKey = function setPrivateKey(key, encoding) {
+  this._handle.setPrivateKey(toBytes(key, encoding, 'key'));
+  return this;
+};
+
+exports.DiffieHellman = DiffieHellman;
+exports.createDiffieHellman = function createDiffieHellman(sizeOrPrime, encoding) {
+  return new DiffieHellman(sizeOrPrime, encoding);
+};
+
+// ---- PBKDF2 and random bytes -------------------------------------------------------------------
+
+// PBKDF2 with HMAC-SHA1, on the thread pool. As in v0.6, derivedKey is a 'binary' string.
+exports.pbkdf2 = function pbkdf2(password, salt, iterations, keylen, callback) {
+  if (typeof callback !== 'function') throw new TypeError('callback must be a function');
+  binding.pbkdf2(toBytes(password, 'binary', 'password'), toBytes(salt, 'binary', 'salt'),
+                 iterations, keylen, function(err, bytes) {
+                   if (err) return callback(err);
+                   callback(null, encode(bytes, 'binary'));
+                 });
+};
+
+// randomBytes(size): a Buffer at once; randomBytes(size, callback): callback(err, buffer) once
+// the thread pool has gathered them.
+exports.randomBytes = function randomBytes(size, callback) {
+  if (callback === undefined) return asBuffer(binding.randomBytes(size));
+  if (typeof callback !== 'function') throw new TypeError('callback must be a function');
+  binding.randomBytes(size, function(err, bytes) {
+    if (err) return callback(err);
+    callback(null, asBuffer(bytes));
+  });
+};
+
+// ---- Credentials -------------------------------------------------------------------------------
+
+// The credentials of a secure connection: `context` is a native SecureContext (an OpenSSL
+// SSL_CTX) that the tls module hands to its connections. secureProtocol names an OpenSSL method
+// ('SSLv23_method', 'TLSv1_method', ...); flags are SSL_OP_* options.
+function Credentials(secureProtocol, flags, context) {
+  if (!(this instanceof Credentials)) return new Credentials(secureProtocol, flags, context);
+  if (context) {
+    this.context = context;
+  } else {
+    this.context = new binding.SecureContext();
+    this.context.init(secureProtocol === null ? undefined : secureProtocol);
+  }
+  if (flags) this.context.setOptions(flags);
+}
+
+exports.Credentials = Credentials;
+
+// createCredentials(details): details may hold key, passphrase, cert, ca (one or a list),
+// crl (one or a list), ciphers, secureProtocol, secureOptions and sessionIdContext. Without
+// `ca` the system's trusted roots are used. The certificate is set before the key, so a key
+// that does not belong to the certificate is an error here rather than at handshake time.
+exports.createCredentials = function createCredentials(details, context) {
+  var options = details || {};
+  if (typeof options !== 'object') throw new TypeError('details must be an object');
+  var credentials = new Credentials(options.secureProtocol, options.secureOptions, context);
+  if (context) return credentials;
+  var secure = credentials.context;
+
+  if (options.cert) secure.setCert(pemBytes(options.cert, 'cert'));
+  if (options.key) {
+    var passphrase;
+    if (options.passphrase !== undefined && options.passphrase !== null) {
+      passphrase = toBytes(options.passphrase, 'utf8', 'passphrase');
+    }
+    secure.setKey(pemBytes(options.key, 'key'), passphrase);
+  }
+  if (options.ciphers) {
+    if (typeof options.ciphers !== 'string') throw new TypeError('ciphers must be a string');
+    secure.setCiphers(options.ciphers);
+  }
+  if (options.ca) {
+    [].concat(options.ca).forEach(function(ca) {
+      secure.addCACert(pemBytes(ca, 'ca'));
+    });
+  } else {
+    secure.addRootCerts();
+  }
+  if (options.crl) {
+    [].concat(options.crl).forEach(function(crl) {
+      secure.addCRL(pemBytes(crl, 'crl'));
+    });
+  }
+  if (options.sessionIdContext) {
+    secure.setSessionIdContext(toBytes(options.sessionIdContext, 'utf8', 'sessionIdContext'));
+  }
+  return credentials;
+};
