@@ -20,6 +20,7 @@
   V(process_methods)      \
   V(process_wrap)         \
   V(signal_wrap)          \
+  V(stdio_wrap)           \
   V(tcp_wrap)             \
   V(timer_wrap)           \
   V(tty_wrap)             \

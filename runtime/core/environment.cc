@@ -236,10 +236,11 @@ int Environment::EmitExit(int code) {
 
 void Environment::Exit(int code) {
   exiting_ = true;
+  for (auto& hook : at_exit_) hook.first(hook.second);
   std::fflush(stdout);
   std::fflush(stderr);
-  // Exiting without unwinding: V8 may be mid-call, and nothing buffered is pending because
-  // stdio writes from JS are synchronous.
+  // Exiting without unwinding: V8 may be mid-call, and nothing buffered is pending: stdio
+  // writes from JS are synchronous, or (pipes) were just written out by their at-exit hook.
   _exit(code);
 }
 

@@ -67,6 +67,8 @@ class Environment {
 
   // Emits 'exit' on process (once), flushes stdio and ends the process.
   [[noreturn]] void Exit(int code);
+  // fn(arg) runs in Exit(), before the process ends (stdio pipes write out what still waits).
+  void AtExit(void (*fn)(void*), void* arg) { at_exit_.emplace_back(fn, arg); }
   // Emits process 'exit' with `code` unless it was emitted already; returns the final code,
   // which an 'exit' listener may change through process.exitCode.
   int EmitExit(int code);
@@ -148,6 +150,7 @@ class Environment {
   };
   std::unique_ptr<char, FreeDeleter> read_buffer_;
   std::unordered_map<const char*, v8::Eternal<v8::String>> keys_;
+  std::vector<std::pair<void (*)(void*), void*>> at_exit_;
   uint64_t start_time_ns_;
   bool in_tick_ = false;
   bool exit_emitted_ = false;

@@ -2,6 +2,7 @@
 
 #include <http_parser.h>
 #include <unistd.h>
+#include <signal.h>
 #include <uv.h>
 
 #include <cstdio>
@@ -249,6 +250,10 @@ int Start(int argc, char** argv) {
   Options options;
   int early_exit = ParseArgs(argc, argv, &options);
   if (early_exit >= 0) return early_exit;
+  // A write to a pipe or socket whose reader is gone fails with EPIPE, which JS sees as an
+  // error, instead of killing the process (as in Node). Children get the default back: libuv
+  // resets signal dispositions in spawned processes.
+  signal(SIGPIPE, SIG_IGN);
 
   std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform(
       2, v8::platform::IdleTaskSupport::kDisabled, v8::platform::InProcessStackDumping::kDisabled);

@@ -1,7 +1,9 @@
 // process.stdout and process.stderr. Writes are synchronous, as v0.6 made them for files and
-// terminals, so nothing printed before process.exit() is lost.
+// terminals, so nothing printed before process.exit() is lost; pipes and sockets are written
+// without blocking (PipeWriteStream below), and what they still hold is written out at exit.
 var EventEmitter = require('events').EventEmitter;
 var util = require('util');
+var Buffer = require('buffer').Buffer;
 var methods = process.binding('process_methods');
 var tty = process.binding('tty_wrap');
 
@@ -151,6 +153,104 @@ exports.createReadable = function(fd) {
   stream.fd = fd;
   return stream;
 };
+// A pipe or socket as stdout/stderr: non-blocking like other streams, as v0.6 documents. The
+// native side (runtime/bindings/stdio_wrap.cc) writes what it can at once, keeps the rest in
+// order until the pipe takes it, and writes out whatever still waits when the process exits.
+function PipeWriteStream(fd) {
+  EventEmitter.call(this);
+  this.fd = fd;
+  this.writable = true;
+  this.readable = false;
+  this.isTTY = false;
+  this._isStdio = true;
+  this._callbacks = null;  // callbacks of the writes still waiting, called once they are out
+  var StdioPipe = process.binding('stdio_wrap').StdioPipe;
+  this._handle = new StdioPipe(fd);
+  this._handle.owner = this;
+  this._handle.ondrain = onPipeDrain;
+  this._handle.onerror = onPipeError;
+}
+util.inherits(PipeWriteStream, EventEmitter);
+
+function onPipeDrain() {
+  var stream = this.owner;
+  var callbacks = stream._callbacks;
+  stream._callbacks = null;
+  if (callbacks !== null) {
+    for (var i = 0; i < callbacks.length; i++) callbacks[i]();
+  }
+  stream.emit('drain');
+}
+
+function onPipeError(er) {
+  var stream = this.owner;
+  stream.writable = false;
+  var callbacks = stream._callbacks;
+  stream._callbacks = null;
+  if (callbacks !== null) {
+    for (var i = 0; i < callbacks.length; i++) callbacks[i](er);
+  }
+  stream.emit('error', er);
+}
+
+function emitWriteError(stream, er, callback) {
+  if (typeof callback === 'function') callback(er);
+  stream.emit('error', er);
+}
+
+PipeWriteStream.prototype.write = function(data, encoding, callback) {
+  if (typeof encoding === 'function') {
+    callback = encoding;
+    encoding = null;
+  }
+  var chunk;
+  if (typeof data === 'string') {
+    chunk = !encoding || /^utf-?8$/i.test(encoding) ? data : new Buffer(data, encoding);
+  } else if (ArrayBuffer.isView(data)) {
+    chunk = data;
+  } else {
+    throw new TypeError('Invalid data, chunk must be a string or buffer, not ' + typeof data);
+  }
+  if (!this.writable) {
+    var er = new Error('This stream is not writable');
+    process.nextTick(emitWriteError, this, er, callback);
+    return false;
+  }
+  var flushed;
+  try {
+    flushed = this._handle.write(chunk);
+  } catch (er) {
+    this.writable = false;
+    process.nextTick(emitWriteError, this, er, callback);
+    return false;
+  }
+  if (flushed) {
+    if (typeof callback === 'function') process.nextTick(callback);
+    return true;
+  }
+  if (typeof callback === 'function') {
+    if (this._callbacks === null) this._callbacks = [];
+    this._callbacks.push(callback);
+  }
+  return false;
+};
+
+Object.defineProperty(PipeWriteStream.prototype, 'bufferSize', {
+  get: function() { return this._handle.queued(); }
+});
+
+// stdout and stderr cannot be closed, as in v0.6: ending them is a no-op beyond the write.
+PipeWriteStream.prototype.end = function(data, encoding) {
+  if (data) this.write(data, encoding);
+};
+PipeWriteStream.prototype.destroy = function() {
+  this.emit('close');
+};
+PipeWriteStream.prototype.destroySoon = PipeWriteStream.prototype.destroy;
+
+exports.PipeWriteStream = PipeWriteStream;
+
 exports.createWritable = function(fd) {
+  if (process.binding('stdio_wrap').isPipe(fd)) return new PipeWriteStream(fd);
   return new SyncWriteStream(fd);
 };
