@@ -8,6 +8,21 @@ var global = globalThis;
 var natives = process.binding('natives');
 var methods = process.binding('process_methods');
 
+// v0.6's `evals` binding (NodeScript, the class behind vm.Script), which old code such as
+// nodeunit reaches for directly, is vm.Script here.
+var nativeBinding = process.binding;
+var evalsBinding = null;
+process.binding = function binding(name) {
+  if (name === 'evals') {
+    if (evalsBinding === null) {
+      var Script = NativeModule.require('vm').Script;
+      evalsBinding = { NodeScript: Script, Script: Script };
+    }
+    return evalsBinding;
+  }
+  return nativeBinding(name);
+};
+
 // --- Builtin modules -------------------------------------------------------------------------
 // NativeModule loads the stdlib compiled into the binary. Builtins see the same parameters as
 // user modules, but their `require` reaches only other builtins.

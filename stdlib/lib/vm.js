@@ -183,3 +183,9 @@ exports.runInContext = function(code, context, filename) {
   checkContext(context);
   return new Script(code, filename).runInContext(context);
 };
+
+// v0.6's Script (the `evals` binding's NodeScript) also carried the one-shot forms.
+Script.createContext = exports.createContext;
+Script.runInThisContext = exports.runInThisContext;
+Script.runInNewContext = exports.runInNewContext;
+Script.runInContext = exports.runInContext;
