@@ -1,8 +1,8 @@
 // StreamWrap: a HandleWrap over a uv_stream_t (TCP, pipe, TTY). It gives JS the byte-stream
 // operations, all asynchronous and reported back through MakeCallback:
 //
-//   readStart() / readStop()               -> handle.onread(nread, data): data is a Uint8Array
-//                                             of nread bytes; nread < 0 is a libuv error or
+//   readStart() / readStop()               -> handle.onread(nread, data): data is an ArrayBuffer
+//                                             of exactly nread bytes (net.js makes the Buffer); nread < 0 is a libuv error or
 //                                             UV_EOF (exposed as binding.UV_EOF)
 //   writeBuffer(req, uint8array)           -> 0 or a negative libuv error code. The outcome is in
 //   writeUtf8String(req, string)              binding.writeInfo (a Float64Array shared by all
@@ -24,8 +24,8 @@
 // reaching JS. When the destination's queue is not empty the source stops reading, and starts
 // again once it drains; the destination's handle.onpipedrain() is then called. A failed write
 // calls the destination's handle.onpipeerror(err). EOF and read errors reach JS as always.
-// Reads go into one buffer shared by every stream of the Environment and are copied out at the
-// exact length, so an idle connection holds no read buffer.
+// Reads land in one 64 KiB buffer shared by every stream of the Environment (an idle connection
+// holds none); a big read takes that buffer over as its ArrayBuffer, a small one is copied out.
 #ifndef RUNTIME_CORE_STREAM_WRAP_H_
 #define RUNTIME_CORE_STREAM_WRAP_H_
 
