@@ -226,6 +226,21 @@ void StreamWrap::Unpipe(const FunctionCallbackInfo<Value>& args) {
   if (wrap == nullptr) return;
   wrap->Unlink();
   wrap->Unblock();
+  if (args[0]->IsTrue()) {  // also every stream piped into this one
+    std::vector<StreamWrap*> sources;
+    sources.swap(wrap->pipe_sources_);
+    for (StreamWrap* source : sources) {
+      source->pipe_dest_ = nullptr;
+      source->Unblock();
+    }
+  }
+}
+
+void StreamWrap::PipingTo(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  if (wrap->pipe_dest_ == nullptr) return args.GetReturnValue().SetNull();
+  args.GetReturnValue().Set(wrap->pipe_dest_->object());
 }
 
 void StreamWrap::PipedReadBytes(const FunctionCallbackInfo<Value>& args) {
@@ -254,6 +269,7 @@ void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
   SetProtoMethod(isolate, tmpl, "shutdown", Shutdown);
   SetProtoMethod(isolate, tmpl, "pipeTo", PipeTo);
   SetProtoMethod(isolate, tmpl, "unpipe", Unpipe);
+  SetProtoMethod(isolate, tmpl, "pipingTo", PipingTo);
   SetProtoMethod(isolate, tmpl, "pipedReadBytes", PipedReadBytes);
   SetProtoMethod(isolate, tmpl, "pipedWrittenBytes", PipedWrittenBytes);
 }

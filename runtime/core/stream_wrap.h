@@ -18,7 +18,8 @@
 // Native piping (what source.pipe(dest) becomes between two sockets when nothing else listens
 // to the source's data, see stdlib/lib/net.js):
 //   pipeTo(destHandle) -> 0, or a libuv error code when it can't be done natively
-//   unpipe()
+//   unpipe([all])                          all: also every stream piped into this one
+//   pipingTo()                             -> the destination handle, or null
 //   pipedReadBytes() / pipedWrittenBytes() -> bytes read by / written to this stream natively
 // While piped, the source's reads go straight to the destination's write queue without
 // reaching JS. When the destination's queue is not empty the source stops reading, and starts
@@ -88,6 +89,7 @@ class StreamWrap : public HandleWrap {
 
   static void PipeTo(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void Unpipe(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void PipingTo(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PipedReadBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PipedWrittenBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void OnPipeWrite(uv_write_t* req, int status);

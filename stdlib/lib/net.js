@@ -184,9 +184,6 @@ Socket.prototype.destroyed = false;
 Socket.prototype.server = null;
 Socket.prototype._bytesRead = 0;
 Socket.prototype._bytesDispatched = 0;
-Socket.prototype._nativePipeDest = null;     // the socket this one pipes into natively
-Socket.prototype._nativePipeSources = null;  // sockets piping natively into this one
-Socket.prototype._usedNativePipe = false;    // its handle counts piped bytes
 Socket.prototype._connecting = false;
 Socket.prototype._paused = false;
 Socket.prototype._gotEOF = false;
@@ -233,7 +230,7 @@ Object.defineProperty(Socket.prototype, 'bufferSize', {
 Object.defineProperty(Socket.prototype, 'bytesWritten', {
   configurable: true,
   get: function() {
-    var piped = this._usedNativePipe && this._handle ? this._handle.pipedWrittenBytes() : 0;
+    var piped = this._handle && this._handle.pipedWrittenBytes ? this._handle.pipedWrittenBytes() : 0;
     return this._bytesDispatched + piped + this._connectQueueSize;
   }
 });
@@ -241,7 +238,7 @@ Object.defineProperty(Socket.prototype, 'bytesWritten', {
 Object.defineProperty(Socket.prototype, 'bytesRead', {
   configurable: true,
   get: function() {
-    var piped = this._usedNativePipe && this._handle ? this._handle.pipedReadBytes() : 0;
+    var piped = this._handle && this._handle.pipedReadBytes ? this._handle.pipedReadBytes() : 0;
     return this._bytesRead + piped;
   },
   set: function(value) {
@@ -256,9 +253,11 @@ Object.defineProperty(Socket.prototype, 'bytesRead', {
 // Socket's own. Adding a 'data' listener, setEncoding or setTimeout hands the bytes back to JS
 // pipe() at once. Backpressure is kept natively: the source stops reading while the
 // destination's queue is not empty, and the destination emits 'drain' when it empties.
+// The native side keeps all the state (which handle pipes into which), so a socket costs no
+// more memory for being piped.
 Socket.prototype._pipeNatively = function(dest, ondata) {
   var handle = this._handle;
-  if (!(dest instanceof Socket) || this._nativePipeDest !== null) return;
+  if (!(dest instanceof Socket)) return;
   var destHandle = dest._handle;
   if (!handle || !destHandle || typeof handle.pipeTo !== 'function' ||
       typeof destHandle.onpipedrain !== 'function') return;
@@ -267,45 +266,29 @@ Socket.prototype._pipeNatively = function(dest, ondata) {
   if (dest.write !== Socket.prototype.write || dest._write !== Socket.prototype._write ||
       this.emit !== Stream.prototype.emit) return;
   if (!this._events || this._events.data !== ondata) return;
-  if (handle.pipeTo(destHandle) !== 0) return;
-  this._nativePipeDest = dest;
-  this._usedNativePipe = dest._usedNativePipe = true;
-  if (dest._nativePipeSources === null) dest._nativePipeSources = [];
-  dest._nativePipeSources.push(this);
+  handle.pipeTo(destHandle);
 };
 
-Socket.prototype._unpipeNatively = function() {
-  var dest = this._nativePipeDest;
-  if (dest === null) return;
-  this._nativePipeDest = null;
-  if (this._handle) this._handle.unpipe();
-  var sources = dest._nativePipeSources;
-  var at = sources === null ? -1 : sources.indexOf(this);
-  if (at !== -1) sources.splice(at, 1);
-};
-
-// Every native pipe into or out of this socket goes back to JS.
-function unpipeAllNatively(socket) {
-  socket._unpipeNatively();
-  var sources = socket._nativePipeSources;
-  while (sources !== null && sources.length > 0) sources[sources.length - 1]._unpipeNatively();
+// The bytes go back to JS pipe(): this socket's own native pipe, or (all) also every native
+// pipe into it.
+function unpipeNatively(socket, all) {
+  var handle = socket._handle;
+  if (handle && typeof handle.unpipe === 'function') handle.unpipe(all === true);
 }
 
 Socket.prototype.addListener = function(type, listener) {
-  if (type === 'data' && this._nativePipeDest !== null) this._unpipeNatively();
+  if (type === 'data') unpipeNatively(this);
   return Stream.prototype.addListener.call(this, type, listener);
 };
 Socket.prototype.on = Socket.prototype.addListener;
 
 Socket.prototype.removeListener = function(type, listener) {
-  if (type === 'data' && this._nativePipeDest !== null) this._unpipeNatively();
+  if (type === 'data') unpipeNatively(this);
   return Stream.prototype.removeListener.call(this, type, listener);
 };
 
 Socket.prototype.removeAllListeners = function(type) {
-  if ((arguments.length === 0 || type === 'data') && this._nativePipeDest !== null) {
-    this._unpipeNatively();
-  }
+  if (arguments.length === 0 || type === 'data') unpipeNatively(this);
   return Stream.prototype.removeAllListeners.apply(this, arguments);
 };
 
@@ -330,8 +313,7 @@ function onpipeerror(err) {
 
 // Nothing is queued in JS or (piped data) in the handle.
 function writesDone(socket) {
-  return socket._pendingWrites === 0 &&
-         !(socket._usedNativePipe && socket._handle && socket._handle.writeQueueSize > 0);
+  return socket._pendingWrites === 0 && !(socket._handle && socket._handle.writeQueueSize > 0);
 }
 
 function peername(socket) {
@@ -358,7 +340,7 @@ Socket.prototype.address = function() {
 };
 
 Socket.prototype.setEncoding = function(encoding) {
-  this._unpipeNatively();
+  unpipeNatively(this);
   if (!StringDecoder) StringDecoder = require('string_decoder').StringDecoder;
   this._decoder = encoding ? new StringDecoder(encoding) : null;
 };
@@ -378,7 +360,7 @@ Socket.prototype.setKeepAlive = function(enable, initialDelay) {
 Socket.prototype.setTimeout = function(msecs, callback) {
   msecs = Number(msecs);
   if (msecs > 0 && msecs === msecs) {
-    unpipeAllNatively(this);
+    unpipeNatively(this, true);
     timers.enroll(this, msecs);
     timers.active(this);
     if (typeof callback === 'function') this.once('timeout', callback);
@@ -631,11 +613,9 @@ Socket.prototype._destroy = function(exception) {
   }
   var handle = this._handle;
   if (handle) {
-    if (this._usedNativePipe) {
-      unpipeAllNatively(this);
+    if (typeof handle.pipedReadBytes === 'function') {
       this._bytesRead += handle.pipedReadBytes();
       this._bytesDispatched += handle.pipedWrittenBytes();
-      this._usedNativePipe = false;
     }
     this._handle = null;
     handle.close();

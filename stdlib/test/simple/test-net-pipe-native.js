@@ -44,7 +44,7 @@ pending++;
   var server = net.createServer(function(socket) {
     serverSocket = socket;
     socket.pipe(socket);
-    assert.strictEqual(socket._nativePipeDest, socket, 'the echo pipe is native');
+    assert.strictEqual(socket._handle.pipingTo(), socket._handle, 'the echo pipe is native');
     socket.on('drain', function() { drains++; });
     socket.on('close', common.mustCall(function(hadError) {
       assert.strictEqual(hadError, false);
@@ -85,7 +85,7 @@ pending++;
   var proxy = net.createServer(function(incoming) {
     var outgoing = net.connect(sink.address().port, '127.0.0.1', function() {
       incoming.pipe(outgoing);
-      assert.strictEqual(incoming._nativePipeDest, outgoing, 'the proxy pipe is native');
+      assert.strictEqual(incoming._handle.pipingTo(), outgoing._handle, 'the proxy pipe is native');
       incoming.resume();
     });
     incoming.pause();
@@ -108,10 +108,10 @@ pending++;
   var seenByListener = 0;
   var server = net.createServer(function(socket) {
     socket.pipe(socket);
-    assert.strictEqual(socket._nativePipeDest, socket);
+    assert.strictEqual(socket._handle.pipingTo(), socket._handle);
     socket.once('readyForMore', function() {
       socket.on('data', function(d) { seenByListener += d.length; });
-      assert.strictEqual(socket._nativePipeDest, null, 'a data listener ends native piping');
+      assert.strictEqual(socket._handle.pipingTo(), null, 'a data listener ends native piping');
     });
   });
   server.listen(0, '127.0.0.1', function() {
@@ -162,11 +162,11 @@ pending++;
   var proxy = net.createServer(function(incoming) {
     var outgoing = net.connect(sink.address().port, '127.0.0.1', function() {
       incoming.pipe(outgoing);
-      assert.strictEqual(incoming._nativePipeDest, outgoing);
+      assert.strictEqual(incoming._handle.pipingTo(), outgoing._handle);
       outgoing.on('error', function() {});
       outgoing.on('close', common.mustCall(function() {
         setTimeout(function() {
-          assert.strictEqual(incoming._nativePipeDest, null);
+          assert.strictEqual(incoming._handle.pipingTo(), null);
           assert.strictEqual(incoming.listeners('data').length, 0);
           incoming.destroy();
           sink.close();
@@ -196,9 +196,9 @@ pending++;
 (function() {
   var server = net.createServer(function(socket) {
     socket.pipe(socket);
-    assert.strictEqual(socket._nativePipeDest, socket);
+    assert.strictEqual(socket._handle.pipingTo(), socket._handle);
     socket.setTimeout(10000);
-    assert.strictEqual(socket._nativePipeDest, null, 'setTimeout ends native piping');
+    assert.strictEqual(socket._handle.pipingTo(), null, 'setTimeout ends native piping');
     socket.setTimeout(0);
   });
   server.listen(0, '127.0.0.1', function() {
