@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "debugger/agent/agent.h"
+#include "debugger/client/client.h"
 #include "libplatform/libplatform.h"
 #include "runtime/builtins/loader.h"
 #include "runtime/bindings/registry.h"
@@ -70,7 +72,19 @@ struct Options {
   bool print_eval = false;
   bool force_repl = false;
   std::string builtins_dir;
+  int debug_port = -1;        // --debug[=port] / --debug-brk[=port]: start the debugger agent.
+  bool debug_brk = false;
+  bool debug_client = false;  // `runtime debug script.js`: argv[1..] go to the debugger client.
 };
+
+// Parses the port of --debug=N / --debug-brk=N; false if it is not one.
+bool ParseDebugPort(const char* text, int* port) {
+  char* end = nullptr;
+  long value = std::strtol(text, &end, 10);
+  if (*text == '\0' || *end != '\0' || value < 0 || value > 65535) return false;
+  *port = static_cast<int>(value);
+  return true;
+}
 
 // Returns -1 to continue, or an exit code.
 int ParseArgs(int argc, char** argv, Options* options) {
@@ -119,8 +133,15 @@ int ParseArgs(int argc, char** argv, Options* options) {
     } else if (std::strncmp(arg, "--max-stack-size=", 17) == 0) {
       std::string flag = std::string("--stack-size=") + (arg + 17);
       v8::V8::SetFlagsFromString(flag.c_str(), flag.size());
-    } else if (std::strncmp(arg, "--debug", 7) == 0) {
-      // The debugger agent is a separate issue; the flag is accepted so old scripts still start.
+    } else if (std::strcmp(arg, "--debug") == 0 || std::strcmp(arg, "--debug-brk") == 0 ||
+               std::strncmp(arg, "--debug=", 8) == 0 || std::strncmp(arg, "--debug-brk=", 12) == 0) {
+      options->debug_brk = std::strncmp(arg, "--debug-brk", 11) == 0;
+      options->debug_port = 5858;
+      const char* eq = std::strchr(arg, '=');
+      if (eq != nullptr && !ParseDebugPort(eq + 1, &options->debug_port)) {
+        std::fprintf(stderr, "%s: bad port in %s\n", argv[0], arg);
+        return 9;
+      }
     } else {
       // Anything else must be a V8 flag. V8 removes the flags it knows from the vector it is
       // given, so a flag that survives is unknown to both.
@@ -132,6 +153,10 @@ int ParseArgs(int argc, char** argv, Options* options) {
         return 9;
       }
     }
+  }
+  if (i < argc && std::strcmp(argv[i], "debug") == 0 && options->argv.size() == 1) {
+    options->debug_client = true;
+    i++;
   }
   for (; i < argc; i++) options->argv.push_back(argv[i]);
   return -1;
@@ -250,6 +275,12 @@ int Start(int argc, char** argv) {
   Options options;
   int early_exit = ParseArgs(argc, argv, &options);
   if (early_exit >= 0) return early_exit;
+  if (options.debug_client) {
+    // The client needs no V8: it runs the program in a child runtime and talks to its agent.
+    return debugger::RunDebugSession(
+        std::vector<std::string>(options.argv.begin() + 1, options.argv.end()));
+  }
+
   // A write to a pipe or socket whose reader is gone fails with EPIPE, which JS sees as an
   // error, instead of killing the process (as in Node). Children get the default back: libuv
   // resets signal dispositions in spawned processes.
@@ -280,6 +311,13 @@ int Start(int argc, char** argv) {
     env.set_builtins_dir(options.builtins_dir);
     Local<Object> process = CreateProcessObject(&env, options);
     env.set_process_object(process);
+
+    // Only --debug / --debug-brk create the agent; it lives as long as the process.
+    std::unique_ptr<debugger::Agent> debug_agent;
+    if (options.debug_port >= 0) {
+      debug_agent = debugger::Agent::Start(&env, {options.debug_port, options.debug_brk});
+      if (debug_agent == nullptr && options.debug_brk) return 1;
+    }
 
     // stdlib/lib/_bootstrap.js sets up the globals, then runs the main module (or -e source).
     {

@@ -251,6 +251,13 @@ Module.prototype._compile = function(content, filename) {
 
   var dirname = path.dirname(filename);
   var fn = contextify.compileFunction(content, filename, wrapperParams);
+  // Under --debug-brk the debugger agent (debugger/agent) makes the main module's call itself,
+  // so that the program stops on its first line.
+  if (process._debugCallAndPauseOnStart && self.id === '.') {
+    var callAndPause = process._debugCallAndPauseOnStart;
+    delete process._debugCallAndPauseOnStart;
+    return callAndPause(fn, self.exports, self.exports, require, self, filename, dirname);
+  }
   return fn.call(self.exports, self.exports, require, self, filename, dirname);
 };
 

@@ -1,0 +1,765 @@
+#include "debugger/agent/agent.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <utility>
+
+#include "debugger/agent/json.h"
+#include "runtime/core/util.h"
+#include "runtime/core/version.h"
+
+namespace nodus::debugger {
+
+namespace {
+
+// The inspector hands out Latin-1 (8-bit) or UTF-16 text; the rest of the agent uses UTF-8.
+void AppendUtf8(uint32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xc0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3f)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xe0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3f)));
+  } else {
+    out->push_back(static_cast<char>(0xf0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3f)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3f)));
+  }
+}
+
+std::string ToUtf8(const v8_inspector::StringView& view) {
+  std::string out;
+  out.reserve(view.length());
+  if (view.is8Bit()) {
+    for (size_t i = 0; i < view.length(); i++) AppendUtf8(view.characters8()[i], &out);
+    return out;
+  }
+  const uint16_t* s = view.characters16();
+  for (size_t i = 0; i < view.length(); i++) {
+    uint32_t c = s[i];
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < view.length() && s[i + 1] >= 0xdc00 &&
+        s[i + 1] < 0xe000) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s[i + 1] - 0xdc00);
+      i++;
+    }
+    AppendUtf8(c, &out);
+  }
+  return out;
+}
+
+// UTF-8 to UTF-16; malformed bytes become U+FFFD (the text came from protobuf strings, which
+// the peer controls).
+std::u16string ToUtf16(const std::string& s) {
+  std::u16string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    uint32_t c = 0xfffd;
+    size_t n = 1;
+    if (b < 0x80) {
+      c = b;
+    } else if ((b & 0xe0) == 0xc0) {
+      n = 2;
+    } else if ((b & 0xf0) == 0xe0) {
+      n = 3;
+    } else if ((b & 0xf8) == 0xf0) {
+      n = 4;
+    }
+    if (n > 1) {
+      if (i + n > s.size()) {
+        n = 1;
+      } else {
+        c = b & (0xff >> (n + 1));
+        for (size_t k = 1; k < n; k++) {
+          unsigned char cb = static_cast<unsigned char>(s[i + k]);
+          if ((cb & 0xc0) != 0x80) {
+            c = 0xfffd;
+            n = k;
+            break;
+          }
+          c = (c << 6) | (cb & 0x3f);
+        }
+        if (c > 0x10ffff) c = 0xfffd;
+      }
+    }
+    i += n;
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      out.push_back(static_cast<char16_t>(0xd800 + (c >> 10)));
+      out.push_back(static_cast<char16_t>(0xdc00 + (c & 0x3ff)));
+    } else {
+      out.push_back(static_cast<char16_t>(c));
+    }
+  }
+  return out;
+}
+
+uint32_t ToLine(double zero_based) {
+  return zero_based < 0 ? 1 : static_cast<uint32_t>(zero_based) + 1;
+}
+
+std::string QuoteString(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    switch (c) {
+      case '\'': out += "\\'"; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out + "'";
+}
+
+// The name of a function from the source text the inspector describes it with.
+std::string FunctionLabel(const std::string& description) {
+  std::string name;
+  size_t start = description.rfind("function", 0) == 0 ? 8 : std::string::npos;
+  if (start != std::string::npos) {
+    size_t i = start;
+    while (i < description.size() && (description[i] == ' ' || description[i] == '*')) i++;
+    while (i < description.size() && (isalnum(static_cast<unsigned char>(description[i])) ||
+                                      description[i] == '_' || description[i] == '$')) {
+      name.push_back(description[i++]);
+    }
+  } else if (description.rfind("class ", 0) == 0) {
+    size_t i = 6;
+    while (i < description.size() && description[i] != ' ' && description[i] != '{') {
+      name.push_back(description[i++]);
+    }
+    return "[class " + (name.empty() ? std::string("(anonymous)") : name) + "]";
+  }
+  return name.empty() ? "[Function]" : "[Function: " + name + "]";
+}
+
+std::string PreviewValue(const Json& property) {
+  const std::string& type = property["type"].str();
+  const std::string& value = property["value"].str();
+  if (type == "string") return QuoteString(value);
+  if (type == "function") return "[Function]";
+  if (type == "object") {
+    const std::string& subtype = property["subtype"].str();
+    if (subtype == "null") return "null";
+    if (subtype == "array") return "[Array]";
+    if (value == "Object") return "[Object]";
+  }
+  return value;
+}
+
+// Renders an inspector RemoteObject roughly as util.inspect would, from the object's preview.
+std::string FormatRemoteObject(const Json& object) {
+  const std::string& type = object["type"].str();
+  const std::string& subtype = object["subtype"].str();
+  const std::string& description = object["description"].str();
+  if (type == "undefined") return "undefined";
+  if (type == "string") return QuoteString(object["value"].str());
+  if (type == "number" || type == "bigint" || type == "symbol") {
+    if (!description.empty()) return description;
+    char number[32];
+    std::snprintf(number, sizeof(number), "%.17g", object["value"].num());
+    return number;
+  }
+  if (type == "boolean") return object["value"].boolean() ? "true" : "false";
+  if (type == "function") return FunctionLabel(description);
+  if (subtype == "null") return "null";
+  if (subtype == "error" || subtype == "regexp" || subtype == "date") return description;
+  if (!object.Has("preview")) return description;
+  const Json& preview = object["preview"];
+  const Json& properties = preview["properties"];
+  std::string items;
+  for (size_t i = 0; i < properties.size(); i++) {
+    const Json& property = properties[i];
+    if (!items.empty()) items += ", ";
+    if (subtype != "array") items += property["name"].str() + ": ";
+    items += PreviewValue(property);
+  }
+  if (preview["overflow"].boolean()) items += items.empty() ? "..." : ", ...";
+  if (subtype == "array") return items.empty() ? "[]" : "[ " + items + " ]";
+  std::string prefix = description == "Object" || description.empty() ? "" : description + " ";
+  return prefix + (items.empty() ? "{}" : "{ " + items + " }");
+}
+
+// A regular expression matching a script URL that is `script` or ends in "/script".
+std::string SuffixRegex(const std::string& script) {
+  std::string out = "(^|/)";
+  for (char c : script) {
+    if (std::strchr("\\^$.|?*+()[]{}", c) != nullptr) out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "$";
+}
+
+}  // namespace
+
+class Agent::Channel : public v8_inspector::V8Inspector::Channel {
+ public:
+  explicit Channel(Agent* agent) : agent_(agent) {}
+  void sendResponse(int call_id, std::unique_ptr<v8_inspector::StringBuffer> message) override {
+    agent_->OnInspectorResponse(call_id, ToUtf8(message->string()));
+  }
+  void sendNotification(std::unique_ptr<v8_inspector::StringBuffer> message) override {
+    agent_->OnInspectorNotification(ToUtf8(message->string()));
+  }
+  void flushProtocolNotifications() override {}
+
+ private:
+  Agent* agent_;
+};
+
+// One client connection; freed by its close callback.
+struct Agent::Connection {
+  uv_tcp_t tcp;
+  Agent* agent;
+  FrameReader reader;
+  char buffer[64 * 1024];
+};
+
+namespace {
+
+struct WriteRequest {
+  uv_write_t req;
+  std::string data;
+};
+
+}  // namespace
+
+Agent::Agent(Environment* env) : env_(env) {}
+
+Agent::~Agent() {
+  // The agent lives until the process exits; this only releases the inspector cleanly.
+  session_.reset();
+  inspector_.reset();
+}
+
+std::unique_ptr<Agent> Agent::Start(Environment* env, const AgentOptions& options) {
+  std::unique_ptr<Agent> agent(new Agent(env));
+  int err = uv_loop_init(&agent->loop_);
+  if (err != 0) {
+    std::fprintf(stderr, "debugger: cannot create its loop: %s\n", uv_strerror(err));
+    return nullptr;
+  }
+  agent->loop_initialized_ = true;
+  if (!agent->Listen(options.port)) return nullptr;
+  std::fprintf(stderr, "debugger listening on port %d\n", agent->port_);
+  std::fflush(stderr);
+
+  v8::Isolate* isolate = env->isolate();
+  v8::HandleScope scope(isolate);
+  agent->channel_ = std::make_unique<Channel>(agent.get());
+  agent->inspector_ = v8_inspector::V8Inspector::create(isolate, agent.get());
+  static const uint8_t kName[] = "nodus";
+  agent->inspector_->contextCreated(v8_inspector::V8ContextInfo(
+      env->context(), 1, v8_inspector::StringView(kName, sizeof(kName) - 1)));
+  agent->session_ =
+      agent->inspector_->connect(1, agent->channel_.get(), v8_inspector::StringView());
+
+  // The main loop watches the private loop's epoll fd; unreferenced so it never keeps the
+  // program alive by itself.
+  uv_poll_init(env->loop(), &agent->poll_, uv_backend_fd(&agent->loop_));
+  agent->poll_.data = agent.get();
+  uv_poll_start(&agent->poll_, UV_READABLE, OnMainLoopPoll);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&agent->poll_));
+  agent->DrainPrivateLoop();  // registers the listening socket with epoll
+
+  if (options.break_on_start) {
+    agent->run_depth_++;
+    while (agent->connection_ == nullptr) uv_run(&agent->loop_, UV_RUN_ONCE);
+    agent->run_depth_--;
+    agent->InstallBreakOnStart();
+  }
+  return agent;
+}
+
+bool Agent::Listen(int port) {
+  uv_tcp_init(&loop_, &server_);
+  server_.data = this;
+  sockaddr_in addr;
+  uv_ip4_addr("127.0.0.1", port, &addr);
+  int err = uv_tcp_bind(&server_, reinterpret_cast<const sockaddr*>(&addr), 0);
+  if (err == 0) err = uv_listen(reinterpret_cast<uv_stream_t*>(&server_), 1, OnConnection);
+  if (err != 0) {
+    std::fprintf(stderr, "debugger: cannot listen on port %d: %s\n", port, uv_err_name(err));
+    return false;
+  }
+  sockaddr_storage bound;
+  int length = sizeof(bound);
+  uv_tcp_getsockname(&server_, reinterpret_cast<sockaddr*>(&bound), &length);
+  port_ = ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+  return true;
+}
+
+// process._debugCallAndPauseOnStart(fn, thisArg, ...args): module.js calls the main module
+// through it under --debug-brk. Scheduling the pause and making the call from C++ means the
+// next statement V8 runs is the module's first one.
+void Agent::CallAndPauseOnStart(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Agent* agent = static_cast<Agent*>(args.Data().As<v8::External>()->Value());
+  if (args.Length() < 2 || !args[0]->IsFunction()) {
+    isolate->ThrowException(v8::Exception::TypeError(
+        OneByteString(isolate, "_debugCallAndPauseOnStart: fn must be a function")));
+    return;
+  }
+  std::vector<v8::Local<v8::Value>> call_args;
+  for (int i = 2; i < args.Length(); i++) call_args.push_back(args[i]);
+  if (agent->connection_ != nullptr) {
+    static const uint8_t kReason[] = "Break on start";
+    agent->session_->schedulePauseOnNextStatement(
+        v8_inspector::StringView(kReason, sizeof(kReason) - 1), v8_inspector::StringView());
+  }
+  v8::Local<v8::Value> result;
+  if (args[0]
+          .As<v8::Function>()
+          ->Call(isolate->GetCurrentContext(), args[1], static_cast<int>(call_args.size()),
+                 call_args.data())
+          .ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+void Agent::InstallBreakOnStart() {
+  v8::Isolate* isolate = env_->isolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = env_->context();
+  v8::Local<v8::Function> fn;
+  if (!v8::Function::New(context, CallAndPauseOnStart, v8::External::New(isolate, this))
+           .ToLocal(&fn)) {
+    return;
+  }
+  env_->process_object()
+      ->DefineOwnProperty(context, OneByteString(isolate, "_debugCallAndPauseOnStart"), fn,
+                          v8::DontEnum)
+      .Check();
+}
+
+void Agent::OnMainLoopPoll(uv_poll_t* handle, int, int) {
+  static_cast<Agent*>(handle->data)->DrainPrivateLoop();
+}
+
+// Runs whatever is ready on the private loop without blocking. Twice: the second pass registers
+// with epoll any watcher the first pass's callbacks started (a partial write, a new client).
+void Agent::DrainPrivateLoop() {
+  if (run_depth_ > 0) return;  // libuv loops are not re-entrant
+  run_depth_++;
+  uv_run(&loop_, UV_RUN_NOWAIT);
+  uv_run(&loop_, UV_RUN_NOWAIT);
+  run_depth_--;
+}
+
+void Agent::OnConnection(uv_stream_t* server, int status) {
+  Agent* agent = static_cast<Agent*>(server->data);
+  if (status < 0) return;
+  auto* connection = new Connection();
+  connection->agent = agent;
+  uv_tcp_init(&agent->loop_, &connection->tcp);
+  connection->tcp.data = connection;
+  if (uv_accept(server, reinterpret_cast<uv_stream_t*>(&connection->tcp)) != 0 ||
+      agent->connection_ != nullptr) {
+    // One client at a time, as v0.6's agent had.
+    uv_close(reinterpret_cast<uv_handle_t*>(&connection->tcp),
+             [](uv_handle_t* h) { delete static_cast<Connection*>(h->data); });
+    return;
+  }
+  uv_tcp_nodelay(&connection->tcp, 1);
+  agent->connection_ = connection;
+  uv_read_start(reinterpret_cast<uv_stream_t*>(&connection->tcp), OnAlloc, OnRead);
+
+  Json result;
+  std::string error;
+  agent->Call("Debugger.enable", "{}", &result, &error);
+  // The stdlib's own scripts (URLs without a directory) are stepped over, as if native.
+  agent->Call("Debugger.setBlackboxPatterns", R"({"patterns":["^[^/]"]})", &result, &error);
+}
+
+void Agent::OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
+  auto* connection = static_cast<Connection*>(handle->data);
+  *buf = uv_buf_init(connection->buffer, sizeof(connection->buffer));
+}
+
+void Agent::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
+  auto* connection = static_cast<Connection*>(stream->data);
+  Agent* agent = connection->agent;
+  if (agent->connection_ != connection) return;
+  if (nread < 0) {
+    agent->Disconnect();
+    return;
+  }
+  connection->reader.Append(buf->base, static_cast<size_t>(nread));
+  std::string payload;
+  while (agent->connection_ == connection) {
+    FrameReader::Result result = connection->reader.Next(&payload);
+    if (result == FrameReader::Result::kNeedMore) break;
+    if (result == FrameReader::Result::kTooLarge) {
+      agent->Disconnect();
+      break;
+    }
+    agent->HandleFrame(payload);
+  }
+}
+
+void Agent::Disconnect() {
+  if (connection_ == nullptr) return;
+  Connection* connection = connection_;
+  connection_ = nullptr;
+  uv_close(reinterpret_cast<uv_handle_t*>(&connection->tcp),
+           [](uv_handle_t* h) { delete static_cast<Connection*>(h->data); });
+  // Without a client the program runs on as if never debugged: breakpoints go, a pause ends.
+  Json result;
+  std::string error;
+  if (paused_) session_->resume();
+  Call("Debugger.disable", "{}", &result, &error);
+  paused_ = false;
+  call_frames_ = Json();
+}
+
+void Agent::Send(const AgentMessage& message) {
+  if (connection_ == nullptr) return;
+  auto* write = new WriteRequest();
+  write->data = EncodeFrame(message);
+  write->req.data = this;
+  uv_buf_t buf = uv_buf_init(write->data.data(), static_cast<unsigned int>(write->data.size()));
+  int err = uv_write(&write->req, reinterpret_cast<uv_stream_t*>(&connection_->tcp), &buf, 1,
+                     // A failed write also fails the next read, which disconnects.
+                     [](uv_write_t* req, int) { delete reinterpret_cast<WriteRequest*>(req); });
+  if (err != 0) {
+    delete write;
+    Disconnect();
+  }
+}
+
+void Agent::HandleFrame(const std::string& payload) {
+  Request request;
+  AgentMessage message;
+  Response* response = message.mutable_response();
+  if (!request.ParseFromString(payload)) {
+    // Not our protocol: say so, then hang up, since the stream cannot be trusted any more.
+    response->set_error("malformed request");
+    Send(message);
+    Disconnect();
+    return;
+  }
+  response->set_request_seq(request.seq());
+  HandleRequest(request, response);
+  response->set_success(response->error().empty());
+  Send(message);
+}
+
+void Agent::HandleRequest(const Request& request, Response* response) {
+  Json result;
+  std::string error;
+  switch (request.command_case()) {
+    case Request::kCont:
+      if (!paused_) {
+        response->set_error("not paused");
+      } else {
+        Call("Debugger.resume", "{}", &result, &error);
+      }
+      break;
+    case Request::kStep: {
+      if (!paused_) {
+        response->set_error("not paused");
+        break;
+      }
+      const char* method = request.step().kind() == Step::IN    ? "Debugger.stepInto"
+                           : request.step().kind() == Step::OUT ? "Debugger.stepOut"
+                                                                : "Debugger.stepOver";
+      Call(method, "{}", &result, &error);
+      break;
+    }
+    case Request::kPause:
+      if (paused_) {
+        response->set_error("already paused");
+      } else {
+        Call("Debugger.pause", "{}", &result, &error);
+      }
+      break;
+    case Request::kSetBreakpoint:
+      DoSetBreakpoint(request.set_breakpoint(), response);
+      break;
+    case Request::kClearBreakpoint:
+      Call("Debugger.removeBreakpoint",
+           "{\"breakpointId\":" + JsonQuote(request.clear_breakpoint().breakpoint_id()) + "}",
+           &result, &error);
+      break;
+    case Request::kBacktrace:
+      if (!paused_) {
+        response->set_error("not paused");
+      } else {
+        FillFrames(call_frames_, response->mutable_backtrace()->mutable_frames());
+      }
+      break;
+    case Request::kEvaluate:
+      DoEvaluate(request.evaluate(), response);
+      break;
+    case Request::kListScripts: {
+      ScriptList* list = response->mutable_scripts();
+      for (const auto& [id, info] : scripts_) {
+        Script* script = list->add_scripts();
+        script->set_script_id(id);
+        script->set_url(info.url);
+        script->set_line_count(info.line_count);
+      }
+      break;
+    }
+    case Request::kSource: {
+      const std::string& id = request.source().script_id();
+      if (scripts_.count(id) == 0) {
+        response->set_error("no script with id '" + id + "'");
+        break;
+      }
+      if (Call("Debugger.getScriptSource", "{\"scriptId\":" + JsonQuote(id) + "}", &result,
+               &error)) {
+        SourceText* source = response->mutable_source();
+        source->set_script_id(id);
+        source->set_url(UrlOf(id));
+        source->set_text(result["scriptSource"].str());
+      }
+      break;
+    }
+    case Request::kVersion:
+      response->mutable_version()->set_v8(v8::V8::GetVersion());
+      response->mutable_version()->set_node(NODUS_NODE_VERSION);
+      break;
+    case Request::COMMAND_NOT_SET:
+      response->set_error("unknown request");
+      break;
+  }
+  if (!error.empty() && response->error().empty()) response->set_error(error);
+}
+
+// Evaluates `expression` where the user is (the top frame while paused, else the global scope)
+// and returns the inspector's answer, holding objects in `object_group` until it is released.
+bool Agent::EvaluateForObject(const std::string& expression, const std::string& object_group,
+                              uint32_t frame, Json* result, std::string* error) {
+  std::string params = "{\"expression\":" + JsonQuote(expression) +
+                       ",\"objectGroup\":" + JsonQuote(object_group) +
+                       ",\"generatePreview\":true";
+  if (paused_) {
+    if (frame >= call_frames_.size()) {
+      *error = "no frame " + std::to_string(frame);
+      return false;
+    }
+    params += ",\"callFrameId\":" + JsonQuote(call_frames_[frame]["callFrameId"].str()) + "}";
+    return Call("Debugger.evaluateOnCallFrame", params, result, error);
+  }
+  // A breakpoint inside the evaluated code must not pause: the private loop is running.
+  session_->setSkipAllPauses(true);
+  bool ok = Call("Runtime.evaluate", params + "}", result, error);
+  session_->setSkipAllPauses(false);
+  return ok;
+}
+
+void Agent::ReleaseObjects(const std::string& object_group) {
+  Json ignored;
+  std::string error;
+  Call("Runtime.releaseObjectGroup", "{\"objectGroup\":" + JsonQuote(object_group) + "}",
+       &ignored, &error);
+}
+
+void Agent::DoSetBreakpoint(const SetBreakpoint& request, Response* response) {
+  std::string condition;
+  if (!request.condition().empty()) condition = ",\"condition\":" + JsonQuote(request.condition());
+  Json result;
+  std::string error;
+  if (request.has_script_line()) {
+    const ScriptLine& target = request.script_line();
+    if (target.script().empty() || target.line() == 0) {
+      response->set_error("a breakpoint needs a script and a line (1 or more)");
+      return;
+    }
+    bool exact = false;
+    for (const auto& entry : scripts_) exact = exact || entry.second.url == target.script();
+    std::string params = exact ? "{\"url\":" + JsonQuote(target.script())
+                               : "{\"urlRegex\":" + JsonQuote(SuffixRegex(target.script()));
+    params += ",\"lineNumber\":" + std::to_string(target.line() - 1) + condition + "}";
+    if (!Call("Debugger.setBreakpointByUrl", params, &result, &error)) {
+      response->set_error(error);
+      return;
+    }
+    BreakpointSet* set = response->mutable_breakpoint_set();
+    set->set_breakpoint_id(result["breakpointId"].str());
+    const Json& locations = result["locations"];
+    for (size_t i = 0; i < locations.size(); i++) {
+      Location* out = set->add_locations();
+      out->set_script_id(locations[i]["scriptId"].str());
+      out->set_url(UrlOf(out->script_id()));
+      out->set_line(ToLine(locations[i]["lineNumber"].num()));
+      out->set_column(ToLine(locations[i]["columnNumber"].num()));
+    }
+    return;
+  }
+  if (request.target_case() == SetBreakpoint::kFunction) {
+    std::string name = request.function();
+    if (name.size() > 2 && name.compare(name.size() - 2, 2, "()") == 0) {
+      name.resize(name.size() - 2);
+    }
+    Json found;
+    bool ok = EvaluateForObject(name, "nodus-breakpoint", 0, &found, &error);
+    const Json& object = found["result"];
+    if (!ok || found.Has("exceptionDetails") || object["type"].str() != "function") {
+      response->set_error(ok ? "'" + name + "' is not a function in scope" : error);
+    } else if (Call("Debugger.setBreakpointOnFunctionCall",
+                    "{\"objectId\":" + JsonQuote(object["objectId"].str()) + condition + "}",
+                    &result, &error)) {
+      response->mutable_breakpoint_set()->set_breakpoint_id(result["breakpointId"].str());
+    } else {
+      response->set_error(error);
+    }
+    ReleaseObjects("nodus-breakpoint");
+    return;
+  }
+  response->set_error("a breakpoint needs a script and line, or a function");
+}
+
+void Agent::DoEvaluate(const Evaluate& request, Response* response) {
+  Json result;
+  std::string error;
+  if (!EvaluateForObject(request.expression(), "nodus-eval", request.frame(), &result, &error)) {
+    response->set_error(error);
+    return;
+  }
+  EvalResult* value = response->mutable_value();
+  const Json& object = result["result"];
+  value->set_type(object["type"].str());
+  if (result.Has("exceptionDetails")) {
+    value->set_thrown(true);
+    const Json& details = result["exceptionDetails"];
+    std::string text = details["exception"]["description"].str();
+    if (text.empty()) {
+      text = details.Has("exception") ? FormatRemoteObject(details["exception"])
+                                      : details["text"].str();
+    }
+    value->set_text(text);
+  } else {
+    value->set_text(FormatRemoteObject(object));
+  }
+  ReleaseObjects("nodus-eval");
+}
+
+bool Agent::Call(const std::string& method, const std::string& params, Json* result,
+                 std::string* error) {
+  int id = ++next_call_id_;
+  std::string message = "{\"id\":" + std::to_string(id) + ",\"method\":\"" + method +
+                        "\",\"params\":" + params + "}";
+  std::u16string text = ToUtf16(message);
+
+  int saved_id = pending_call_id_;
+  pending_call_id_ = id;
+  have_response_ = false;
+  {
+    v8::HandleScope scope(env_->isolate());
+    session_->dispatchProtocolMessage(v8_inspector::StringView(
+        reinterpret_cast<const uint16_t*>(text.data()), text.size()));
+  }
+  pending_call_id_ = saved_id;
+  if (!have_response_) {
+    *error = method + " did not answer";
+    return false;
+  }
+  have_response_ = false;
+  Json reply;
+  if (!Json::Parse(pending_response_, &reply)) {
+    *error = "unreadable answer to " + method;
+    return false;
+  }
+  if (reply.Has("error")) {
+    *error = reply["error"]["message"].str();
+    if (error->empty()) *error = method + " failed";
+    return false;
+  }
+  *result = reply["result"];
+  return true;
+}
+
+void Agent::OnInspectorResponse(int call_id, const std::string& json) {
+  if (call_id != pending_call_id_) return;
+  pending_response_ = json;
+  have_response_ = true;
+}
+
+void Agent::OnInspectorNotification(const std::string& json) {
+  Json notification;
+  if (!Json::Parse(json, &notification)) return;
+  const std::string& method = notification["method"].str();
+  const Json& params = notification["params"];
+  if (method == "Debugger.scriptParsed") {
+    ScriptInfo& info = scripts_[params["scriptId"].str()];
+    info.url = params["url"].str();
+    info.line_count = static_cast<uint32_t>(params["endLine"].num()) + 1;
+  } else if (method == "Debugger.paused") {
+    call_frames_ = params["callFrames"];
+    AgentMessage message;
+    Break* event = message.mutable_event()->mutable_break_event();
+    const Json& hit = params["hitBreakpoints"];
+    for (size_t i = 0; i < hit.size(); i++) event->add_hit_breakpoints(hit[i].str());
+    const std::string& reason = params["reason"].str();
+    if (hit.size() > 0) {
+      event->set_reason("breakpoint");
+    } else if (reason == "exception" || reason == "promiseRejection") {
+      event->set_reason("exception");
+    } else if (reason == "Break on start") {
+      event->set_reason("start");
+    } else {
+      event->set_reason(reason);
+    }
+    FillFrames(call_frames_, event->mutable_frames());
+    Send(message);
+  } else if (method == "Debugger.resumed") {
+    call_frames_ = Json();
+  }
+}
+
+void Agent::FillFrames(const Json& call_frames,
+                       google::protobuf::RepeatedPtrField<Frame>* frames) {
+  for (size_t i = 0; i < call_frames.size(); i++) {
+    const Json& frame = call_frames[i];
+    const Json& location = frame["location"];
+    Frame* out = frames->Add();
+    out->set_index(static_cast<uint32_t>(i));
+    out->set_function_name(frame["functionName"].str());
+    Location* where = out->mutable_location();
+    where->set_script_id(location["scriptId"].str());
+    where->set_url(UrlOf(where->script_id()));
+    where->set_line(ToLine(location["lineNumber"].num()));
+    where->set_column(ToLine(location["columnNumber"].num()));
+  }
+}
+
+std::string Agent::UrlOf(const std::string& script_id) const {
+  auto it = scripts_.find(script_id);
+  return it == scripts_.end() ? std::string() : it->second.url;
+}
+
+void Agent::runMessageLoopOnPause(int) {
+  if (connection_ == nullptr || run_depth_ > 0) {
+    // Nobody to talk to, or a pause inside the agent's own evaluation: carry on.
+    session_->resume();
+    return;
+  }
+  paused_ = true;
+  run_depth_++;
+  while (paused_ && connection_ != nullptr) uv_run(&loop_, UV_RUN_ONCE);
+  run_depth_--;
+  paused_ = false;
+  DrainPrivateLoop();
+}
+
+void Agent::quitMessageLoopOnPause() { paused_ = false; }
+
+v8::Local<v8::Context> Agent::ensureDefaultContextInGroup(int) { return env_->context(); }
+
+double Agent::currentTimeMS() {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace nodus::debugger
