@@ -23,6 +23,7 @@
   V(stdio_wrap)           \
   V(tcp_wrap)             \
   V(timer_wrap)           \
+  V(tls_wrap)             \
   V(tty_wrap)             \
   V(udp_wrap)             \
   V(zlib)

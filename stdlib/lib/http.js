@@ -597,6 +597,8 @@ exports.createServer = function(requestListener) {
 };
 
 // Per-connection state lives on the socket and the parser; these functions are shared.
+// https.Server runs the same listener for each CleartextStream of its tls.Server.
+exports._connectionListener = connectionListener;
 function connectionListener(socket) {
   var self = this;
   var parser = newParser(HTTPParser.REQUEST);
@@ -611,10 +613,12 @@ function connectionListener(socket) {
   parser.onIncoming = parserOnServerIncoming;
   // The parser reads the socket's bytes natively when it can: no Buffer or 'data' event per
   // read, as v0.6 bypassed 'data' with socket.ondata. A socket without a native handle (one a
-  // user built) goes through 'data'.
+  // user built) goes through 'data'; so does a tls CleartextStream (https), whose bytes are
+  // decrypted in JS: only a net.Socket's own handle may be consumed.
   parser.onError = parserOnConsumedError;
   parser.onUpgrade = parserOnConsumedUpgrade;
-  if (socket._handle && typeof socket._handle.readStart === 'function') {
+  if (socket instanceof net.Socket && socket._handle &&
+      typeof socket._handle.readStart === 'function') {
     parser.consume(socket._handle);
   } else {
     socket.on('data', serverSocketOnData);

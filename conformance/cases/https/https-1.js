@@ -1,6 +1,7 @@
 // https.markdown example 1: an https server.
 // adaptation: the keys are agent2-key.pem/agent2-cert.pem beside the case (self-signed for
-// localhost) instead of test/fixtures/keys/; the check fetches / (as `curl -k` would) and closes.
+// localhost) instead of test/fixtures/keys/; port 0 instead of 8000 (tests never use fixed
+// ports); the check fetches / (as `curl -k` would) once listening, and closes.
 var assert = require('assert');
 var server =  // adaptation: keep the server to close it
 // curl -k https://localhost:8000/
@@ -16,14 +17,16 @@ var options = {
 return https.createServer(options, function (req, res) {
   res.writeHead(200);
   res.end("hello world\n");
-}).listen(8000);
+}).listen(0);  // adaptation: was 8000
 })();
 
 var body = '';
-require('https').get({ host: 'localhost', port: 8000, path: '/', rejectUnauthorized: false,
-                       agent: false }, function (res) {
+server.on('listening', function () {
+require('https').get({ host: 'localhost', port: server.address().port, path: '/',
+                       rejectUnauthorized: false, agent: false }, function (res) {
   res.setEncoding('utf8');
   res.on('data', function (d) { body += d; });
   res.on('end', function () { server.close(); });
+});
 });
 process.on('exit', function () { assert.strictEqual(body, 'hello world\n'); });

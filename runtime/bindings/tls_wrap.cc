@@ -1,0 +1,706 @@
+// process.binding('tls_wrap'): one TLS connection (an OpenSSL SSL object) that never touches a
+// socket. stdlib/lib/tls.js moves the bytes: what arrives from the network goes in with encIn(),
+// what OpenSSL wants to send comes out of encOut(), and the application's data goes through
+// clearIn()/clearOut(). Two memory BIOs sit between OpenSSL and those calls, so nothing here
+// blocks or does I/O; each call does the work it can with the bytes at hand.
+//
+//   new Connection(secureContext, isServer, requestCert, rejectUnauthorized, [servername])
+//       secureContext is the `context` of crypto.createCredentials(); servername (client only)
+//       is sent with SNI
+//   encIn(buffer)        takes encrypted bytes from the peer; returns how many (all of them)
+//   encOut()             the encrypted bytes waiting to be sent, as a Uint8Array (maybe empty)
+//   encPending()         how many encrypted bytes are waiting
+//   start()              advances the handshake; true once it is done; throws on failure
+//   clearIn(buffer)      encrypts application data; returns the bytes taken (0 before the
+//                        handshake is done); throws on failure
+//   clearOut()           the application data decrypted so far (maybe empty); throws on failure
+//   isInitFinished()     whether the handshake is done
+//   receivedShutdown()   whether the peer sent close_notify
+//   shutdown()           queues our close_notify
+//   verifyError()        null, or an Error whose message and code name why the peer's
+//                        certificate is not trusted ('DEPTH_ZERO_SELF_SIGNED_CERT'...)
+//   getPeerCertificate() the peer's certificate as v0.6's object, or null
+//   getCipher()          { name, version } of the negotiated cipher, or null
+//   getServername()      the SNI name (what the client asked for), or null
+//   addSNIContext(pattern, secureContext)
+//                        (server, before the handshake) a client asking for a host name that
+//                        matches `pattern` ('*' stands for one label's characters) gets the
+//                        certificate of `secureContext`; the first match wins
+//   close()              frees the SSL object now rather than at collection
+//
+// Certificate checks: a server with requestCert and rejectUnauthorized makes OpenSSL refuse a
+// client without a trusted certificate during the handshake (the client gets an alert). In every
+// other case the handshake accepts any certificate and tls.js reads verifyError() afterwards, as
+// v0.6 did, so a client may choose (rejectUnauthorized) what to do about an untrusted server.
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <cctype>
+#include <climits>
+#include <string>
+#include <vector>
+
+#include "runtime/bindings/bindings.h"
+#include "runtime/bindings/crypto.h"
+#include "runtime/core/util.h"
+
+namespace nodus {
+namespace binding {
+namespace tls_wrap {
+
+using crypto::Bytes;
+using crypto::CryptoObject;
+using v8::Array;
+using v8::Context;
+using v8::FunctionCallbackInfo;
+using v8::FunctionTemplate;
+using v8::Isolate;
+using v8::Local;
+using v8::Object;
+using v8::String;
+using v8::Value;
+
+namespace {
+
+// A rough size of an SSL object with its buffers, reported to V8 as external memory.
+constexpr int64_t kConnectionSize = 48 * 1024;
+
+// The names v0.6 gave the X.509 verification results (OpenSSL's X509_V_ERR_* without the prefix).
+const char* VerifyErrorName(long code) {
+  switch (code) {
+#define CASE(name)          \
+  case X509_V_ERR_##name:   \
+    return #name;
+    CASE(UNABLE_TO_GET_ISSUER_CERT)
+    CASE(UNABLE_TO_GET_CRL)
+    CASE(UNABLE_TO_DECRYPT_CERT_SIGNATURE)
+    CASE(UNABLE_TO_DECRYPT_CRL_SIGNATURE)
+    CASE(UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY)
+    CASE(CERT_SIGNATURE_FAILURE)
+    CASE(CRL_SIGNATURE_FAILURE)
+    CASE(CERT_NOT_YET_VALID)
+    CASE(CERT_HAS_EXPIRED)
+    CASE(CRL_NOT_YET_VALID)
+    CASE(CRL_HAS_EXPIRED)
+    CASE(ERROR_IN_CERT_NOT_BEFORE_FIELD)
+    CASE(ERROR_IN_CERT_NOT_AFTER_FIELD)
+    CASE(ERROR_IN_CRL_LAST_UPDATE_FIELD)
+    CASE(ERROR_IN_CRL_NEXT_UPDATE_FIELD)
+    CASE(OUT_OF_MEM)
+    CASE(DEPTH_ZERO_SELF_SIGNED_CERT)
+    CASE(SELF_SIGNED_CERT_IN_CHAIN)
+    CASE(UNABLE_TO_GET_ISSUER_CERT_LOCALLY)
+    CASE(UNABLE_TO_VERIFY_LEAF_SIGNATURE)
+    CASE(CERT_CHAIN_TOO_LONG)
+    CASE(CERT_REVOKED)
+    CASE(INVALID_CA)
+    CASE(PATH_LENGTH_EXCEEDED)
+    CASE(INVALID_PURPOSE)
+    CASE(CERT_UNTRUSTED)
+    CASE(CERT_REJECTED)
+    CASE(HOSTNAME_MISMATCH)
+#undef CASE
+    default:
+      return nullptr;
+  }
+}
+
+// The handshake's verify callback when tls.js decides after the handshake: the result is kept
+// (SSL_get_verify_result) but never fails the handshake.
+int AcceptAnyCertificate(int, X509_STORE_CTX*) { return 1; }
+
+class Connection : public CryptoObject {
+ public:
+  Connection(Isolate* isolate, Local<Object> object, SSL* ssl, BIO* enc_in, BIO* enc_out)
+      : CryptoObject(isolate, object, kConnectionSize),
+        ssl_(ssl),
+        enc_in_(enc_in),
+        enc_out_(enc_out) {}
+  ~Connection() override { Close(); }
+
+  // The SNI contexts, each with a reference taken on its SSL_CTX.
+  struct SniContext {
+    std::string pattern;
+    SSL_CTX* ctx;
+  };
+  void AddSniContext(std::string pattern, SSL_CTX* ctx) {
+    SSL_CTX_up_ref(ctx);
+    sni_contexts_.push_back({std::move(pattern), ctx});
+  }
+  const std::vector<SniContext>& sni_contexts() const { return sni_contexts_; }
+
+  // The SSL object, or nullptr with an Error thrown after close().
+  SSL* Ssl(Isolate* isolate) {
+    if (ssl_ == nullptr) {
+      crypto::ThrowErrorWithCode(isolate, "the TLS connection is closed", "ERR_TLS_CLOSED");
+    }
+    return ssl_;
+  }
+  BIO* enc_in() const { return enc_in_; }
+  BIO* enc_out() const { return enc_out_; }
+
+  // SSL_free also frees both BIOs, which belong to the SSL object.
+  void Close() {
+    SSL_free(ssl_);
+    ssl_ = nullptr;
+    enc_in_ = enc_out_ = nullptr;
+    for (SniContext& sni : sni_contexts_) SSL_CTX_free(sni.ctx);
+    sni_contexts_.clear();
+  }
+
+ private:
+  std::vector<SniContext> sni_contexts_;
+  SSL* ssl_;
+  BIO* enc_in_;
+  BIO* enc_out_;
+};
+
+// Whether argument `index` is a boolean or absent; throws TypeError otherwise.
+bool GetBoolArg(const FunctionCallbackInfo<Value>& args, int index, const char* what, bool* out) {
+  Local<Value> value = args[index];
+  if (value->IsUndefined()) {
+    *out = false;
+    return true;
+  }
+  if (!value->IsBoolean()) {
+    std::string message = std::string(what) + " must be a boolean";
+    ThrowTypeError(args.GetIsolate(), message.c_str());
+    return false;
+  }
+  *out = value->IsTrue();
+  return true;
+}
+
+// Whether host name `name` matches `pattern`, ignoring case; '*' matches any run of characters
+// other than '.', as v0.6's addContext patterns did.
+bool MatchHostPattern(const char* pattern, const char* name) {
+  if (*pattern == '\0') return *name == '\0';
+  if (*pattern == '*') {
+    // Try every length of the run, shortest first.
+    for (const char* p = name;; p++) {
+      if (MatchHostPattern(pattern + 1, p)) return true;
+      if (*p == '\0' || *p == '.') return false;
+    }
+  }
+  if (*name == '\0') return false;
+  if (std::tolower(static_cast<unsigned char>(*pattern)) !=
+      std::tolower(static_cast<unsigned char>(*name))) {
+    return false;
+  }
+  return MatchHostPattern(pattern + 1, name + 1);
+}
+
+// OpenSSL's servername callback (set on server contexts): switches the connection to the
+// first SNI context whose pattern matches. Runs inside SSL_do_handshake; never calls into JS.
+int SelectSniContext(SSL* ssl, int*, void*) {
+  auto* conn = static_cast<Connection*>(SSL_get_app_data(ssl));
+  const char* name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+  if (conn == nullptr || name == nullptr) return SSL_TLSEXT_ERR_OK;
+  for (const Connection::SniContext& sni : conn->sni_contexts()) {
+    if (MatchHostPattern(sni.pattern.c_str(), name)) {
+      SSL_set_SSL_CTX(ssl, sni.ctx);
+      break;
+    }
+  }
+  return SSL_TLSEXT_ERR_OK;
+}
+
+void ConnectionNew(const FunctionCallbackInfo<Value>& args) {
+  if (!CryptoObject::BeginConstruct(args)) return;
+  Isolate* isolate = args.GetIsolate();
+  SSL_CTX* ctx = crypto::SecureContextFromValue(isolate, args[0]);
+  if (ctx == nullptr) {
+    return ThrowTypeError(isolate,
+                          "secureContext must be an initialised SecureContext (credentials.context)");
+  }
+  bool is_server, request_cert, reject_unauthorized;
+  if (!GetBoolArg(args, 1, "isServer", &is_server) ||
+      !GetBoolArg(args, 2, "requestCert", &request_cert) ||
+      !GetBoolArg(args, 3, "rejectUnauthorized", &reject_unauthorized)) {
+    return;
+  }
+  std::string servername;
+  if (!args[4]->IsNullOrUndefined()) {
+    if (!args[4]->IsString()) return ThrowTypeError(isolate, "servername must be a string");
+    Utf8Value name(isolate, args[4]);
+    if (!name.ok()) return;
+    servername = name.str();
+    if (servername.size() > 255 || servername.find('\0') != std::string::npos) {
+      return ThrowTypeError(isolate, "servername must be a host name of at most 255 bytes");
+    }
+  }
+
+  SSL* ssl = SSL_new(ctx);  // Takes its own reference to ctx.
+  BIO* enc_in = BIO_new(BIO_s_mem());
+  BIO* enc_out = BIO_new(BIO_s_mem());
+  if (ssl == nullptr || enc_in == nullptr || enc_out == nullptr) {
+    SSL_free(ssl);
+    BIO_free(enc_in);
+    BIO_free(enc_out);
+    return crypto::ThrowOpenSSLError(isolate, "SSL_new failed");
+  }
+  // An empty input BIO means "wait for more", not end of file.
+  BIO_set_mem_eof_return(enc_in, -1);
+  BIO_set_mem_eof_return(enc_out, -1);
+  SSL_set_bio(ssl, enc_in, enc_out);  // The SSL object owns both BIOs from here on.
+
+  if (is_server) {
+    SSL_set_accept_state(ssl);
+    if (request_cert && reject_unauthorized) {
+      SSL_set_verify(ssl, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
+    } else if (request_cert) {
+      SSL_set_verify(ssl, SSL_VERIFY_PEER, AcceptAnyCertificate);
+    } else {
+      SSL_set_verify(ssl, SSL_VERIFY_NONE, nullptr);
+    }
+  } else {
+    SSL_set_connect_state(ssl);
+    SSL_set_verify(ssl, SSL_VERIFY_PEER, AcceptAnyCertificate);
+    if (!servername.empty() && SSL_set_tlsext_host_name(ssl, servername.c_str()) != 1) {
+      SSL_free(ssl);
+      return crypto::ThrowOpenSSLError(isolate, "invalid servername");
+    }
+  }
+  auto* conn = new Connection(isolate, args.This(), ssl, enc_in, enc_out);
+  if (is_server) {
+    // The callback is the same for every server connection on this context; each connection
+    // finds its own SNI contexts through its app data.
+    SSL_set_app_data(ssl, conn);
+    SSL_CTX_set_tlsext_servername_callback(ctx, SelectSniContext);
+  }
+}
+
+void AddSNIContext(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  if (!args[0]->IsString()) return ThrowTypeError(isolate, "pattern must be a string");
+  Utf8Value pattern(isolate, args[0]);
+  if (!pattern.ok()) return;
+  if (pattern.str().empty() || pattern.str().size() > 255 ||
+      pattern.str().find('\0') != std::string::npos) {
+    return ThrowTypeError(isolate, "pattern must be a host name of 1 to 255 bytes");
+  }
+  SSL_CTX* ctx = crypto::SecureContextFromValue(isolate, args[1]);
+  if (ctx == nullptr) {
+    return ThrowTypeError(isolate, "secureContext must be an initialised SecureContext");
+  }
+  SSL* ssl = conn->Ssl(isolate);
+  if (ssl == nullptr) return;
+  if (!SSL_is_server(ssl)) return ThrowTypeError(isolate, "only a server uses SNI contexts");
+  if (SSL_in_before(ssl) != 1) {
+    return crypto::ThrowErrorWithCode(isolate, "the handshake has already started",
+                                      "ERR_TLS_INVALID_STATE");
+  }
+  conn->AddSniContext(pattern.str(), ctx);
+}
+
+// Throws the error behind a failed SSL_* call that returned `ret`, unless it only means "needs
+// more input" (returns true then, with nothing thrown). Sets *eof when the peer closed cleanly.
+bool CheckSslResult(Isolate* isolate, SSL* ssl, int ret, bool* eof) {
+  int err = SSL_get_error(ssl, ret);
+  switch (err) {
+    case SSL_ERROR_NONE:
+    case SSL_ERROR_WANT_READ:
+    case SSL_ERROR_WANT_WRITE:
+      ERR_clear_error();
+      return true;
+    case SSL_ERROR_ZERO_RETURN:
+      if (eof != nullptr) *eof = true;
+      ERR_clear_error();
+      return true;
+    default:
+      crypto::ThrowOpenSSLError(isolate, "TLS protocol error");
+      return false;
+  }
+}
+
+void EncIn(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  Bytes bytes;
+  if (!crypto::GetBytesArg(args, 0, "data", &bytes)) return;
+  if (bytes.length > static_cast<size_t>(INT_MAX)) {
+    return ThrowRangeError(isolate, "data is too long");
+  }
+  if (conn->Ssl(isolate) == nullptr) return;
+  int written = 0;
+  if (bytes.length > 0) {
+    written = BIO_write(conn->enc_in(), bytes.data, static_cast<int>(bytes.length));
+    if (written < 0) return crypto::ThrowOpenSSLError(isolate, "out of memory");
+  }
+  args.GetReturnValue().Set(written);
+}
+
+void EncOut(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr || conn->Ssl(isolate) == nullptr) return;
+  BIO* bio = conn->enc_out();
+  // At most kMaxBytes at once (a Buffer's limit, below INT_MAX); the rest stays pending.
+  size_t pending = BIO_ctrl_pending(bio);
+  if (pending > crypto::kMaxBytes) pending = crypto::kMaxBytes;
+  crypto::OutBuffer out(pending);
+  if (!out.ok()) return ThrowRangeError(isolate, "out of memory");
+  size_t got = 0;
+  if (pending > 0) {
+    int n = BIO_read(bio, out.data(), static_cast<int>(pending));
+    if (n > 0) got = static_cast<size_t>(n);
+  }
+  args.GetReturnValue().Set(out.Release(isolate, got));
+}
+
+void EncPending(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr || conn->Ssl(isolate) == nullptr) return;
+  args.GetReturnValue().Set(static_cast<double>(BIO_ctrl_pending(conn->enc_out())));
+}
+
+void Start(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  SSL* ssl = conn->Ssl(isolate);
+  if (ssl == nullptr) return;
+  if (!SSL_is_init_finished(ssl)) {
+    int ret = SSL_do_handshake(ssl);
+    if (ret != 1 && !CheckSslResult(isolate, ssl, ret, nullptr)) return;
+  }
+  args.GetReturnValue().Set(SSL_is_init_finished(ssl) == 1);
+}
+
+void ClearIn(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  Bytes bytes;
+  if (!crypto::GetBytesArg(args, 0, "data", &bytes)) return;
+  if (bytes.length > static_cast<size_t>(INT_MAX)) {
+    return ThrowRangeError(isolate, "data is too long");
+  }
+  SSL* ssl = conn->Ssl(isolate);
+  if (ssl == nullptr) return;
+  if (!SSL_is_init_finished(ssl) || bytes.length == 0) return args.GetReturnValue().Set(0);
+  if (SSL_get_shutdown(ssl) & SSL_SENT_SHUTDOWN) {
+    return crypto::ThrowErrorWithCode(isolate, "write after end", "ERR_STREAM_WRITE_AFTER_END");
+  }
+  // The output BIO grows as needed, so a write never stops part way.
+  int ret = SSL_write(ssl, bytes.data, static_cast<int>(bytes.length));
+  if (ret <= 0) {
+    if (!CheckSslResult(isolate, ssl, ret, nullptr)) return;
+    ret = 0;
+  }
+  args.GetReturnValue().Set(ret);
+}
+
+void ClearOut(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  SSL* ssl = conn->Ssl(isolate);
+  if (ssl == nullptr) return;
+  std::vector<uint8_t> data;
+  // Reading before the handshake is done would continue it; start() does that.
+  if (SSL_is_init_finished(ssl) && !(SSL_get_shutdown(ssl) & SSL_RECEIVED_SHUTDOWN)) {
+    uint8_t chunk[16 * 1024];
+    while (true) {
+      int ret = SSL_read(ssl, chunk, sizeof(chunk));
+      if (ret > 0) {
+        if (data.size() + static_cast<size_t>(ret) > crypto::kMaxBytes) {
+          return ThrowRangeError(isolate, "too much data at once");
+        }
+        data.insert(data.end(), chunk, chunk + ret);
+        continue;
+      }
+      bool eof = false;
+      if (!CheckSslResult(isolate, ssl, ret, &eof)) return;
+      break;
+    }
+  }
+  v8::Local<Value> result;
+  if (crypto::CopyToUint8Array(isolate, data.data(), data.size()).ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
+void IsInitFinished(const FunctionCallbackInfo<Value>& args) {
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  SSL* ssl = conn->Ssl(args.GetIsolate());
+  if (ssl == nullptr) return;
+  args.GetReturnValue().Set(SSL_is_init_finished(ssl) == 1);
+}
+
+void ReceivedShutdown(const FunctionCallbackInfo<Value>& args) {
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  SSL* ssl = conn->Ssl(args.GetIsolate());
+  if (ssl == nullptr) return;
+  args.GetReturnValue().Set((SSL_get_shutdown(ssl) & SSL_RECEIVED_SHUTDOWN) != 0);
+}
+
+void Shutdown(const FunctionCallbackInfo<Value>& args) {
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  SSL* ssl = conn->Ssl(args.GetIsolate());
+  if (ssl == nullptr) return;
+  // Before the handshake is done there is nothing to close politely; the socket just ends.
+  if (SSL_is_init_finished(ssl) && !(SSL_get_shutdown(ssl) & SSL_SENT_SHUTDOWN)) {
+    SSL_shutdown(ssl);
+  }
+  ERR_clear_error();
+}
+
+void VerifyError(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  SSL* ssl = conn->Ssl(isolate);
+  if (ssl == nullptr) return;
+  X509* peer = SSL_get1_peer_certificate(ssl);
+  long code;
+  if (peer == nullptr) {
+    // No certificate at all: v0.6 reported it with this name.
+    code = X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT;
+  } else {
+    X509_free(peer);
+    code = SSL_get_verify_result(ssl);
+    if (code == X509_V_OK) return args.GetReturnValue().SetNull();
+  }
+  const char* name = VerifyErrorName(code);
+  std::string message = name != nullptr ? name : X509_verify_cert_error_string(code);
+  Local<String> text;
+  if (!Utf8String(isolate, message).ToLocal(&text)) return;
+  Local<Object> error = v8::Exception::Error(text).As<Object>();
+  Ignore(error->Set(isolate->GetCurrentContext(), OneByteString(isolate, "code"),
+                    name != nullptr ? OneByteString(isolate, name)
+                                    : OneByteString(isolate, "ERR_TLS_CERT_VERIFY")));
+  args.GetReturnValue().Set(error);
+}
+
+// The text OpenSSL prints for something, through a memory BIO.
+template <typename Print>
+std::string PrintToString(Print print) {
+  BIO* bio = BIO_new(BIO_s_mem());
+  if (bio == nullptr) return std::string();
+  std::string text;
+  if (print(bio)) {
+    char* data = nullptr;
+    long length = BIO_get_mem_data(bio, &data);
+    if (length > 0) text.assign(data, static_cast<size_t>(length));
+  }
+  BIO_free(bio);
+  ERR_clear_error();
+  return text;
+}
+
+bool SetString(Isolate* isolate, Local<Object> object, const char* key, const std::string& value) {
+  Local<String> text;
+  if (!Utf8String(isolate, value).ToLocal(&text)) return false;
+  return object->Set(isolate->GetCurrentContext(), OneByteString(isolate, key), text)
+      .FromMaybe(false);
+}
+
+// An X509_NAME as { CN: 'x', O: 'y' }; a field that occurs more than once becomes an array,
+// as v0.6's parse of "/OU=a/OU=b" did.
+bool NameToObject(Isolate* isolate, X509_NAME* name, Local<Object>* out) {
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> object = Object::New(isolate);
+  int count = X509_NAME_entry_count(name);
+  for (int i = 0; i < count; i++) {
+    X509_NAME_ENTRY* entry = X509_NAME_get_entry(name, i);
+    ASN1_OBJECT* field = X509_NAME_ENTRY_get_object(entry);
+    int nid = OBJ_obj2nid(field);
+    std::string key;
+    if (nid != NID_undef) {
+      key = OBJ_nid2sn(nid);
+    } else {
+      char buffer[128];
+      int n = OBJ_obj2txt(buffer, sizeof(buffer), field, 1);
+      if (n <= 0) continue;
+      key.assign(buffer, static_cast<size_t>(n) < sizeof(buffer) ? n : sizeof(buffer) - 1);
+    }
+    unsigned char* utf8 = nullptr;
+    int length = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(entry));
+    if (length < 0) {
+      ERR_clear_error();
+      continue;
+    }
+    Local<String> value;
+    bool made = Utf8String(isolate, reinterpret_cast<char*>(utf8), length).ToLocal(&value);
+    OPENSSL_free(utf8);
+    if (!made) return false;
+    Local<String> k;
+    if (!Utf8String(isolate, key).ToLocal(&k)) return false;
+    Local<Value> existing;
+    if (!object->Get(context, k).ToLocal(&existing)) return false;
+    Local<Value> stored = value;
+    if (existing->IsArray()) {
+      Local<Array> list = existing.As<Array>();
+      if (list->Set(context, list->Length(), value).IsNothing()) return false;
+      continue;
+    } else if (existing->IsString()) {
+      Local<Value> pair[] = {existing, value};
+      stored = Array::New(isolate, pair, 2);
+    }
+    if (object->Set(context, k, stored).IsNothing()) return false;
+  }
+  *out = object;
+  return true;
+}
+
+std::string HexWithColons(const unsigned char* data, unsigned int length) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string text;
+  for (unsigned int i = 0; i < length; i++) {
+    if (i > 0) text += ':';
+    text += kHex[data[i] >> 4];
+    text += kHex[data[i] & 15];
+  }
+  return text;
+}
+
+// "0x10001", as today's Node prints it: BN_bn2hex pads to whole bytes ("010001").
+std::string HexExponent(const char* hex) {
+  while (hex[0] == '0' && hex[1] != '\0') hex++;
+  std::string text = "0x";
+  for (; *hex != '\0'; hex++) text += static_cast<char>(std::tolower(static_cast<unsigned char>(*hex)));
+  return text;
+}
+
+void GetPeerCertificate(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  SSL* ssl = conn->Ssl(isolate);
+  if (ssl == nullptr) return;
+  X509* cert = SSL_get1_peer_certificate(ssl);
+  if (cert == nullptr) return args.GetReturnValue().SetNull();
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> info = Object::New(isolate);
+  bool ok = true;
+  Local<Object> subject, issuer;
+  ok = NameToObject(isolate, X509_get_subject_name(cert), &subject) &&
+       info->Set(context, OneByteString(isolate, "subject"), subject).FromMaybe(false) &&
+       NameToObject(isolate, X509_get_issuer_name(cert), &issuer) &&
+       info->Set(context, OneByteString(isolate, "issuer"), issuer).FromMaybe(false);
+
+  if (ok) {
+    int index = X509_get_ext_by_NID(cert, NID_subject_alt_name, -1);
+    if (index >= 0) {
+      X509_EXTENSION* ext = X509_get_ext(cert, index);
+      std::string names =
+          PrintToString([ext](BIO* bio) { return X509V3_EXT_print(bio, ext, 0, 0) == 1; });
+      ok = SetString(isolate, info, "subjectaltname", names);
+    }
+  }
+  EVP_PKEY* pkey = X509_get0_pubkey(cert);
+  if (ok && pkey != nullptr && EVP_PKEY_base_id(pkey) == EVP_PKEY_RSA) {
+    BIGNUM* n = nullptr;
+    BIGNUM* e = nullptr;
+    if (EVP_PKEY_get_bn_param(pkey, "n", &n) == 1 && EVP_PKEY_get_bn_param(pkey, "e", &e) == 1) {
+      char* modulus = BN_bn2hex(n);
+      char* exponent = BN_bn2hex(e);
+      if (modulus != nullptr && exponent != nullptr) {
+        ok = SetString(isolate, info, "modulus", modulus) &&
+             SetString(isolate, info, "exponent", HexExponent(exponent));
+      }
+      OPENSSL_free(modulus);
+      OPENSSL_free(exponent);
+    }
+    BN_free(n);
+    BN_free(e);
+    ERR_clear_error();
+  }
+  if (ok) {
+    std::string from = PrintToString(
+        [cert](BIO* bio) { return ASN1_TIME_print(bio, X509_get0_notBefore(cert)) == 1; });
+    std::string to = PrintToString(
+        [cert](BIO* bio) { return ASN1_TIME_print(bio, X509_get0_notAfter(cert)) == 1; });
+    ok = SetString(isolate, info, "valid_from", from) && SetString(isolate, info, "valid_to", to);
+  }
+  if (ok) {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int md_length = 0;
+    if (X509_digest(cert, EVP_sha1(), md, &md_length) == 1) {
+      ok = SetString(isolate, info, "fingerprint", HexWithColons(md, md_length));
+    }
+  }
+  if (ok) {
+    BIGNUM* serial = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr);
+    char* hex = serial == nullptr ? nullptr : BN_bn2hex(serial);
+    if (hex != nullptr) ok = SetString(isolate, info, "serialNumber", hex);
+    OPENSSL_free(hex);
+    BN_free(serial);
+  }
+  X509_free(cert);
+  ERR_clear_error();
+  if (ok) args.GetReturnValue().Set(info);
+}
+
+void GetCipher(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  SSL* ssl = conn->Ssl(isolate);
+  if (ssl == nullptr) return;
+  const SSL_CIPHER* cipher = SSL_get_current_cipher(ssl);
+  if (cipher == nullptr) return args.GetReturnValue().SetNull();
+  Local<Object> info = Object::New(isolate);
+  if (SetString(isolate, info, "name", SSL_CIPHER_get_name(cipher)) &&
+      SetString(isolate, info, "version", SSL_CIPHER_get_version(cipher))) {
+    args.GetReturnValue().Set(info);
+  }
+}
+
+void GetServername(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  SSL* ssl = conn->Ssl(isolate);
+  if (ssl == nullptr) return;
+  const char* name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+  if (name == nullptr) return args.GetReturnValue().SetNull();
+  Local<String> text;
+  if (Utf8String(isolate, name).ToLocal(&text)) args.GetReturnValue().Set(text);
+}
+
+void CloseConnection(const FunctionCallbackInfo<Value>& args) {
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn != nullptr) conn->Close();
+}
+
+}  // namespace
+
+void Initialize(Environment* env, Local<Object> target) {
+  Isolate* isolate = env->isolate();
+  // The SecureContexts this binding is handed come from the crypto binding, which also loads
+  // OpenSSL's providers.
+  Local<FunctionTemplate> tmpl = crypto::NewClass(isolate, "Connection", ConnectionNew);
+  SetProtoMethod(isolate, tmpl, "encIn", EncIn);
+  SetProtoMethod(isolate, tmpl, "encOut", EncOut);
+  SetProtoMethod(isolate, tmpl, "encPending", EncPending);
+  SetProtoMethod(isolate, tmpl, "start", Start);
+  SetProtoMethod(isolate, tmpl, "clearIn", ClearIn);
+  SetProtoMethod(isolate, tmpl, "clearOut", ClearOut);
+  SetProtoMethod(isolate, tmpl, "isInitFinished", IsInitFinished);
+  SetProtoMethod(isolate, tmpl, "receivedShutdown", ReceivedShutdown);
+  SetProtoMethod(isolate, tmpl, "shutdown", Shutdown);
+  SetProtoMethod(isolate, tmpl, "verifyError", VerifyError);
+  SetProtoMethod(isolate, tmpl, "getPeerCertificate", GetPeerCertificate);
+  SetProtoMethod(isolate, tmpl, "getCipher", GetCipher);
+  SetProtoMethod(isolate, tmpl, "getServername", GetServername);
+  SetProtoMethod(isolate, tmpl, "addSNIContext", AddSNIContext);
+  SetProtoMethod(isolate, tmpl, "close", CloseConnection);
+  crypto::ExportClass(env, target, "Connection", tmpl);
+}
+
+}  // namespace tls_wrap
+}  // namespace binding
+}  // namespace nodus
