@@ -1,6 +1,7 @@
 // process.binding('process_methods'): the native half of the `process` object (cwd, chdir,
 // umask, memoryUsage, kill, the uid/gid calls, exit) and the hooks through which the bootstrap
 // hands the runtime its nextTick drain, uncaught-exception and unhandled-rejection functions.
+#include <dlfcn.h>
 #include <errno.h>
 #include <grp.h>
 #include <pwd.h>
@@ -12,6 +13,7 @@
 #include <climits>
 #include <string>
 
+#include "runtime/addon/node.h"
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
@@ -169,6 +171,42 @@ void ReallyExit(const FunctionCallbackInfo<Value>& args) {
   env->Exit(code);
 }
 
+// process.dlopen(filename, exports): loads a native addon (runtime/addon/node.h) and runs its
+// init on `exports`. As in v0.6 the module struct is found by name: hello.node -> hello_module.
+// The library stays loaded for the life of the process, even when loading fails after dlopen
+// (unloading code that may have run static constructors is not safe).
+void DLOpen(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsString()) return ThrowTypeError(isolate, "dlopen: filename must be a string");
+  if (!args[1]->IsObject()) return ThrowTypeError(isolate, "dlopen: exports must be an object");
+  Utf8Value filename(isolate, args[0]);
+  if (!filename.ok()) return;
+  void* library = dlopen(filename.c_str(), RTLD_LAZY);
+  if (library == nullptr) {
+    const char* why = dlerror();
+    std::string message = why != nullptr ? why : "dlopen failed";
+    return ThrowError(isolate, message.c_str());
+  }
+  std::string base = filename.str();
+  size_t slash = base.rfind('/');
+  if (slash != std::string::npos) base = base.substr(slash + 1);
+  size_t dot = base.find('.');
+  if (dot != std::string::npos) base = base.substr(0, dot);
+  std::string symbol = base + "_module";
+  auto* module = static_cast<node::node_module_struct*>(dlsym(library, symbol.c_str()));
+  if (module == nullptr) {
+    std::string message = "Symbol " + symbol + " not found in " + filename.str() +
+                          " (it is not a native addon made with NODE_MODULE)";
+    return ThrowError(isolate, message.c_str());
+  }
+  if (module->version != node::kModuleVersion || module->register_func == nullptr) {
+    std::string message = "Module version mismatch in " + filename.str() +
+                          ": it was built for another version of the addon interface";
+    return ThrowError(isolate, message.c_str());
+  }
+  module->register_func(args[1].As<v8::Object>());
+}
+
 // Writes a string to a file descriptor synchronously; used for stdio on files and TTYs, and for
 // the early-startup console before any stream exists.
 void WriteString(const FunctionCallbackInfo<Value>& args) {
@@ -231,6 +269,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "setuid", SetUid);
   SetMethod(context, target, "setgid", SetGid);
   SetMethod(context, target, "reallyExit", ReallyExit);
+  SetMethod(context, target, "dlopen", DLOpen);
   SetMethod(context, target, "writeString", WriteString);
   SetMethod(context, target, "setupCallbacks", SetupCallbacks);
   SetMethod(context, target, "runMicrotasks", RunMicrotasks);

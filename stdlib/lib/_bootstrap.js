@@ -121,6 +121,7 @@ process._tickCallback = runTicks;
 process.cwd = methods.cwd;
 process.chdir = methods.chdir;
 process.umask = methods.umask;
+process.dlopen = methods.dlopen;
 process.memoryUsage = methods.memoryUsage;
 process.uptime = methods.uptime;
 process.getuid = methods.getuid;

@@ -280,11 +280,9 @@ Module._extensions['.json'] = function(module, filename) {
   }
 };
 
+// A native addon (runtime/addon/node.h): its init fills module.exports.
 Module._extensions['.node'] = function(module, filename) {
-  var err = new Error('Cannot load native addon ' + filename +
-                      ': this runtime does not load compiled addons');
-  err.code = 'ERR_DLOPEN_FAILED';
-  throw err;
+  process.dlopen(filename, module.exports);
 };
 
 Module.runMain = function() {
