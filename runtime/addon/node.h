@@ -54,8 +54,10 @@ inline void SetPrototypeMethod(v8::Local<v8::FunctionTemplate> tmpl, const char*
 #define NODE_SET_PROTOTYPE_METHOD(tmpl, name, callback) \
   node::SetPrototypeMethod(tmpl, name, callback)
 
-#define NODE_MODULE(modname, regfunc)                                              \
-  extern "C" __attribute__((visibility("default"))) node::node_module_struct     \
-      modname##_module = {node::kModuleVersion, nullptr, __FILE__, regfunc, #modname};
+#define NODE_MODULE(modname, regfunc)                                                   \
+  extern "C" {                                                                        \
+  __attribute__((visibility("default"))) node::node_module_struct modname##_module = { \
+      node::kModuleVersion, nullptr, __FILE__, regfunc, #modname};                    \
+  }
 
 #endif  // NODUS_ADDON_NODE_H_

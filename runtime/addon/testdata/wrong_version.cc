@@ -5,5 +5,7 @@ namespace {
 void Init(v8::Local<v8::Object>) {}
 }  // namespace
 
-extern "C" __attribute__((visibility("default"))) node::node_module_struct wrong_version_module = {
+extern "C" {
+__attribute__((visibility("default"))) node::node_module_struct wrong_version_module = {
     node::kModuleVersion + 1, nullptr, __FILE__, Init, "wrong_version"};
+}
