@@ -65,6 +65,8 @@ Object.setPrototypeOf(process, Object.create(EventEmitter.prototype, {
   constructor: { value: process.constructor, writable: true, configurable: true }
 }));
 EventEmitter.call(process);
+// v0.6 also exposed the class here; old code (socket.io 0.9) takes it from process.
+process.EventEmitter = EventEmitter;
 
 // The nextTick queue. tickInfo[0] mirrors how many callbacks wait, so native code calls into
 // JS only when there is something to run (runtime/core/environment.cc, RunTicks).
