@@ -401,6 +401,23 @@ function reduceToSingleString(output, base, braces) {
 }
 
 
+// util.deprecate(fn, msg) (from node 0.8 on, used by packages published since): fn, printing
+// msg to stderr the first time it is called, unless process.noDeprecation is set;
+// process.throwDeprecation makes that call throw instead.
+exports.deprecate = function(fn, msg) {
+  if (typeof fn !== 'function') throw new TypeError('deprecate: fn must be a function');
+  var warned = false;
+  function deprecated() {
+    if (!warned && !process.noDeprecation) {
+      warned = true;
+      if (process.throwDeprecation) throw new Error(msg);
+      console.error(String(msg));
+    }
+    return fn.apply(this, arguments);
+  }
+  return deprecated;
+};
+
 exports.inherits = function(ctor, superCtor) {
   if (typeof ctor !== 'function') {
     throw new TypeError('The constructor to "inherits" must be a function');
