@@ -183,12 +183,18 @@ size_t EncodeUtf16Chunk(const uint16_t* units, size_t count, bool last_chunk, ui
     if (i + 8 <= count && o + 8 <= capacity) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(units + i));
       __m128i high = _mm_and_si128(v, _mm_set1_epi16(static_cast<short>(0xFF80)));
-      if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) == 0xFFFF) {
+      int mask = _mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128()));
+      if (mask == 0xFFFF) {
         _mm_storel_epi64(reinterpret_cast<__m128i*>(out + o), _mm_packus_epi16(v, v));
         i += 8;
         o += 8;
         continue;
       }
+      // The ASCII units before the first other one, in one step (they fit: o + 8 <= capacity).
+      int ascii = __builtin_ctz(static_cast<unsigned>(~mask & 0xFFFF)) >> 1;
+      for (int k = 0; k < ascii; k++) out[o + k] = static_cast<uint8_t>(units[i + k]);
+      i += ascii;
+      o += ascii;
     }
 #endif
     uint32_t c = units[i];
