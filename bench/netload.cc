@@ -23,12 +23,14 @@
 #include <uv.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <string>
@@ -106,6 +108,16 @@ struct Conn {
   uint64_t rx = 0;          // payload bytes echoed back
   int writes_in_flight = 0;
   size_t pp_got = 0;        // pingpong: bytes of the current message echoed
+  // throughput: the payload goes out without a copy (vmsplice of the pattern into a pipe, then
+  // splice into the socket), so the generator stays cheaper than the server it measures.
+  bool splicing = false;
+  int sock_fd = -1;
+  int pipe_r = -1, pipe_w = -1;
+  int poll_fd = -1;          // a dup of the socket, watched for writability
+  uv_poll_t wpoll;
+  bool wpolling = false;
+  size_t in_pipe = 0;        // payload bytes in the pipe, not yet in the socket
+  bool shutdown_pending = false;
 };
 
 struct WriteReq {
@@ -171,6 +183,15 @@ void CloseConn(Conn* c) {
   if (c->closing) return;
   c->closing = true;
   uv_close(reinterpret_cast<uv_handle_t*>(&c->tcp), OnClose);
+  if (c->splicing) {
+    c->splicing = false;
+    uv_close(reinterpret_cast<uv_handle_t*>(&c->wpoll), [](uv_handle_t* h) {
+      Conn* conn = static_cast<Conn*>(h->data);
+      close(conn->poll_fd);
+      close(conn->pipe_r);
+      close(conn->pipe_w);
+    });
+  }
 }
 
 void StopEverything() {
@@ -237,6 +258,105 @@ void WritePattern(Conn* c, size_t len) {
   }
 }
 
+void OnShutdown(uv_shutdown_t*, int status);
+
+void ShutdownConn(Conn* c) {
+  int err = uv_shutdown(&c->shutdown_req, reinterpret_cast<uv_stream_t*>(&c->tcp), OnShutdown);
+  if (err < 0) {
+    Fail("uv_shutdown", err);
+    CloseConn(c);
+  }
+}
+
+void PumpSplice(Conn* c);
+
+void OnWritable(uv_poll_t* poll, int status, int) {
+  Conn* c = static_cast<Conn*>(poll->data);
+  if (status < 0) {
+    Fail("poll", status);
+    return;
+  }
+  PumpSplice(c);
+}
+
+void WatchWritable(Conn* c, bool on) {
+  if (on == c->wpolling || !c->splicing) return;
+  c->wpolling = on;
+  if (on) {
+    uv_poll_start(&c->wpoll, UV_WRITABLE, OnWritable);
+  } else {
+    uv_poll_stop(&c->wpoll);
+  }
+}
+
+bool SetUpSplice(Conn* c) {
+  uv_os_fd_t fd;
+  if (uv_fileno(reinterpret_cast<uv_handle_t*>(&c->tcp), &fd) != 0) return false;
+  int fds[2];
+  if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) != 0) return false;
+  fcntl(fds[1], F_SETPIPE_SZ, 256 * 1024);  // room for a whole unaligned chunk
+  int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (dup_fd < 0 || uv_poll_init(B.loop, &c->wpoll, dup_fd) != 0) {
+    if (dup_fd >= 0) close(dup_fd);
+    close(fds[0]);
+    close(fds[1]);
+    return false;
+  }
+  c->wpoll.data = c;
+  c->sock_fd = fd;
+  c->pipe_r = fds[0];
+  c->pipe_w = fds[1];
+  c->poll_fd = dup_fd;
+  c->splicing = true;
+  return true;
+}
+
+// Moves payload into the socket until it is full (then waits for writability), a turn is used
+// up (then lets other connections run), or the measurement is over (then, once the pipe is
+// empty, sends FIN if the drain asked for it).
+void PumpSplice(Conn* c) {
+  if (!c->splicing) return;
+  for (int round = 0; round < 16; round++) {
+    if (c->in_pipe == 0) {
+      bool writing = (B.phase == kWarmup || B.phase == kMeasuring) && !c->eof &&
+                     B.first_error.empty();
+      if (!writing) {
+        WatchWritable(c, false);
+        if (c->shutdown_pending) {
+          c->shutdown_pending = false;
+          ShutdownConn(c);
+        }
+        return;
+      }
+      struct iovec iov;
+      iov.iov_base = &B.pattern[c->tx % kPatternPeriod];
+      iov.iov_len = B.size;
+      ssize_t m = vmsplice(c->pipe_w, &iov, 1, SPLICE_F_NONBLOCK);
+      if (m < 0) {
+        if (errno == EINTR) continue;
+        Fail("vmsplice", -errno);
+        WatchWritable(c, false);
+        return;
+      }
+      c->in_pipe = static_cast<size_t>(m);
+      c->tx += static_cast<uint64_t>(m);
+      B.total_tx += static_cast<uint64_t>(m);
+    }
+    ssize_t k = splice(c->pipe_r, nullptr, c->sock_fd, nullptr, c->in_pipe,
+                       SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
+    if (k > 0) {
+      c->in_pipe -= static_cast<size_t>(k);
+      continue;
+    }
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0 && errno == EAGAIN) break;
+    Fail("splice", k < 0 ? -errno : UV_EIO);
+    WatchWritable(c, false);
+    return;
+  }
+  WatchWritable(c, true);
+}
+
 void StartWrites(Conn* c) {
   if (c->closing || c->eof) return;
   if (B.phase != kWarmup && B.phase != kMeasuring) return;
@@ -254,11 +374,12 @@ void BeginDrain() {
   B.phase = kDraining;
   for (Conn* c : B.all) {
     if (c->closing || c->eof) continue;
-    int err = uv_shutdown(&c->shutdown_req, reinterpret_cast<uv_stream_t*>(&c->tcp), OnShutdown);
-    if (err < 0) {
-      Fail("uv_shutdown", err);
-      CloseConn(c);
+    if (c->splicing && c->in_pipe > 0) {
+      c->shutdown_pending = true;  // PumpSplice sends FIN once the pipe is empty
+      WatchWritable(c, true);
+      continue;
     }
+    ShutdownConn(c);
   }
   MaybeFinishDrain();
 }
@@ -297,8 +418,15 @@ void AllGreeted() {
   uv_timer_start(&B.timer, OnTimer, static_cast<uint64_t>(kWarmupSeconds * 1000), 0);
   for (Conn* c : B.all) {
     if (!c->greeted) continue;
-    if (B.mode == kThroughput) StartWrites(c);
-    else WritePattern(c, B.size);
+    if (B.mode == kThroughput) {
+      if (SetUpSplice(c)) {
+        PumpSplice(c);
+      } else {
+        StartWrites(c);
+      }
+    } else {
+      WritePattern(c, B.size);
+    }
   }
 }
 
