@@ -1,5 +1,8 @@
 #include "runtime/core/stream_wrap.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -96,6 +99,7 @@ StreamWrap::StreamWrap(Environment* env, Local<Object> object, uv_stream_t* stre
 
 StreamWrap::~StreamWrap() {
   if (read_listener_ != nullptr) read_listener_->OnStreamGone();
+  ExitSplice(false);
   Unlink();
   for (StreamWrap* source : pipe_sources_) {
     source->pipe_dest_ = nullptr;
@@ -111,6 +115,7 @@ struct PipeWriteReq {
 };
 
 void StreamWrap::Unlink() {
+  ExitSplice(true);
   if (pipe_dest_ == nullptr) return;
   std::vector<StreamWrap*>& sources = pipe_dest_->pipe_sources_;
   for (size_t i = 0; i < sources.size(); i++) {
@@ -152,19 +157,25 @@ void StreamWrap::PipeData(char* data, size_t length) {
     if (n > 0) written = static_cast<size_t>(n);
   }
   dest->piped_written_bytes_ += static_cast<double>(length);
-  if (written == length) return;
-  // The rest waits in the destination's queue; this stream stops reading until it drains.
-  size_t rest = length - written;
-  char* memory = static_cast<char*>(std::malloc(rest));
+  if (written == length) {
+    if (dest == this && length == Environment::kReadBufferSize) MaybeEnterSplice();
+    return;
+  }
+  QueuePipedCopy(dest, data + written, length - written);
+}
+
+// Queues a copy of data on dest; this stream stops reading until dest's queue drains.
+void StreamWrap::QueuePipedCopy(StreamWrap* dest, const char* data, size_t length) {
+  char* memory = static_cast<char*>(std::malloc(length));
   if (memory == nullptr) {
     dest->CallPipeCallback("onpipeerror", UV_ENOMEM);
     return;
   }
-  std::memcpy(memory, data + written, rest);
+  std::memcpy(memory, data, length);
   PipeWriteReq* write = new PipeWriteReq();
   write->memory = memory;
   write->req.data = write;
-  uv_buf_t buf = uv_buf_init(memory, static_cast<unsigned>(rest));
+  uv_buf_t buf = uv_buf_init(memory, static_cast<unsigned>(length));
   int err = uv_write(&write->req, dest->stream_, &buf, 1, OnPipeWrite);
   if (err != 0) {
     std::free(memory);
@@ -177,6 +188,146 @@ void StreamWrap::PipeData(char* data, size_t length) {
   if (!pipe_blocked_) {
     pipe_blocked_ = true;
     uv_read_stop(stream_);
+  }
+}
+
+// ---- Splice mode --------------------------------------------------------------------------------
+
+struct StreamWrap::SpliceState {
+  uv_poll_t poll;       // on dup_fd: the socket's readiness, while libuv's reading is stopped
+  StreamWrap* wrap;     // null once the wrap has left splice mode
+  int fd = -1;          // the socket (libuv's descriptor)
+  int dup_fd = -1;
+  int pipe_r = -1;
+  int pipe_w = -1;
+  size_t in_pipe = 0;   // bytes in the kernel pipe, read but not yet written back
+  bool waited = false;  // the socket was full: 'drain' is due once the pipe is empty
+};
+
+constexpr size_t kSpliceChunk = 256 * 1024;
+
+void StreamWrap::MaybeEnterSplice() {
+  if (splice_ != nullptr || splice_failed_ || pipe_blocked_ || !js_reading_ ||
+      handle()->type != UV_TCP || stream_->write_queue_size != 0 || uv_is_closing(handle())) {
+    return;
+  }
+  uv_os_fd_t fd;
+  int fds[2];
+  if (uv_fileno(handle(), &fd) != 0 || pipe2(fds, O_NONBLOCK | O_CLOEXEC) != 0) {
+    splice_failed_ = true;
+    return;
+  }
+  fcntl(fds[1], F_SETPIPE_SZ, static_cast<int>(kSpliceChunk));  // best effort
+  SpliceState* state = new SpliceState();
+  state->wrap = this;
+  state->fd = fd;
+  state->pipe_r = fds[0];
+  state->pipe_w = fds[1];
+  state->dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (state->dup_fd < 0 || uv_poll_init(env()->loop(), &state->poll, state->dup_fd) != 0) {
+    if (state->dup_fd >= 0) close(state->dup_fd);
+    close(fds[0]);
+    close(fds[1]);
+    delete state;
+    splice_failed_ = true;
+    return;
+  }
+  state->poll.data = state;
+  uv_read_stop(stream_);
+  splice_ = state;
+  WatchSplice();
+}
+
+void StreamWrap::WatchSplice() {
+  SpliceState* state = splice_;
+  uv_poll_start(&state->poll, state->in_pipe > 0 ? UV_WRITABLE : UV_READABLE, OnSplicePoll);
+}
+
+void StreamWrap::OnSplicePoll(uv_poll_t* poll, int status, int) {
+  SpliceState* state = static_cast<SpliceState*>(poll->data);
+  StreamWrap* wrap = state->wrap;
+  if (wrap == nullptr) return;
+  if (uv_is_closing(wrap->handle())) return wrap->ExitSplice(false);
+  if (status < 0) return wrap->ExitSplice(true);  // libuv's reading will meet the error
+  wrap->PumpSplice();
+}
+
+void StreamWrap::PumpSplice() {
+  SpliceState* state = splice_;
+  for (int round = 0; round < 16; round++) {
+    if (state->in_pipe > 0) {
+      ssize_t n = splice(state->pipe_r, nullptr, state->fd, nullptr, state->in_pipe,
+                         SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
+      if (n > 0) {
+        state->in_pipe -= static_cast<size_t>(n);
+        piped_written_bytes_ += static_cast<double>(n);
+        if (state->in_pipe == 0 && state->waited) {
+          // As a queued write would: the socket took everything after being full.
+          state->waited = false;
+          CallPipeCallback("onpipedrain", 0);
+          if (splice_ != state) return;  // JS wrote, paused, ended or closed meanwhile
+        }
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && errno == EAGAIN) {
+        state->waited = true;
+        break;
+      }
+      int err = n < 0 ? -errno : UV_EPIPE;
+      ExitSplice(false);
+      CallPipeCallback("onpipeerror", err);
+      return;
+    }
+    ssize_t n = splice(state->fd, nullptr, state->pipe_w, nullptr, kSpliceChunk,
+                       SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
+    if (n > 0) {
+      state->in_pipe += static_cast<size_t>(n);
+      piped_read_bytes_ += static_cast<double>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EAGAIN) break;
+    // EOF or an error: libuv's reading, started again, meets it and reports it to JS.
+    ExitSplice(true);
+    return;
+  }
+  WatchSplice();
+}
+
+// Leaves splice mode. keep_data: what the kernel pipe holds goes to the head of the write queue
+// (it was read before anything JS may write next); otherwise it is dropped (the socket is gone).
+void StreamWrap::ExitSplice(bool keep_data) {
+  SpliceState* state = splice_;
+  if (state == nullptr) return;
+  splice_ = nullptr;
+  state->wrap = nullptr;
+  if (keep_data && state->in_pipe > 0 && !uv_is_closing(handle())) {
+    std::vector<char> rest(state->in_pipe);
+    size_t got = 0;
+    while (got < rest.size()) {
+      ssize_t n = read(state->pipe_r, rest.data() + got, rest.size() - got);
+      if (n > 0) {
+        got += static_cast<size_t>(n);
+      } else if (n < 0 && errno == EINTR) {
+        continue;
+      } else {
+        break;
+      }
+    }
+    piped_written_bytes_ += static_cast<double>(got);
+    if (got > 0) QueuePipedCopy(this, rest.data(), got);
+  }
+  uv_poll_stop(&state->poll);
+  uv_close(reinterpret_cast<uv_handle_t*>(&state->poll), [](uv_handle_t* poll) {
+    SpliceState* closed = static_cast<SpliceState*>(poll->data);
+    close(closed->dup_fd);
+    close(closed->pipe_r);
+    close(closed->pipe_w);
+    delete closed;
+  });
+  if (js_reading_ && !pipe_blocked_ && !uv_is_closing(handle())) {
+    uv_read_start(stream_, OnAlloc, OnRead);
   }
 }
 
@@ -216,6 +367,7 @@ void StreamWrap::PipeTo(const FunctionCallbackInfo<Value>& args) {
     return args.GetReturnValue().Set(UV_EINVAL);
   }
   wrap->Unlink();
+  wrap->Unblock();
   wrap->pipe_dest_ = dest;
   dest->pipe_sources_.push_back(wrap);
   args.GetReturnValue().Set(0);
@@ -234,6 +386,12 @@ void StreamWrap::Unpipe(const FunctionCallbackInfo<Value>& args) {
       source->Unblock();
     }
   }
+}
+
+void StreamWrap::Splicing(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  args.GetReturnValue().Set(wrap->splice_ != nullptr);
 }
 
 void StreamWrap::PipingTo(const FunctionCallbackInfo<Value>& args) {
@@ -270,6 +428,7 @@ void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
   SetProtoMethod(isolate, tmpl, "pipeTo", PipeTo);
   SetProtoMethod(isolate, tmpl, "unpipe", Unpipe);
   SetProtoMethod(isolate, tmpl, "pipingTo", PipingTo);
+  SetProtoMethod(isolate, tmpl, "splicing", Splicing);
   SetProtoMethod(isolate, tmpl, "pipedReadBytes", PipedReadBytes);
   SetProtoMethod(isolate, tmpl, "pipedWrittenBytes", PipedWrittenBytes);
 }
@@ -293,8 +452,8 @@ void StreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
   wrap->js_reading_ = true;
-  // Held back by a full pipe destination: reading starts once it drains.
-  if (wrap->pipe_blocked_) return args.GetReturnValue().Set(0);
+  // Held back by a full pipe destination (reading starts once it drains), or in splice mode.
+  if (wrap->pipe_blocked_ || wrap->splice_ != nullptr) return args.GetReturnValue().Set(0);
   args.GetReturnValue().Set(uv_read_start(wrap->stream_, OnAlloc, OnRead));
 }
 
@@ -302,6 +461,7 @@ void StreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
   wrap->js_reading_ = false;
+  wrap->ExitSplice(true);
   args.GetReturnValue().Set(uv_read_stop(wrap->stream_));
 }
 
@@ -363,6 +523,7 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
                          uv_buf_t* bufs, size_t count, size_t total, char* storage,
                          Local<Value> keep_alive) {
   Environment* env = this->env();
+  ExitSplice(true);  // bytes already read and not yet echoed go before this write
   // Most writes fit the socket buffer: try them synchronously, without a request.
   int written = 0;
   if (stream_->write_queue_size == 0) {
@@ -503,6 +664,7 @@ void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {
   if (wrap == nullptr) return;
   Local<Object> req;
   if (!GetReq(args, &req)) return;
+  wrap->ExitSplice(true);  // FIN goes after the bytes the kernel pipe still holds
   ShutdownReq* shutdown = new ShutdownReq();
   shutdown->env = wrap->env();
   shutdown->object.Reset(args.GetIsolate(), req);

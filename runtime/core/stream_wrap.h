@@ -20,11 +20,16 @@
 //   pipeTo(destHandle) -> 0, or a libuv error code when it can't be done natively
 //   unpipe([all])                          all: also every stream piped into this one
 //   pipingTo()                             -> the destination handle, or null
+//   splicing()                             -> true while in splice mode (below)
 //   pipedReadBytes() / pipedWrittenBytes() -> bytes read by / written to this stream natively
 // While piped, the source's reads go straight to the destination's write queue without
 // reaching JS. When the destination's queue is not empty the source stops reading, and starts
 // again once it drains; the destination's handle.onpipedrain() is then called. A failed write
 // calls the destination's handle.onpipeerror(err). EOF and read errors reach JS as always.
+// A TCP socket piped into itself (the echo server) that reads full buffers switches to splice:
+// the kernel moves the bytes socket -> pipe -> socket without copying them into this process.
+// Anything else on that socket (a JS write, end, pause, unpipe, EOF, an error) first puts what
+// the kernel pipe still holds at the head of the write queue and returns to the path above.
 // Reads land in one 64 KiB buffer shared by every stream of the Environment (an idle connection
 // holds none); a big read takes that buffer over as its ArrayBuffer, a small one is copied out.
 #ifndef RUNTIME_CORE_STREAM_WRAP_H_
@@ -90,9 +95,19 @@ class StreamWrap : public HandleWrap {
   static void PipeTo(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void Unpipe(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PipingTo(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void Splicing(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PipedReadBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PipedWrittenBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void OnPipeWrite(uv_write_t* req, int status);
+
+  // Splice mode (self-pipe of a TCP socket); see the comment at the top.
+  struct SpliceState;
+  void MaybeEnterSplice();
+  void ExitSplice(bool keep_data);
+  void PumpSplice();
+  void WatchSplice();
+  static void OnSplicePoll(uv_poll_t* poll, int status, int events);
+  void QueuePipedCopy(StreamWrap* dest, const char* data, size_t length);
 
   // Sends one read on to pipe_dest_.
   void PipeData(char* data, size_t length);
@@ -113,6 +128,8 @@ class StreamWrap : public HandleWrap {
   bool js_reading_ = false;    // readStart() called and not readStop()
   bool pipe_blocked_ = false;  // reading held back until pipe_dest_ drains
   bool pipe_queued_ = false;   // piped data waited in this stream's queue since the last drain
+  bool splice_failed_ = false;  // splice mode could not be set up: don't try again
+  SpliceState* splice_ = nullptr;
 };
 
 }  // namespace nodus

@@ -41,11 +41,17 @@ pending++;
   var data = pattern(8 * 1024 * 1024 + 13, 1);
   var serverSocket;
   var drains = 0;
+  var sawSplice = false;
   var server = net.createServer(function(socket) {
     serverSocket = socket;
     socket.pipe(socket);
     assert.strictEqual(socket._handle.pipingTo(), socket._handle, 'the echo pipe is native');
     socket.on('drain', function() { drains++; });
+    // Full 64 KiB reads switch the self-pipe to splice (the kernel moves the bytes).
+    var watch = setInterval(function() {
+      if (socket._handle && socket._handle.splicing()) sawSplice = true;
+    }, 1);
+    socket.on('close', function() { clearInterval(watch); });
     socket.on('close', common.mustCall(function(hadError) {
       assert.strictEqual(hadError, false);
       assert.strictEqual(socket.bytesRead, data.length);
@@ -63,6 +69,7 @@ pending++;
     collect(client, common.mustCall(function(all) {
       sameBytes(all, data, 'echo');
       assert.ok(drains > 0, 'the server saw backpressure and emitted drain');
+      assert.ok(sawSplice, 'the echo went through splice mode');
       done();
     }));
   });
@@ -211,6 +218,44 @@ pending++;
     client.on('end', common.mustCall(function() {
       assert.strictEqual(text, 'héllo, world');
       server.close();
+      done();
+    }));
+  });
+})();
+
+// 6. A JS write on a socket that echoes itself in splice mode: what the kernel pipe held goes
+// out first, then the write, then the rest; every byte exactly once, in order.
+pending++;
+(function() {
+  var data = new Buffer(6 * 1024 * 1024);
+  for (var i = 0; i < data.length; i++) data[i] = (i * 13) & 0x7f;  // never 0xff
+  var marker = new Buffer([0xff, 0xff, 0xff]);
+  var server = net.createServer(function(socket) {
+    socket.pipe(socket);
+    var wrote = false;
+    var watch = setInterval(function() {
+      if (!wrote && socket._handle && socket._handle.splicing()) {
+        wrote = true;
+        socket.write(marker);
+        clearInterval(watch);
+      }
+    }, 1);
+    socket.on('close', function() { clearInterval(watch); server.close(); });
+  });
+  server.listen(0, '127.0.0.1', function() {
+    var client = net.connect(server.address().port, '127.0.0.1', function() {
+      client.write(data);
+      client.end();
+    });
+    collect(client, common.mustCall(function(all) {
+      var at = -1;
+      for (var k = 0; k < all.length; k++) if (all[k] === 0xff) { at = k; break; }
+      assert.ok(at > 0, 'the marker came back while splicing');
+      for (var k2 = 0; k2 < 3; k2++) assert.strictEqual(all[at + k2], 0xff);
+      var rest = new Buffer(all.length - 3);
+      all.copy(rest, 0, 0, at);
+      all.copy(rest, at, at + 3);
+      sameBytes(rest, data, 'splice then a JS write');
       done();
     }));
   });
