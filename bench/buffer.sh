@@ -5,16 +5,8 @@
 # of ops/s (and MB/s) with the nodus/node ratio: above 1 means Nodus is faster.
 set -euo pipefail
 
-# BENCH_RT=1 runs the measured processes at the highest priority (nice -20, needs root), so
-# other work on a shared machine takes less of their CPU (it cannot remove wake-up delays: a
-# quiet machine is still the reference); the comparison stays side by side.
-# (Arrays rather than a function, so `$!` of a background command is the measured process.)
-PIN0=(taskset -c 0)
-PIN1=(taskset -c 1)
-if [[ ${BENCH_RT:-0} == 1 ]]; then
-  PIN0=(nice -n -20 "${PIN0[@]}")
-  PIN1=(nice -n -20 "${PIN1[@]}")
-fi
+# PIN0/PIN1 (and BENCH_RT=1): bench/pin.sh.
+source "$(dirname "$0")/pin.sh"
 cd "$(dirname "$0")/.."
 ./bazelw build -c opt //runtime >/dev/null 2>&1
 runtime=$(./bazelw info -c opt bazel-bin 2>/dev/null)/runtime/runtime

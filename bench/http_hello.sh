@@ -7,16 +7,8 @@
 # nodus/node ratios (requests/s: above 1 means Nodus is faster; latency and RSS: below 1).
 set -euo pipefail
 
-# BENCH_RT=1 runs the measured processes at the highest priority (nice -20, needs root), so
-# other work on a shared machine takes less of their CPU (it cannot remove wake-up delays: a
-# quiet machine is still the reference); the comparison stays side by side.
-# (Arrays rather than a function, so `$!` of a background command is the measured process.)
-PIN0=(taskset -c 0)
-PIN1=(taskset -c 1)
-if [[ ${BENCH_RT:-0} == 1 ]]; then
-  PIN0=(nice -n -20 "${PIN0[@]}")
-  PIN1=(nice -n -20 "${PIN1[@]}")
-fi
+# PIN0/PIN1 (and BENCH_RT=1): bench/pin.sh.
+source "$(dirname "$0")/pin.sh"
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10}
 connections=${CONNECTIONS:-50}

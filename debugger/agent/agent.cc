@@ -14,25 +14,8 @@ namespace nodus::debugger {
 
 namespace {
 
-// The inspector hands out Latin-1 (8-bit) or UTF-16 text; the rest of the agent uses UTF-8.
-void AppendUtf8(uint32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xc0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3f)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xe0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3f)));
-  } else {
-    out->push_back(static_cast<char>(0xf0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3f)));
-  }
-}
-
+// The inspector hands out Latin-1 (8-bit) or UTF-16 text; the rest of the agent uses UTF-8
+// (AppendUtf8, debugger/agent/json.h).
 std::string ToUtf8(const v8_inspector::StringView& view) {
   std::string out;
   out.reserve(view.length());

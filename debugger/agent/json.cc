@@ -12,6 +12,8 @@ const Json& Null() {
   return *null;
 }
 
+}  // namespace
+
 void AppendUtf8(uint32_t c, std::string* out) {
   if (c < 0x80) {
     out->push_back(static_cast<char>(c));
@@ -29,8 +31,6 @@ void AppendUtf8(uint32_t c, std::string* out) {
     out->push_back(static_cast<char>(0x80 | (c & 0x3f)));
   }
 }
-
-}  // namespace
 
 class JsonParser {
  public:

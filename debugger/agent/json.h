@@ -6,6 +6,7 @@
 #ifndef DEBUGGER_AGENT_JSON_H_
 #define DEBUGGER_AGENT_JSON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,6 +45,9 @@ class Json {
   std::vector<Json> items_;
   std::vector<std::pair<std::string, Json>> members_;
 };
+
+// Appends code point `c` to `out` as UTF-8.
+void AppendUtf8(uint32_t c, std::string* out);
 
 // `s` as a JSON string literal, quotes included. `s` is UTF-8; control characters are escaped.
 std::string JsonQuote(std::string_view s);

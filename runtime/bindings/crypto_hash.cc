@@ -76,27 +76,31 @@ bool DigestUpdate(EVP_MD_CTX* ctx, const Bytes& bytes) {
 
 // ---- Hash --------------------------------------------------------------------------------------
 
-class Hash : public CryptoObject {
+// A hash or HMAC: an OpenSSL context that digest() finishes; using it afterwards throws.
+template <typename Ctx, void (*Free)(Ctx*), int64_t kSize>
+class DigestObject : public CryptoObject {
  public:
-  Hash(Isolate* isolate, Local<Object> object, EVP_MD_CTX* ctx)
-      : CryptoObject(isolate, object, kHashSize), ctx_(ctx) {}
-  ~Hash() override { EVP_MD_CTX_free(ctx_); }
+  DigestObject(Isolate* isolate, Local<Object> object, Ctx* ctx)
+      : CryptoObject(isolate, object, kSize), ctx_(ctx) {}
+  ~DigestObject() override { Free(ctx_); }
 
   // The live context, or nullptr (with an Error thrown) after digest().
-  EVP_MD_CTX* Context(Isolate* isolate) {
+  Ctx* Context(Isolate* isolate) {
     if (ctx_ == nullptr) {
       ThrowErrorWithCode(isolate, "Digest already called", "ERR_CRYPTO_HASH_FINALIZED");
     }
     return ctx_;
   }
   void Finish() {
-    EVP_MD_CTX_free(ctx_);
+    Free(ctx_);
     ctx_ = nullptr;
   }
 
  private:
-  EVP_MD_CTX* ctx_;
+  Ctx* ctx_;
 };
+
+using Hash = DigestObject<EVP_MD_CTX, EVP_MD_CTX_free, kHashSize>;
 
 void HashNew(const FunctionCallbackInfo<Value>& args) {
   if (!CryptoObject::BeginConstruct(args)) return;
@@ -138,26 +142,7 @@ void HashDigest(const FunctionCallbackInfo<Value>& args) {
 
 // ---- Hmac --------------------------------------------------------------------------------------
 
-class Hmac : public CryptoObject {
- public:
-  Hmac(Isolate* isolate, Local<Object> object, EVP_MAC_CTX* ctx)
-      : CryptoObject(isolate, object, kHmacSize), ctx_(ctx) {}
-  ~Hmac() override { EVP_MAC_CTX_free(ctx_); }
-
-  EVP_MAC_CTX* Context(Isolate* isolate) {
-    if (ctx_ == nullptr) {
-      ThrowErrorWithCode(isolate, "Digest already called", "ERR_CRYPTO_HASH_FINALIZED");
-    }
-    return ctx_;
-  }
-  void Finish() {
-    EVP_MAC_CTX_free(ctx_);
-    ctx_ = nullptr;
-  }
-
- private:
-  EVP_MAC_CTX* ctx_;
-};
+using Hmac = DigestObject<EVP_MAC_CTX, EVP_MAC_CTX_free, kHmacSize>;
 
 void HmacNew(const FunctionCallbackInfo<Value>& args) {
   if (!CryptoObject::BeginConstruct(args)) return;

@@ -22,6 +22,7 @@
 #include <uv.h>
 
 #include <deque>
+#include <memory>
 #include <string>
 
 #include "runtime/bindings/bindings.h"
@@ -84,21 +85,20 @@ class StdioPipe {
     StdioPipe* self = Unwrap(args);
     if (self == nullptr) return;
     Isolate* isolate = args.GetIsolate();
-    std::string text;
+    // Send() copies only what the pipe cannot take at once, so the bytes are read in place.
     const char* data;
     size_t length;
+    std::unique_ptr<Utf8Value> utf8;
     if (args[0]->IsArrayBufferView()) {
       Local<ArrayBufferView> view = args[0].As<ArrayBufferView>();
       length = view->ByteLength();
-      text.resize(length);
-      if (length > 0) view->CopyContents(&text[0], length);
-      data = text.data();
+      data = length == 0 ? ""
+                         : static_cast<const char*>(view->Buffer()->Data()) + view->ByteOffset();
     } else if (args[0]->IsString()) {
-      Utf8Value utf8(isolate, args[0]);
-      if (!utf8.ok()) return;
-      text = utf8.str();
-      data = text.data();
-      length = text.size();
+      utf8.reset(new Utf8Value(isolate, args[0]));
+      if (!utf8->ok()) return;
+      data = utf8->c_str();
+      length = utf8->length();
     } else {
       return ThrowTypeError(isolate, "data must be a Buffer or a string");
     }
