@@ -20,6 +20,7 @@
 #endif
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -439,46 +440,119 @@ size_t Base64BytesOfDigits(size_t digits) { return digits / 4 * 3 + (digits % 4)
 // __builtin_cpu_init first: this may run before libgcc's own initializer.
 const bool kHaveAvx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
 
-// Decodes whole blocks of 32 standard-alphabet digits (24 bytes each) from chars[*i, length)
-// into dest + *written while at least 32 bytes of room remain (each store writes 32); stops at
-// the first block holding anything else (padding, whitespace, the URL-safe alphabet), which the
-// scalar decoder then handles. W. Mula's pshufb decoder.
-__attribute__((target("avx2"))) void Base64DecodeAvx2(const uint8_t* chars, size_t length,
-                                                      size_t* i, uint8_t* dest, size_t capacity,
-                                                      size_t* written) {
-  const __m256i lut_lo = _mm256_setr_epi8(
-      0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B, 0x1B, 0x1B,
-      0x1A, 0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B, 0x1B,
-      0x1B, 0x1A);
-  const __m256i lut_hi = _mm256_setr_epi8(
-      0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
-      0x10, 0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
-      0x10, 0x10);
-  const __m256i lut_roll = _mm256_setr_epi8(0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0,
-                                            0, 0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0,
-                                            0, 0, 0);
-  const __m256i mask_2f = _mm256_set1_epi8(0x2f);
-  const __m256i pack_shuffle =
-      _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1, 2, 1, 0, 6, 5, 4,
-                       10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
-  const __m256i pack_permute = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
-  size_t in = *i;
-  size_t out = *written;
-  while (length - in >= 32 && capacity - out >= 32) {
-    __m256i str = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(chars + in));
+// W. Mula's pshufb base64 decoder, 32 standard-alphabet digits to 24 bytes at a time.
+struct Base64Avx2Decoder {
+  __m256i lut_lo, lut_hi, lut_roll, mask_2f, pack_shuffle, pack_permute, merge_a, merge_b;
+
+  __attribute__((target("avx2"))) Base64Avx2Decoder() {
+    lut_lo = _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13,
+                              0x1A, 0x1B, 0x1B, 0x1B, 0x1A, 0x15, 0x11, 0x11, 0x11, 0x11, 0x11,
+                              0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B, 0x1B, 0x1B, 0x1A);
+    lut_hi = _mm256_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10,
+                              0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x01, 0x02, 0x04, 0x08,
+                              0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10);
+    lut_roll = _mm256_setr_epi8(0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16,
+                                19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
+    mask_2f = _mm256_set1_epi8(0x2f);
+    pack_shuffle = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1, 2, 1,
+                                    0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    pack_permute = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
+    merge_a = _mm256_set1_epi32(0x01400140);
+    merge_b = _mm256_set1_epi32(0x00011000);
+  }
+
+  // Decodes the 32 digits at `chars` into the low 24 bytes of *out; false (and *out untouched)
+  // if any of them is not a standard-alphabet digit.
+  __attribute__((target("avx2"))) inline bool Block(const uint8_t* chars, __m256i* out) const {
+    __m256i str = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(chars));
     __m256i hi_nibbles = _mm256_and_si256(_mm256_srli_epi32(str, 4), mask_2f);
     __m256i lo_nibbles = _mm256_and_si256(str, mask_2f);
     __m256i lo = _mm256_shuffle_epi8(lut_lo, lo_nibbles);
     __m256i hi = _mm256_shuffle_epi8(lut_hi, hi_nibbles);
-    if (!_mm256_testz_si256(lo, hi)) break;
+    if (!_mm256_testz_si256(lo, hi)) return false;
     __m256i eq_2f = _mm256_cmpeq_epi8(str, mask_2f);
     __m256i roll = _mm256_shuffle_epi8(lut_roll, _mm256_add_epi8(eq_2f, hi_nibbles));
     str = _mm256_add_epi8(str, roll);
-    __m256i merged = _mm256_maddubs_epi16(str, _mm256_set1_epi32(0x01400140));
-    str = _mm256_madd_epi16(merged, _mm256_set1_epi32(0x00011000));
+    __m256i merged = _mm256_maddubs_epi16(str, merge_a);
+    str = _mm256_madd_epi16(merged, merge_b);
     str = _mm256_shuffle_epi8(str, pack_shuffle);
-    str = _mm256_permutevar8x32_epi32(str, pack_permute);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dest + out), str);
+    *out = _mm256_permutevar8x32_epi32(str, pack_permute);
+    return true;
+  }
+};
+
+// Outputs at least this big are written with non-temporal stores: they cannot stay in the L2
+// cache anyway, and streaming them out spares reading every destination line in first (a fresh
+// megabyte is cold, so those reads went to memory and were most of the decoder's time).
+constexpr size_t kBase64StreamMin = 512 * 1024;
+
+// Decodes groups of 128 digits (96 bytes) from chars[*in, length) to the 32-byte aligned
+// dest + *out with non-temporal stores, as long as each whole group is standard-alphabet digits;
+// true if any was decoded (the caller then fences).
+__attribute__((target("avx2"))) inline bool Base64StreamGroups(const Base64Avx2Decoder& decoder,
+                                                               const uint8_t* chars,
+                                                               size_t length, size_t* in_io,
+                                                               uint8_t* dest, size_t capacity,
+                                                               size_t* out_io) {
+  const __m256i r1_to_top = _mm256_setr_epi32(0, 0, 0, 0, 0, 0, 0, 1);
+  const __m256i r1_mid = _mm256_setr_epi32(2, 3, 4, 5, 0, 0, 0, 0);
+  const __m256i r2_low = _mm256_setr_epi32(0, 0, 0, 0, 0, 1, 2, 3);
+  const __m256i r2_tail = _mm256_setr_epi32(4, 5, 0, 0, 0, 0, 0, 0);
+  const __m256i r3_up = _mm256_setr_epi32(0, 0, 0, 1, 2, 3, 4, 5);
+  size_t in = *in_io;
+  size_t out = *out_io;
+  __m256i r0, r1, r2, r3;
+  while (length - in >= 128 && capacity - out >= 96 && decoder.Block(chars + in, &r0) &&
+         decoder.Block(chars + in + 32, &r1) && decoder.Block(chars + in + 64, &r2) &&
+         decoder.Block(chars + in + 96, &r3)) {
+    // r0..r3 hold 6 dwords each: out0 = r0[0..5] r1[0..1], out1 = r1[2..5] r2[0..3],
+    // out2 = r2[4..5] r3[0..5].
+    __m256i o0 = _mm256_blend_epi32(r0, _mm256_permutevar8x32_epi32(r1, r1_to_top), 0xC0);
+    __m256i o1 = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(r1, r1_mid),
+                                    _mm256_permutevar8x32_epi32(r2, r2_low), 0xF0);
+    __m256i o2 = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(r2, r2_tail),
+                                    _mm256_permutevar8x32_epi32(r3, r3_up), 0xFC);
+    __m256i* d = reinterpret_cast<__m256i*>(dest + out);
+    _mm256_stream_si256(d, o0);
+    _mm256_stream_si256(d + 1, o1);
+    _mm256_stream_si256(d + 2, o2);
+    in += 128;
+    out += 96;
+  }
+  bool any = out != *out_io;
+  *in_io = in;
+  *out_io = out;
+  return any;
+}
+
+// Decodes whole blocks of 32 standard-alphabet digits (24 bytes each) from chars[*i, length)
+// into dest + *written while at least 32 bytes of room remain (each store writes 32); stops at
+// the first block holding anything else (padding, whitespace, the URL-safe alphabet), which the
+// scalar decoder then handles.
+__attribute__((target("avx2"))) void Base64DecodeAvx2(const uint8_t* chars, size_t length,
+                                                      size_t* i, uint8_t* dest, size_t capacity,
+                                                      size_t* written) {
+  const Base64Avx2Decoder decoder;
+  size_t in = *i;
+  size_t out = *written;
+  __m256i v;
+  if (capacity >= kBase64StreamMin) {
+    // Plain stores until dest + out is 32-byte aligned (out moves 24 at a time, so from an
+    // 8-aligned start that takes at most 3 blocks), then 4 blocks (96 bytes) at a time, put
+    // together in registers and streamed out as 3 aligned 32-byte non-temporal stores.
+    while ((reinterpret_cast<uintptr_t>(dest + out) & 31) != 0 && length - in >= 32 &&
+           capacity - out >= 32 && decoder.Block(chars + in, &v)) {
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(dest + out), v);
+      in += 32;
+      out += 24;
+    }
+    if ((reinterpret_cast<uintptr_t>(dest + out) & 31) == 0 &&
+        Base64StreamGroups(decoder, chars, length, &in, dest, capacity, &out)) {
+      _mm_sfence();  // the streamed lines are visible before anything else touches them
+    }
+  }
+  while (length - in >= 32 && capacity - out >= 32 && decoder.Block(chars + in, &v)) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dest + out), v);
     in += 32;
     out += 24;
   }
@@ -486,8 +560,6 @@ __attribute__((target("avx2"))) void Base64DecodeAvx2(const uint8_t* chars, size
   *written = out;
 }
 
-// Encodes whole blocks of 24 bytes (32 characters each) of data[*i, length) into out + *o, as
-// long as 32 bytes can be loaded starting 4 before the block. W. Mula's multiply-shift encoder.
 // One block of Base64EncodeAvx2: 24 bytes at offsets 4..15 (low lane) and 0..11 (high lane).
 __attribute__((target("avx2"))) inline __m256i Base64EncodeBlock(__m256i v) {
   const __m256i shuffle = _mm256_set_epi8(10, 11, 9, 10, 7, 8, 6, 7, 4, 5, 3, 4, 1, 2, 0, 1, 14,
@@ -899,59 +971,6 @@ void Base64Encode(const uint8_t* data, size_t length, uint8_t* out) {
   }
 }
 
-// Big blocks for new Buffers and external strings, recycled: a fresh block of a megabyte comes
-// from mmap (or from a heap top that free() just trimmed), and faulting its pages in cost several
-// times what the coding did. Freed blocks (their owners may die on any thread) wait here, a few at
-// a time, for the next request they fit without wasting more than half.
-class BlockCache {
- public:
-  static constexpr size_t kMinSize = 256 * 1024;
-
-  static BlockCache* Get() {
-    static BlockCache* cache = new BlockCache();  // never destroyed: owners may outlive statics
-    return cache;
-  }
-
-  // A block of at least `size` bytes (contents undefined); *capacity is its real size.
-  void* Take(size_t size, size_t* capacity) {
-    if (size >= kMinSize) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      for (size_t k = 0; k < count_; k++) {
-        if (blocks_[k].capacity >= size && blocks_[k].capacity / 2 <= size) {
-          Block block = blocks_[k];
-          blocks_[k] = blocks_[--count_];
-          *capacity = block.capacity;
-          return block.data;
-        }
-      }
-    }
-    *capacity = size;
-    return malloc(size == 0 ? 1 : size);
-  }
-
-  void Give(void* data, size_t capacity) {
-    if (capacity >= kMinSize && capacity <= kMaxKeep) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (count_ < kMaxBlocks) {
-        blocks_[count_++] = Block{data, capacity};
-        return;
-      }
-    }
-    free(data);
-  }
-
- private:
-  static constexpr size_t kMaxBlocks = 8;
-  static constexpr size_t kMaxKeep = 4 * 1024 * 1024;  // at most 32 MB held
-  struct Block {
-    void* data;
-    size_t capacity;
-  };
-  std::mutex mutex_;
-  Block blocks_[kMaxBlocks] = {};
-  size_t count_ = 0;
-};
-
 // A one-byte string whose characters live in malloc'ed memory that V8 frees (through Dispose)
 // when the string dies. Big results are returned this way: V8 would otherwise copy them into a
 // fresh large-object page, and faulting those pages in cost more than the encoding.
@@ -1078,6 +1097,24 @@ void FromString(const FunctionCallbackInfo<Value>& args) {
   }
   if (max > static_cast<size_t>(INT_MAX)) {
     return ThrowRangeError(isolate, "Buffer size must not exceed 0x3fffffff bytes");
+  }
+  if (encoding == kEncodingBase64) {
+    // Base64's worst case is the size within a few bytes, so the store comes from V8 (which
+    // reclaims big dead ones promptly) and is not trimmed. Decoding runs no JS, and the bytes
+    // past what was decoded are cleared: nothing uninitialized is reachable through .buffer.
+    std::unique_ptr<v8::BackingStore> store;
+    {
+      ArrayBufferAllocator::NoZeroFillScope no_zero_fill;
+      store = v8::ArrayBuffer::NewBackingStore(isolate, max);
+    }
+    uint8_t* data = static_cast<uint8_t*>(store->Data());
+    size_t total;
+    size_t size = max > 0 ? Base64DecodeString(isolate, string, data, max, &total) : 0;
+    if (size < max) std::memset(data + size, 0, max - size);
+    Local<v8::ArrayBuffer> array_buffer = v8::ArrayBuffer::New(isolate, std::move(store));
+    Local<v8::Uint8Array> array = v8::Uint8Array::New(array_buffer, 0, size);
+    if (args.Data()->IsObject() && array->SetPrototype(context, args.Data()).IsNothing()) return;
+    return args.GetReturnValue().Set(array);
   }
   size_t capacity;
   uint8_t* data = static_cast<uint8_t*>(BlockCache::Get()->Take(max, &capacity));

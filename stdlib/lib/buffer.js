@@ -128,9 +128,22 @@ function fromString(string, utf8) {
     return makeBuffer(slow, 0, slow.length);
   }
   if (max === 0) return allocate(0);
-  if (pool === null || pool.length - poolOffset < max) newPool();
-  var written = utf8 ? binding.utf8Write(pool, string, poolOffset, max) :
-                       binding.base64Write(pool, string, poolOffset, max);
+  var written;
+  if (utf8) {
+    // Into the pool's free end, even if the worst case would not fit: most text is far below
+    // 3 bytes a character, and starting a pool early would waste the rest of this one. Only if
+    // the characters did not all fit does a fresh pool (which has room for the worst case) get
+    // them; the bytes left in the old pool's tail are never handed out.
+    if (pool === null || pool.length - poolOffset < string.length) newPool();
+    written = binding.utf8Write(pool, string, poolOffset, pool.length - poolOffset);
+    if (charsWritten[0] < string.length) {
+      newPool();
+      written = binding.utf8Write(pool, string, 0, max);
+    }
+  } else {
+    if (pool === null || pool.length - poolOffset < max) newPool();
+    written = binding.base64Write(pool, string, poolOffset, max);
+  }
   if (written === 0) return allocate(0);
   var buffer = new FastBuffer(poolArrayBuffer, poolByteOffset + poolOffset, written, pool,
                               poolOffset);
