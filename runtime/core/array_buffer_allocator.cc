@@ -20,10 +20,12 @@ void* BlockCache::Take(size_t size, size_t* capacity) {
 void* BlockCache::TakeCached(size_t size, size_t* capacity) {
   if (size >= kMinSize) {
     std::lock_guard<std::mutex> lock(mutex_);
-    for (size_t k = 0; k < count_; k++) {
+    // Newest first: the block freed last is the likeliest to still be in the cache.
+    for (size_t k = count_; k-- > 0;) {
       if (blocks_[k].capacity >= size && blocks_[k].capacity / 2 <= size) {
         Block block = blocks_[k];
-        blocks_[k] = blocks_[--count_];
+        for (size_t j = k + 1; j < count_; j++) blocks_[j - 1] = blocks_[j];
+        count_--;
         bytes_ -= block.capacity;
         *capacity = block.capacity;
         return block.data;

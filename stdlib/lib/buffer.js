@@ -68,20 +68,54 @@ function isUint8Array(value) {
 
 // Buffers are made by this subclass, whose prototype becomes Buffer.prototype below: V8 then
 // creates them with their final map directly, where Object.setPrototypeOf on each new view
-// forced a slow map change (4x slower small allocations). `parent` is the SlowBuffer owning the
-// memory and `offset` the view's start within it.
-class FastBuffer extends Uint8Array {
-  constructor(arrayBuffer, byteOffset, length, parent, offset) {
-    super(arrayBuffer, byteOffset, length);
-    this.parent = parent;
-    this.offset = offset;
-  }
+// forced a slow map change (4x slower small allocations). It has no constructor of its own and
+// Buffers have no own properties: v0.6's `parent` (the SlowBuffer owning the memory) and `offset`
+// (the view's start within it) are getters below, reading the owner that was recorded on the
+// ArrayBuffer when the SlowBuffer was made. Two stores per Buffer made every small allocation
+// a third dearer and each Buffer twice the size.
+class FastBuffer extends Uint8Array {}
+
+// ArrayBuffer -> the SlowBuffer (or pool) over all of it.
+var kOwner = Symbol('buffer owner');
+
+function setOwner(slow) {
+  var arrayBuffer = slow.buffer;
+  if (arrayBuffer[kOwner] === undefined) arrayBuffer[kOwner] = slow;
+  return slow;
 }
 
 // A view of parent's memory, made into a Buffer.
 function makeBuffer(parent, offset, length) {
-  return new FastBuffer(parent.buffer, parent.byteOffset + offset, length, parent, offset);
+  setOwner(parent);
+  return new FastBuffer(parent.buffer, parent.byteOffset + offset, length);
 }
+
+// Assigning either makes it an own property of that Buffer, as a plain field was in v0.6.
+function defineOwn(target, name, value) {
+  Object.defineProperty(target, name,
+                        { value: value, writable: true, enumerable: true, configurable: true });
+}
+
+Object.defineProperty(FastBuffer.prototype, 'parent', {
+  configurable: true,
+  get: function parent() {
+    if (!ArrayBuffer.isView(this)) return undefined;  // Buffer.prototype itself, say
+    var owner = this.buffer[kOwner];
+    return owner === this ? undefined : owner;  // a SlowBuffer has no parent
+  },
+  set: function(value) { defineOwn(this, 'parent', value); }
+});
+
+Object.defineProperty(FastBuffer.prototype, 'offset', {
+  configurable: true,
+  get: function offset() {
+    if (!ArrayBuffer.isView(this)) return undefined;
+    var owner = this.buffer[kOwner];
+    if (owner === this) return undefined;
+    return owner === undefined ? this.byteOffset : this.byteOffset - owner.byteOffset;
+  },
+  set: function(value) { defineOwn(this, 'offset', value); }
+});
 
 // ---- Allocation --------------------------------------------------------------------------------
 
@@ -103,13 +137,13 @@ function newPool() {
   poolOffset = 0;
   poolArrayBuffer = pool.buffer;
   poolByteOffset = pool.byteOffset;
+  poolArrayBuffer[kOwner] = pool;
 }
 
 function allocate(length) {
   if (length > 0 && length < (Buffer.poolSize >>> 1)) {
     if (pool === null || pool.length - poolOffset < length) newPool();
-    var buffer = new FastBuffer(poolArrayBuffer, poolByteOffset + poolOffset, length, pool,
-                                poolOffset);
+    var buffer = new FastBuffer(poolArrayBuffer, poolByteOffset + poolOffset, length);
     // Keep the next Buffer 8-byte aligned so wider typed arrays can view it.
     poolOffset = (poolOffset + length + 7) & ~7;
     return buffer;
@@ -145,8 +179,7 @@ function fromString(string, utf8) {
     written = binding.base64Write(pool, string, poolOffset, max);
   }
   if (written === 0) return allocate(0);
-  var buffer = new FastBuffer(poolArrayBuffer, poolByteOffset + poolOffset, written, pool,
-                              poolOffset);
+  var buffer = new FastBuffer(poolArrayBuffer, poolByteOffset + poolOffset, written);
   poolOffset = (poolOffset + written + 7) & ~7;
   return buffer;
 }
@@ -209,7 +242,7 @@ exports.SlowBuffer = SlowBuffer;
 // map (Object.setPrototypeOf on a native Uint8Array would force a slow map change per read).
 Object.defineProperty(exports, '_fromArrayBuffer', {
   value: function fromArrayBuffer(arrayBuffer, length) {
-    return new FastBuffer(arrayBuffer, 0, length, undefined, 0);
+    return new FastBuffer(arrayBuffer, 0, length);
   }
 });
 

@@ -60,6 +60,28 @@ var big = new Buffer(100 * 1024);
 assert.ok(big.parent instanceof SlowBuffer);
 assert.strictEqual(big.offset, 0);
 assert.strictEqual(big.parent.length, big.length);
+// Buffers made from strings, and slices, know theirs too; the owners themselves have none.
+var fromString = new Buffer('hello \u20ac');
+assert.ok(fromString.parent instanceof SlowBuffer);
+assert.strictEqual(fromString.byteOffset - fromString.parent.byteOffset, fromString.offset);
+var bigString = new Buffer(new Array(5000).join('x'), 'utf8');
+assert.ok(bigString.parent instanceof SlowBuffer);
+assert.strictEqual(bigString.offset, 0);
+var piece = small.slice(3, 7);
+assert.strictEqual(piece.parent, small.parent);
+assert.strictEqual(piece.offset, small.offset + 3);
+assert.strictEqual(small.parent.parent, undefined);
+assert.strictEqual(small.parent.offset, undefined);
+assert.strictEqual(Buffer.prototype.parent, undefined);
+assert.strictEqual(Buffer.prototype.offset, undefined);
+// As plain fields in v0.6, both can be assigned, on that Buffer alone.
+var other = new Buffer(10);
+small.offset = 1234;
+small.parent = 'mine';
+assert.strictEqual(small.offset, 1234);
+assert.strictEqual(small.parent, 'mine');
+assert.ok(other.parent instanceof SlowBuffer);
+assert.notStrictEqual(other.offset, 1234);
 
 // SlowBuffer: an unpooled Buffer, also reachable through the binding.
 assert.strictEqual(process.binding('buffer').SlowBuffer, SlowBuffer);
