@@ -172,6 +172,147 @@ constexpr int kEncodeChunk = 4096;
 inline bool IsLeadSurrogate(uint16_t c) { return (c & 0xFC00) == 0xD800; }
 inline bool IsTrailSurrogate(uint16_t c) { return (c & 0xFC00) == 0xDC00; }
 
+#if defined(__x86_64__)
+const bool kHaveSse41 = (__builtin_cpu_init(), __builtin_cpu_supports("sse4.1"));
+
+// pshufb patterns that squeeze 8 units' UTF-8 out of their 16-bit lanes (1- and 2-byte forms),
+// indexed by the mask of ASCII units (bit i: unit i is ASCII and keeps only its low byte); and
+// out of 4 units' 32-bit lanes (1-, 2- and 3-byte forms), indexed by (units >= 0x80) | (units >=
+// 0x800) << 4. length[] is the bytes each pattern keeps.
+struct Utf8PackTables {
+  uint8_t two[256][16];
+  uint8_t two_length[256];
+  uint8_t three[256][16];
+  uint8_t three_length[256];
+  constexpr Utf8PackTables() : two(), two_length(), three(), three_length() {
+    for (int mask = 0; mask < 256; mask++) {
+      int n = 0;
+      for (int i = 0; i < 8; i++) {
+        two[mask][n++] = static_cast<uint8_t>(2 * i);
+        if (((mask >> i) & 1) == 0) two[mask][n++] = static_cast<uint8_t>(2 * i + 1);
+      }
+      two_length[mask] = static_cast<uint8_t>(n);
+      for (int k = n; k < 16; k++) two[mask][k] = 0x80;
+      n = 0;
+      bool valid = true;
+      for (int i = 0; i < 4; i++) {
+        bool wide = ((mask >> i) & 1) != 0, wider = ((mask >> (i + 4)) & 1) != 0;
+        if (wider && !wide) valid = false;
+        int bytes = 1 + (wide ? 1 : 0) + (wider ? 1 : 0);
+        for (int b = 0; b < bytes; b++) three[mask][n++] = static_cast<uint8_t>(4 * i + b);
+      }
+      three_length[mask] = static_cast<uint8_t>(valid ? n : 0);
+      for (int k = n; k < 16; k++) three[mask][k] = 0x80;
+    }
+  }
+};
+constexpr Utf8PackTables kUtf8Pack;
+
+// UTF-8 of 4 units (no surrogates), zero-extended in the 32-bit lanes of `u`, into out; returns
+// the bytes written (up to 12; 16 are stored).
+__attribute__((target("sse4.1"))) inline size_t EncodeUtf8Quad(__m128i u, uint8_t* out) {
+  __m128i wide = _mm_cmpgt_epi32(u, _mm_set1_epi32(0x7F));
+  __m128i wider = _mm_cmpgt_epi32(u, _mm_set1_epi32(0x7FF));
+  const __m128i six = _mm_set1_epi32(0x3F);
+  __m128i low6 = _mm_or_si128(_mm_and_si128(u, six), _mm_set1_epi32(0x80));
+  __m128i mid6 = _mm_or_si128(_mm_and_si128(_mm_srli_epi32(u, 6), six), _mm_set1_epi32(0x80));
+  // Two bytes: lead 0xC0 | u >> 6, then low6. Three: 0xE0 | u >> 12, mid6, low6.
+  __m128i two = _mm_or_si128(_mm_or_si128(_mm_srli_epi32(u, 6), _mm_set1_epi32(0xC0)),
+                             _mm_slli_epi32(low6, 8));
+  __m128i three = _mm_or_si128(
+      _mm_or_si128(_mm_srli_epi32(u, 12), _mm_set1_epi32(0xE0)),
+      _mm_or_si128(_mm_slli_epi32(mid6, 8), _mm_slli_epi32(low6, 16)));
+  __m128i lanes = _mm_blendv_epi8(_mm_blendv_epi8(u, two, wide), three, wider);
+  int index = _mm_movemask_ps(_mm_castsi128_ps(wide)) |
+              (_mm_movemask_ps(_mm_castsi128_ps(wider)) << 4);
+  __m128i pattern = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kUtf8Pack.three[index]));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_shuffle_epi8(lanes, pattern));
+  return kUtf8Pack.three_length[index];
+}
+
+// Encodes 8 units at a time from units[*i, count) while at least 32 bytes of room remain (the
+// stores write up to 16 bytes past the output): groups without surrogates in SIMD, the others a
+// unit at a time.
+__attribute__((target("sse4.1"))) void EncodeUtf16Sse41(const uint16_t* units, size_t count,
+                                                        size_t* i_io, uint8_t* out,
+                                                        size_t capacity, size_t* o_io) {
+  size_t i = *i_io;
+  size_t o = *o_io;
+  const __m128i zero = _mm_setzero_si128();
+  while (count - i >= 8 && capacity - o >= 32) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(units + i));
+    // All ASCII: pack to bytes.
+    if (_mm_testz_si128(v, _mm_set1_epi16(static_cast<short>(0xFF80)))) {
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(out + o), _mm_packus_epi16(v, v));
+      i += 8;
+      o += 8;
+      continue;
+    }
+    // All below 0x800: 1 or 2 bytes each, squeezed out of the 16-bit lanes.
+    if (_mm_testz_si128(v, _mm_set1_epi16(static_cast<short>(0xF800)))) {
+      __m128i ascii = _mm_cmplt_epi16(v, _mm_set1_epi16(0x80));
+      __m128i lead = _mm_or_si128(_mm_srli_epi16(v, 6), _mm_set1_epi16(0xC0));
+      __m128i trail = _mm_or_si128(_mm_and_si128(v, _mm_set1_epi16(0x3F)), _mm_set1_epi16(0x80));
+      __m128i two = _mm_or_si128(lead, _mm_slli_epi16(trail, 8));
+      __m128i lanes = _mm_blendv_epi8(two, v, ascii);
+      int mask = _mm_movemask_epi8(_mm_packs_epi16(ascii, zero)) & 0xFF;
+      __m128i pattern = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kUtf8Pack.two[mask]));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o), _mm_shuffle_epi8(lanes, pattern));
+      o += kUtf8Pack.two_length[mask];
+      i += 8;
+      continue;
+    }
+    // No surrogates: 1 to 3 bytes each, 4 units at a time in 32-bit lanes.
+    __m128i surrogate = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16(static_cast<short>(0xF800))),
+                                        _mm_set1_epi16(static_cast<short>(0xD800)));
+    if (_mm_testz_si128(surrogate, surrogate)) {
+      o += EncodeUtf8Quad(_mm_unpacklo_epi16(v, zero), out + o);
+      o += EncodeUtf8Quad(_mm_unpackhi_epi16(v, zero), out + o);
+      i += 8;
+      continue;
+    }
+    // Surrogates: these 8 units one at a time (a pair may take a ninth). At most 25 bytes, and
+    // there are 32 of room. A lead surrogate with nothing after it in this chunk is left to the
+    // caller, which knows whether the string ends there.
+    size_t end = i + 8;
+    while (i < end) {
+      uint32_t c = units[i];
+      if (c < 0x80) {
+        out[o++] = static_cast<uint8_t>(c);
+        i++;
+      } else if (c < 0x800) {
+        out[o] = static_cast<uint8_t>(0xC0 | (c >> 6));
+        out[o + 1] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+        o += 2;
+        i++;
+      } else if (IsLeadSurrogate(static_cast<uint16_t>(c)) && i + 1 < count &&
+                 IsTrailSurrogate(units[i + 1])) {
+        uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (units[i + 1] - 0xDC00);
+        out[o] = static_cast<uint8_t>(0xF0 | (cp >> 18));
+        out[o + 1] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3F));
+        out[o + 2] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
+        out[o + 3] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
+        o += 4;
+        i += 2;
+      } else if (IsLeadSurrogate(static_cast<uint16_t>(c)) && i + 1 == count) {
+        *i_io = i;
+        *o_io = o;
+        return;
+      } else {
+        if ((c & 0xF800) == 0xD800) c = 0xFFFD;  // a lone surrogate
+        out[o] = static_cast<uint8_t>(0xE0 | (c >> 12));
+        out[o + 1] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
+        out[o + 2] = static_cast<uint8_t>(0x80 | (c & 0x3F));
+        o += 3;
+        i++;
+      }
+    }
+  }
+  *i_io = i;
+  *o_io = o;
+}
+#endif
+
 // Encodes units[0, count) into out[0, capacity). Stops before a character that does not fit.
 // Returns the bytes written; *consumed is the units encoded. A lead surrogate as the last unit
 // is encoded as U+FFFD only if `last_chunk` (else the caller passes it again with its trail).
@@ -179,7 +320,15 @@ size_t EncodeUtf16Chunk(const uint16_t* units, size_t count, bool last_chunk, ui
                         size_t capacity, size_t* consumed) {
   size_t i = 0;
   size_t o = 0;
+  size_t scalar_until = 0;  // a group of 8 the SSE4.1 coder left (it holds a surrogate)
   while (i < count) {
+#if defined(__x86_64__)
+    if (kHaveSse41 && i >= scalar_until && count - i >= 8 && capacity - o >= 32) {
+      EncodeUtf16Sse41(units, count, &i, out, capacity, &o);
+      if (i >= count) break;
+      scalar_until = i + 8;
+    }
+#endif
 #if defined(__SSE2__)
     if (i + 8 <= count && o + 8 <= capacity) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(units + i));

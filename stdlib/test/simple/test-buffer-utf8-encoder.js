@@ -52,3 +52,33 @@ for (var t = 0; t < 3000; t++) {
   for (var k = 0; k < expect.length; k++) assert.strictEqual(b2[k], expect[k]);
 }
 
+
+// Surrogates at the edges the encoder works in: groups of 8 units (its SIMD step), the 4096-unit
+// chunks it copies the string out in, and the string's end; and every mix of 1-, 2- and 3-byte
+// characters inside one group of 8.
+var fillers = ['a', '\u00e9', '\u20ac'];
+[7, 8, 9, 15, 16, 4094, 4095, 4096, 4097, 8191, 8192].forEach(function(at) {
+  fillers.forEach(function(filler) {
+    var head = new Array(at + 1).join(filler);
+    ['\ud83d\ude00', '\ud83d', '\ude00', '\ude00\ud83d', '\ud83d\ud83d\ude00'].forEach(function(tail) {
+      [head + tail, head + tail + 'xyz\u00e9\u20ac' + head].forEach(function(str) {
+        var want = ref(str);
+        var got = new Buffer(str, 'utf8');
+        assert.strictEqual(got.length, want.length, 'length at ' + at);
+        for (var k = 0; k < want.length; k++) assert.strictEqual(got[k], want[k], 'at ' + at);
+        var room = new Buffer(want.length + 40);
+        assert.strictEqual(room.write(str, 0, 'utf8'), want.length);
+        assert.strictEqual(Buffer._charsWritten, str.length);
+      });
+    });
+  });
+});
+for (var mix = 0; mix < 6561; mix += 7) {  // 3^8 patterns of 8 characters, sampled
+  var str = '', m = mix;
+  for (var j = 0; j < 8; j++, m = Math.floor(m / 3)) str += fillers[m % 3];
+  str = str + str + '\ud83d\ude00' + str;
+  var want = ref(str);
+  var got = new Buffer(str, 'utf8');
+  assert.strictEqual(got.length, want.length);
+  for (var k = 0; k < want.length; k++) assert.strictEqual(got[k], want[k], 'mix ' + mix);
+}
