@@ -48,6 +48,19 @@ void BlockCache::Give(void* data, size_t capacity) {
   std::free(data);
 }
 
+void BlockCache::Release() {
+  Block blocks[kMaxBlocks];
+  size_t count;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    count = count_;
+    for (size_t k = 0; k < count; k++) blocks[k] = blocks_[k];
+    count_ = 0;
+    bytes_ = 0;
+  }
+  for (size_t k = 0; k < count; k++) std::free(blocks[k].data);
+}
+
 thread_local bool ArrayBufferAllocator::skip_zero_fill_ = false;
 
 // A zero-length request still gets a distinct pointer, as from V8's own allocator. Big ones go

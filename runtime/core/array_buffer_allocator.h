@@ -35,6 +35,8 @@ class BlockCache {
   void* TakeCached(size_t size, size_t* capacity);
   // Takes back a block from Take (or malloc) of at least `capacity` bytes.
   void Give(void* data, size_t capacity);
+  // Frees every cached block (the process has gone idle: hand the memory back).
+  void Release();
 
  private:
   static constexpr size_t kMaxBlocks = 64;

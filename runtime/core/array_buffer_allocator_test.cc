@@ -102,5 +102,19 @@ TEST(BlockCacheTest, TakesOnlyBlocksThatFitWithoutWastingHalf) {
   cache->Give(block, 4 * BlockCache::kMinSize);
 }
 
+TEST(BlockCacheTest, ReleaseEmptiesIt) {
+  BlockCache* cache = BlockCache::Get();
+  size_t capacity = 0;
+  void* block = cache->Take(BlockCache::kMinSize, &capacity);
+  cache->Give(block, capacity);
+  cache->Release();
+  EXPECT_EQ(nullptr, cache->TakeCached(BlockCache::kMinSize, &capacity));
+  // And it fills again afterwards.
+  block = cache->Take(BlockCache::kMinSize, &capacity);
+  cache->Give(block, capacity);
+  EXPECT_EQ(block, cache->TakeCached(BlockCache::kMinSize, &capacity));
+  cache->Give(block, capacity);
+}
+
 }  // namespace
 }  // namespace nodus

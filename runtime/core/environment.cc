@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/check.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
@@ -64,7 +65,9 @@ void Environment::OnIdleTimer() {
   if (collected_since_activity_) return;
   collected_since_activity_ = true;
   isolate_->LowMemoryNotification();
-  // Hand the memory the collection freed back to the system too.
+  // Hand the memory the collection freed back to the system too, with the big blocks kept for
+  // reuse while the process was busy.
+  BlockCache::Get()->Release();
   malloc_trim(0);
 }
 

@@ -165,7 +165,8 @@ class Environment {
   uv_timer_t idle_timer_;
   uint64_t callbacks_ = 0;
   uint64_t callbacks_at_last_idle_check_ = 0;
-  bool collected_since_activity_ = true;
+  // The main script counts as activity: what it left behind is collected once it goes quiet.
+  bool collected_since_activity_ = false;
 
   friend int Start(int argc, char** argv);
 };
