@@ -172,6 +172,54 @@ constexpr int kEncodeChunk = 4096;
 inline bool IsLeadSurrogate(uint16_t c) { return (c & 0xFC00) == 0xD800; }
 inline bool IsTrailSurrogate(uint16_t c) { return (c & 0xFC00) == 0xDC00; }
 
+// One character of UTF-16: the code point (U+FFFD for a lone surrogate), the units it takes and
+// the bytes of its UTF-8. `pending` is set for a lead surrogate that is the last unit available,
+// whose trail may still come (the code point is then U+FFFD, should no more come).
+struct Utf16Char {
+  uint32_t code_point;
+  size_t units;
+  size_t bytes;
+  bool pending;
+};
+
+inline Utf16Char NextUtf16Char(const uint16_t* units, size_t i, size_t count) {
+  uint32_t c = units[i];
+  if (c < 0x80) return {c, 1, 1, false};
+  if (c < 0x800) return {c, 1, 2, false};
+  if ((c & 0xF800) != 0xD800) return {c, 1, 3, false};
+  if (IsLeadSurrogate(static_cast<uint16_t>(c))) {
+    if (i + 1 == count) return {0xFFFD, 1, 3, true};
+    if (IsTrailSurrogate(units[i + 1])) {
+      return {0x10000 + ((c - 0xD800) << 10) + (units[i + 1] - 0xDC00u), 2, 4, false};
+    }
+  }
+  return {0xFFFD, 1, 3, false};
+}
+
+// Writes ch's UTF-8 (ch.bytes of them) at out.
+inline void PutUtf8(const Utf16Char& ch, uint8_t* out) {
+  uint32_t cp = ch.code_point;
+  switch (ch.bytes) {
+    case 1:
+      out[0] = static_cast<uint8_t>(cp);
+      break;
+    case 2:
+      out[0] = static_cast<uint8_t>(0xC0 | (cp >> 6));
+      out[1] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
+      break;
+    case 3:
+      out[0] = static_cast<uint8_t>(0xE0 | (cp >> 12));
+      out[1] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
+      out[2] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
+      break;
+    default:
+      out[0] = static_cast<uint8_t>(0xF0 | (cp >> 18));
+      out[1] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3F));
+      out[2] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
+      out[3] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
+  }
+}
+
 #if defined(__x86_64__)
 const bool kHaveSse41 = (__builtin_cpu_init(), __builtin_cpu_supports("sse4.1"));
 
@@ -276,36 +324,15 @@ __attribute__((target("sse4.1"))) void EncodeUtf16Sse41(const uint16_t* units, s
     // caller, which knows whether the string ends there.
     size_t end = i + 8;
     while (i < end) {
-      uint32_t c = units[i];
-      if (c < 0x80) {
-        out[o++] = static_cast<uint8_t>(c);
-        i++;
-      } else if (c < 0x800) {
-        out[o] = static_cast<uint8_t>(0xC0 | (c >> 6));
-        out[o + 1] = static_cast<uint8_t>(0x80 | (c & 0x3F));
-        o += 2;
-        i++;
-      } else if (IsLeadSurrogate(static_cast<uint16_t>(c)) && i + 1 < count &&
-                 IsTrailSurrogate(units[i + 1])) {
-        uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (units[i + 1] - 0xDC00);
-        out[o] = static_cast<uint8_t>(0xF0 | (cp >> 18));
-        out[o + 1] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3F));
-        out[o + 2] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
-        out[o + 3] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
-        o += 4;
-        i += 2;
-      } else if (IsLeadSurrogate(static_cast<uint16_t>(c)) && i + 1 == count) {
+      Utf16Char ch = NextUtf16Char(units, i, count);
+      if (ch.pending) {
         *i_io = i;
         *o_io = o;
         return;
-      } else {
-        if ((c & 0xF800) == 0xD800) c = 0xFFFD;  // a lone surrogate
-        out[o] = static_cast<uint8_t>(0xE0 | (c >> 12));
-        out[o + 1] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
-        out[o + 2] = static_cast<uint8_t>(0x80 | (c & 0x3F));
-        o += 3;
-        i++;
       }
+      PutUtf8(ch, out + o);
+      o += ch.bytes;
+      i += ch.units;
     }
   }
   *i_io = i;
@@ -347,34 +374,12 @@ size_t EncodeUtf16Chunk(const uint16_t* units, size_t count, bool last_chunk, ui
       o += ascii;
     }
 #endif
-    uint32_t c = units[i];
-    if (c < 0x80) {
-      if (o + 1 > capacity) break;
-      out[o++] = static_cast<uint8_t>(c);
-      i++;
-    } else if (c < 0x800) {
-      if (o + 2 > capacity) break;
-      out[o++] = static_cast<uint8_t>(0xC0 | (c >> 6));
-      out[o++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
-      i++;
-    } else if (IsLeadSurrogate(static_cast<uint16_t>(c)) && i + 1 < count &&
-               IsTrailSurrogate(units[i + 1])) {
-      if (o + 4 > capacity) break;
-      uint32_t cp = 0x10000 + ((c - 0xD800) << 10) + (units[i + 1] - 0xDC00);
-      out[o++] = static_cast<uint8_t>(0xF0 | (cp >> 18));
-      out[o++] = static_cast<uint8_t>(0x80 | ((cp >> 12) & 0x3F));
-      out[o++] = static_cast<uint8_t>(0x80 | ((cp >> 6) & 0x3F));
-      out[o++] = static_cast<uint8_t>(0x80 | (cp & 0x3F));
-      i += 2;
-    } else {
-      if (IsLeadSurrogate(static_cast<uint16_t>(c)) && i + 1 == count && !last_chunk) break;
-      if ((c & 0xF800) == 0xD800) c = 0xFFFD;  // a lone surrogate
-      if (o + 3 > capacity) break;
-      out[o++] = static_cast<uint8_t>(0xE0 | (c >> 12));
-      out[o++] = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
-      out[o++] = static_cast<uint8_t>(0x80 | (c & 0x3F));
-      i++;
-    }
+    Utf16Char ch = NextUtf16Char(units, i, count);
+    if (ch.pending && !last_chunk) break;  // the trail may be in the next chunk
+    if (o + ch.bytes > capacity) break;
+    PutUtf8(ch, out + o);
+    o += ch.bytes;
+    i += ch.units;
   }
   *consumed = i;
   return o;
