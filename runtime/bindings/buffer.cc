@@ -241,15 +241,14 @@ struct Utf8PackTables {
       }
       two_length[mask] = static_cast<uint8_t>(n);
       for (int k = n; k < 16; k++) two[mask][k] = 0x80;
+      // (Masks with a unit >= 0x800 but not >= 0x80 never occur; their entries go unused.)
       n = 0;
-      bool valid = true;
       for (int i = 0; i < 4; i++) {
         bool wide = ((mask >> i) & 1) != 0, wider = ((mask >> (i + 4)) & 1) != 0;
-        if (wider && !wide) valid = false;
         int bytes = 1 + (wide ? 1 : 0) + (wider ? 1 : 0);
         for (int b = 0; b < bytes; b++) three[mask][n++] = static_cast<uint8_t>(4 * i + b);
       }
-      three_length[mask] = static_cast<uint8_t>(valid ? n : 0);
+      three_length[mask] = static_cast<uint8_t>(n);
       for (int k = n; k < 16; k++) three[mask][k] = 0x80;
     }
   }
@@ -347,13 +346,13 @@ size_t EncodeUtf16Chunk(const uint16_t* units, size_t count, bool last_chunk, ui
                         size_t capacity, size_t* consumed) {
   size_t i = 0;
   size_t o = 0;
-  size_t scalar_until = 0;  // a group of 8 the SSE4.1 coder left (it holds a surrogate)
   while (i < count) {
 #if defined(__x86_64__)
-    if (kHaveSse41 && i >= scalar_until && count - i >= 8 && capacity - o >= 32) {
+    // It returns only with fewer than 8 units or 32 bytes of room left (or one lead surrogate
+    // that ends the chunk), so this runs it once; the rest goes below.
+    if (kHaveSse41 && count - i >= 8 && capacity - o >= 32) {
       EncodeUtf16Sse41(units, count, &i, out, capacity, &o);
       if (i >= count) break;
-      scalar_until = i + 8;
     }
 #endif
 #if defined(__SSE2__)
@@ -1252,51 +1251,42 @@ void FromString(const FunctionCallbackInfo<Value>& args) {
   if (max > static_cast<size_t>(INT_MAX)) {
     return ThrowRangeError(isolate, "Buffer size must not exceed 0x3fffffff bytes");
   }
+  std::unique_ptr<v8::BackingStore> store;
+  size_t size = 0;
   if (encoding == kEncodingBase64) {
     // Base64's worst case is the size within a few bytes, so the store comes from V8 (which
     // reclaims big dead ones promptly) and is not trimmed. Decoding runs no JS, and the bytes
     // past what was decoded are cleared: nothing uninitialized is reachable through .buffer.
-    std::unique_ptr<v8::BackingStore> store;
     {
       ArrayBufferAllocator::NoZeroFillScope no_zero_fill;
       store = v8::ArrayBuffer::NewBackingStore(isolate, max);
     }
     uint8_t* data = static_cast<uint8_t*>(store->Data());
     size_t total;
-    size_t size = max > 0 ? Base64DecodeString(isolate, string, data, max, &total) : 0;
+    if (max > 0) size = Base64DecodeString(isolate, string, data, max, &total);
     if (size < max) std::memset(data + size, 0, max - size);
-    Local<v8::ArrayBuffer> array_buffer = v8::ArrayBuffer::New(isolate, std::move(store));
-    Local<v8::Uint8Array> array = v8::Uint8Array::New(array_buffer, 0, size);
-    if (args.Data()->IsObject() && array->SetPrototype(context, args.Data()).IsNothing()) return;
-    return args.GetReturnValue().Set(array);
-  }
-  size_t capacity;
-  uint8_t* data = static_cast<uint8_t*>(BlockCache::Get()->Take(max, &capacity));
-  if (data == nullptr) return ThrowRangeError(isolate, "out of memory");
-  size_t size = 0;
-  if (max > 0) {
-    if (encoding == kEncodingBase64) {
-      size_t total;
-      size = Base64DecodeString(isolate, string, data, max, &total);
-    } else {
-      int chars = 0;
-      size = WriteUtf8(isolate, string, data, max, &chars);
+  } else {
+    // UTF-8 is written into a block sized for 3 bytes a character, then trimmed.
+    size_t capacity;
+    uint8_t* data = static_cast<uint8_t*>(BlockCache::Get()->Take(max, &capacity));
+    if (data == nullptr) return ThrowRangeError(isolate, "out of memory");
+    int chars = 0;
+    if (max > 0) size = WriteUtf8(isolate, string, data, max, &chars);
+    if (size > 0x3FFFFFFF) {
+      BlockCache::Get()->Give(data, capacity);
+      return ThrowRangeError(isolate, "Buffer size must not exceed 0x3fffffff bytes");
     }
-  }
-  if (size > 0x3FFFFFFF) {
-    BlockCache::Get()->Give(data, capacity);
-    return ThrowRangeError(isolate, "Buffer size must not exceed 0x3fffffff bytes");
-  }
-  if (size < capacity / 2 && capacity >= BlockCache::kMinSize) {
-    // Much smaller than the worst case (utf8 of ASCII): trim, in place, rather than hold 3x.
-    void* smaller = realloc(data, size == 0 ? 1 : size);
-    if (smaller != nullptr) {
-      data = static_cast<uint8_t*>(smaller);
-      capacity = size == 0 ? 1 : size;
+    if (size < capacity / 2 && capacity >= BlockCache::kMinSize) {
+      // Much smaller than the worst case (utf8 of ASCII): trim, in place, rather than hold 3x.
+      void* smaller = realloc(data, size == 0 ? 1 : size);
+      if (smaller != nullptr) {
+        data = static_cast<uint8_t*>(smaller);
+        capacity = size == 0 ? 1 : size;
+      }
     }
+    store = v8::ArrayBuffer::NewBackingStore(
+        data, size, FreeBackingStore, reinterpret_cast<void*>(static_cast<uintptr_t>(capacity)));
   }
-  std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
-      data, size, FreeBackingStore, reinterpret_cast<void*>(static_cast<uintptr_t>(capacity)));
   Local<v8::ArrayBuffer> array_buffer = v8::ArrayBuffer::New(isolate, std::move(store));
   Local<v8::Uint8Array> array = v8::Uint8Array::New(array_buffer, 0, size);
   if (args.Data()->IsObject() && array->SetPrototype(context, args.Data()).IsNothing()) return;

@@ -113,13 +113,15 @@ void HashNew(const FunctionCallbackInfo<Value>& args) {
   new Hash(isolate, args.This(), ctx);
 }
 
-void HashUpdate(const FunctionCallbackInfo<Value>& args) {
+// update(data) of Hash, Sign and Verify: feeds the data to the object's EVP_MD_CTX.
+template <typename T>
+void DigestContextUpdate(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Hash* hash = CryptoObject::Unwrap<Hash>(args);
-  if (hash == nullptr) return;
+  T* self = CryptoObject::Unwrap<T>(args);
+  if (self == nullptr) return;
   Bytes data;
   if (!GetBytesArg(args, 0, "data", &data)) return;
-  EVP_MD_CTX* ctx = hash->Context(isolate);
+  EVP_MD_CTX* ctx = self->Context(isolate);
   if (ctx == nullptr) return;
   if (!DigestUpdate(ctx, data)) ThrowOpenSSLError(isolate, "digest update failed");
 }
@@ -244,17 +246,6 @@ void SignBaseNew(const FunctionCallbackInfo<Value>& args, const char* verb) {
 void SignNew(const FunctionCallbackInfo<Value>& args) { SignBaseNew(args, "sign"); }
 void VerifyNew(const FunctionCallbackInfo<Value>& args) { SignBaseNew(args, "verify"); }
 
-void SignBaseUpdate(const FunctionCallbackInfo<Value>& args) {
-  Isolate* isolate = args.GetIsolate();
-  SignBase* self = CryptoObject::Unwrap<SignBase>(args);
-  if (self == nullptr) return;
-  Bytes data;
-  if (!GetBytesArg(args, 0, "data", &data)) return;
-  EVP_MD_CTX* ctx = self->Context(isolate);
-  if (ctx == nullptr) return;
-  if (!DigestUpdate(ctx, data)) ThrowOpenSSLError(isolate, "digest update failed");
-}
-
 // sign(pem, [passphrase]): the signature with the PEM private key.
 void SignSign(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
@@ -310,7 +301,7 @@ void InitHash(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
 
   Local<FunctionTemplate> hash = NewClass(isolate, "Hash", HashNew);
-  SetProtoMethod(isolate, hash, "update", HashUpdate);
+  SetProtoMethod(isolate, hash, "update", DigestContextUpdate<Hash>);
   SetProtoMethod(isolate, hash, "digest", HashDigest);
   ExportClass(env, target, "Hash", hash);
 
@@ -320,12 +311,12 @@ void InitHash(Environment* env, Local<Object> target) {
   ExportClass(env, target, "Hmac", hmac);
 
   Local<FunctionTemplate> sign = NewClass(isolate, "Sign", SignNew);
-  SetProtoMethod(isolate, sign, "update", SignBaseUpdate);
+  SetProtoMethod(isolate, sign, "update", DigestContextUpdate<SignBase>);
   SetProtoMethod(isolate, sign, "sign", SignSign);
   ExportClass(env, target, "Sign", sign);
 
   Local<FunctionTemplate> verify = NewClass(isolate, "Verify", VerifyNew);
-  SetProtoMethod(isolate, verify, "update", SignBaseUpdate);
+  SetProtoMethod(isolate, verify, "update", DigestContextUpdate<SignBase>);
   SetProtoMethod(isolate, verify, "verify", VerifyVerify);
   ExportClass(env, target, "Verify", verify);
 }

@@ -78,16 +78,12 @@ class FastBuffer extends Uint8Array {}
 // ArrayBuffer -> the SlowBuffer (or pool) over all of it.
 var kOwner = Symbol('buffer owner');
 
-function setOwner(slow) {
-  var arrayBuffer = slow.buffer;
-  if (arrayBuffer[kOwner] === undefined) arrayBuffer[kOwner] = slow;
-  return slow;
-}
-
-// A view of parent's memory, made into a Buffer.
+// A view of parent's memory, made into a Buffer; parent becomes its memory's owner if it has
+// none yet.
 function makeBuffer(parent, offset, length) {
-  setOwner(parent);
-  return new FastBuffer(parent.buffer, parent.byteOffset + offset, length);
+  var arrayBuffer = parent.buffer;
+  if (arrayBuffer[kOwner] === undefined) arrayBuffer[kOwner] = parent;
+  return new FastBuffer(arrayBuffer, parent.byteOffset + offset, length);
 }
 
 // Assigning either makes it an own property of that Buffer, as a plain field was in v0.6.
