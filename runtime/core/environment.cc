@@ -40,6 +40,14 @@ Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context
     static_cast<Environment*>(handle->data)->PumpPlatformTasks();
   });
   uv_unref(reinterpret_cast<uv_handle_t*>(&platform_check_));
+  CHECK_EQ(uv_idle_init(loop, &tick_spinner_), 0);
+  CHECK_EQ(uv_check_init(loop, &tick_check_), 0);
+  tick_check_.data = this;
+  uv_check_start(&tick_check_, [](uv_check_t* handle) {
+    Environment* env = static_cast<Environment*>(handle->data);
+    if (env->tick_info_[0] > 0) env->RunTicks();
+  });
+  uv_unref(reinterpret_cast<uv_handle_t*>(&tick_check_));
   CHECK_EQ(uv_timer_init(loop, &idle_timer_), 0);
   idle_timer_.data = this;
   uv_timer_start(&idle_timer_, [](uv_timer_t* timer) {
@@ -51,6 +59,8 @@ Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context
 
 Environment::~Environment() {
   uv_close(reinterpret_cast<uv_handle_t*>(&platform_check_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&tick_spinner_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&tick_check_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&idle_timer_), nullptr);
   uv_run(loop_, UV_RUN_NOWAIT);
   isolate_->SetData(kIsolateSlot, nullptr);
@@ -116,22 +126,37 @@ void Environment::RunTicks() {
   in_tick_ = true;
   HandleScope scope(isolate_);
   Local<Context> ctx = context();
-  do {
-    if (tick_info_[0] > 0 && !tick_callback_.IsEmpty()) {
-      // The JS side drains nextTick callbacks and microtasks in turn (stdlib/lib/_bootstrap.js).
-      TryCatch try_catch(isolate_);
-      Local<Function> tick = tick_callback_.Get(isolate_);
-      Ignore(tick->Call(ctx, process_object(), 0, nullptr));
-      if (try_catch.HasCaught()) {
-        if (!try_catch.CanContinue()) break;
-        HandleUncaughtException(try_catch);
+  if (tick_info_[0] > 0 && !tick_callback_.IsEmpty()) {
+    // The JS side runs the callbacks queued so far, each followed by the microtasks it caused
+    // (stdlib/lib/_bootstrap.js); a callback that throws leaves the rest for the next pass.
+    TryCatch try_catch(isolate_);
+    Local<Function> tick = tick_callback_.Get(isolate_);
+    Ignore(tick->Call(ctx, process_object(), 0, nullptr));
+    if (try_catch.HasCaught()) {
+      if (!try_catch.CanContinue()) {
+        in_tick_ = false;
+        return;
       }
-    } else {
+      HandleUncaughtException(try_catch);
       isolate_->PerformMicrotaskCheckpoint();
     }
-    if (tick_info_[0] == 0 && !pending_rejections_.empty()) ProcessRejections();
-  } while (tick_info_[0] > 0);
+  } else {
+    isolate_->PerformMicrotaskCheckpoint();
+  }
+  if (tick_info_[0] == 0 && !pending_rejections_.empty()) ProcessRejections();
   in_tick_ = false;
+  UpdateTickSpinner();
+}
+
+void Environment::UpdateTickSpinner() {
+  bool pending = tick_info_[0] > 0;
+  if (pending == tick_spinning_) return;
+  tick_spinning_ = pending;
+  if (pending) {
+    uv_idle_start(&tick_spinner_, [](uv_idle_t*) {});
+  } else {
+    uv_idle_stop(&tick_spinner_);
+  }
 }
 
 void Environment::OnPromiseReject(PromiseRejectMessage message) {

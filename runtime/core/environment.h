@@ -54,8 +54,11 @@ class Environment {
   v8::MaybeLocal<v8::Value> MakeCallback(v8::Local<v8::Object> recv, const char* method, int argc,
                                          v8::Local<v8::Value>* argv);
 
-  // Runs nextTick callbacks and microtasks until both queues are empty, then reports unhandled
-  // Promise rejections. Also called after the main script.
+  // One pass over the nextTick queue, as in v0.6.3: the callbacks queued before the pass began
+  // run (each followed by the Promise reactions it caused); those queued during the pass wait for
+  // the next turn of the loop (a check handle, with an idle handle keeping the loop from blocking),
+  // so a nextTick that re-queues itself cannot starve timers or I/O. With the queue empty it runs
+  // the microtasks and reports unhandled Promise rejections. Also called after the main script.
   void RunTicks();
 
   // Handles an exception that reached the top of a callback: emits 'uncaughtException' if the
@@ -153,6 +156,12 @@ class Environment {
   std::vector<std::pair<void (*)(void*), void*>> at_exit_;
   uint64_t start_time_ns_;
   bool in_tick_ = false;
+  // While nextTick callbacks wait for the next turn: the idle handle keeps the loop from blocking
+  // in poll, the check handle runs the next pass after timers and I/O.
+  void UpdateTickSpinner();
+  uv_idle_t tick_spinner_;
+  uv_check_t tick_check_;
+  bool tick_spinning_ = false;
   bool exit_emitted_ = false;
   bool exiting_ = false;
   // Pumps V8's foreground platform tasks once per loop iteration, without keeping the loop alive.

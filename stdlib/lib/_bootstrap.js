@@ -84,26 +84,32 @@ function nextTick(callback) {
   tickInfo[0] = tickQueue.length - tickIndex;
 }
 
-// Drains nextTick callbacks, then Promise reactions, until both are empty. A callback that
-// throws leaves the rest queued: native code reports the error and calls back in to go on.
+// One pass over the queue, as v0.6.3's _tickCallback: only the callbacks queued before the pass
+// began run, each followed by the Promise reactions it caused; those queued during the pass run
+// on the next turn of the loop, after timers and I/O (runtime/core/environment.cc keeps the loop
+// turning for them). A callback that throws leaves the rest queued: native code reports the
+// error and the next pass goes on. A nested call (old code calls process._tickCallback itself)
+// does nothing.
+var ticking = false;
 function runTicks() {
-  do {
-    while (tickIndex < tickQueue.length) {
-      var tick = tickQueue[tickIndex++];
+  if (ticking) return;
+  ticking = true;
+  var end = tickQueue.length;
+  try {
+    while (tickIndex < end) {
+      var tick = tickQueue[tickIndex];
+      tickQueue[tickIndex++] = undefined;
       tickInfo[0] = tickQueue.length - tickIndex;
-      if (tickIndex === tickQueue.length) {
-        tickQueue = [];
-        tickIndex = 0;
-        tickInfo[0] = 0;
-      }
       if (tick.args === null) tick.callback();
       else tick.callback.apply(null, tick.args);
+      methods.runMicrotasks();
     }
-    tickQueue = [];
+  } finally {
+    ticking = false;
+    tickQueue = tickIndex === tickQueue.length ? [] : tickQueue.slice(tickIndex);
     tickIndex = 0;
-    tickInfo[0] = 0;
-    methods.runMicrotasks();
-  } while (tickQueue.length > 0);
+    tickInfo[0] = tickQueue.length;
+  }
 }
 
 function fatalException(error) {

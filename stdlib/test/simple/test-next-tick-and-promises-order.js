@@ -1,7 +1,8 @@
 var common = require('../common');
 var assert = require('assert');
 
-// After every callback from native code: all nextTicks, then Promise reactions, repeatedly.
+// After every callback from native code, one pass over the nextTicks queued so far, each followed
+// by the Promise reactions it caused; ticks queued during the pass wait for the next loop turn.
 var order = [];
 setTimeout(function() {
   order.push('timer1');
@@ -25,7 +26,7 @@ later();
 
 process.on('exit', function() {
   assert.deepEqual(order, [
-    'main', 'tick1', 'tick2:xy', 'promise1', 'async-continuation',
-    'timer1', 'tick-in-timer1', 'promise-in-timer1', 'tick-from-promise', 'timer2'
+    'main', 'tick1', 'promise1', 'async-continuation', 'tick2:xy',
+    'timer1', 'tick-in-timer1', 'promise-in-timer1', 'timer2', 'tick-from-promise'
   ]);
 });
