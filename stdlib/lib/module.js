@@ -291,21 +291,18 @@ Module.runMain = function() {
 
 // `node -e`: the source runs in the global scope with module, exports, require,
 // __filename and __dirname defined as globals, as v0.6 did.
+// -e / --eval: the source runs inside a module wrapper, as in v0.6.3 (module id 'eval', filename
+// <cwd>/eval), so __filename, exports, require... are locals and a top-level `var` stays local.
+// A direct eval inside the wrapper gives -p the completion value.
 Module._runEval = function(source, print) {
   var cwd = process.cwd();
-  var module = new Module('[eval]');
-  module.filename = path.join(cwd, '[eval]');
+  var module = new Module('eval');
+  module.filename = path.join(cwd, 'eval');
   module.paths = Module._nodeModulePaths(cwd);
-  var require = function(request) { return module.require(request); };
-  require.resolve = function(request) { return Module._resolveFilename(request, module); };
-  require.cache = Module._cache;
-  require.extensions = Module._extensions;
-  globalThis.__filename = '[eval]';
-  globalThis.__dirname = '.';
-  globalThis.exports = module.exports;
-  globalThis.module = module;
-  globalThis.require = require;
-  var result = contextify.runInThisContext(source, '[eval]');
+  Object.defineProperty(module, '_evalSource', {
+    value: String(source), writable: true, configurable: true
+  });
+  var result = module._compile('return eval(module._evalSource);', module.filename);
   if (print) console.log(result);
 };
 
