@@ -277,16 +277,22 @@ __attribute__((target("sse4.1"))) inline size_t EncodeUtf8Quad(__m128i u, uint8_
   return kUtf8Pack.three_length[index];
 }
 
-// Encodes 8 units at a time from units[*i, count) while at least 32 bytes of room remain (the
-// stores write up to 16 bytes past the output): groups without surrogates in SIMD, the others a
-// unit at a time.
+// Encodes 8 units at a time from units[*i, count) while at least 32 bytes of room remain:
+// groups without surrogates in SIMD, the others a unit at a time. A SIMD store writes 16 bytes
+// of which the group keeps 4 to 16, so it may put junk in up to 12 bytes past the group's
+// output. Only bytes that later output overwrites may get junk: a group is encoded here only if
+// at least kUtf8SimdTailUnits units follow it in the chunk (each is at least one byte, and the
+// caller encodes every unit of a chunk unless the room runs out, which with 32 bytes of room
+// here cannot happen within the next 16 bytes). The string's last units go the scalar way.
+constexpr size_t kUtf8SimdTailUnits = 16;
+
 __attribute__((target("sse4.1"))) void EncodeUtf16Sse41(const uint16_t* units, size_t count,
                                                         size_t* i_io, uint8_t* out,
                                                         size_t capacity, size_t* o_io) {
   size_t i = *i_io;
   size_t o = *o_io;
   const __m128i zero = _mm_setzero_si128();
-  while (count - i >= 8 && capacity - o >= 32) {
+  while (count - i >= 8 + kUtf8SimdTailUnits && capacity - o >= 32) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(units + i));
     // All ASCII: pack to bytes.
     if (_mm_testz_si128(v, _mm_set1_epi16(static_cast<short>(0xFF80)))) {
@@ -348,9 +354,9 @@ size_t EncodeUtf16Chunk(const uint16_t* units, size_t count, bool last_chunk, ui
   size_t o = 0;
   while (i < count) {
 #if defined(__x86_64__)
-    // It returns only with fewer than 8 units or 32 bytes of room left (or one lead surrogate
-    // that ends the chunk), so this runs it once; the rest goes below.
-    if (kHaveSse41 && count - i >= 8 && capacity - o >= 32) {
+    // It returns only with fewer than 8 + kUtf8SimdTailUnits units or 32 bytes of room left
+    // (or one lead surrogate that ends the chunk), so this runs it once; the rest goes below.
+    if (kHaveSse41 && count - i >= 8 + kUtf8SimdTailUnits && capacity - o >= 32) {
       EncodeUtf16Sse41(units, count, &i, out, capacity, &o);
       if (i >= count) break;
     }
@@ -689,12 +695,17 @@ __attribute__((target("avx2"))) void Base64DecodeAvx2(const uint8_t* chars, size
   size_t in = *i;
   size_t out = *written;
   __m256i v;
+  // Each 32-byte store keeps 24 bytes; the 8 after them, as they were before the store.
+  uint64_t tail = 0;
+  size_t tail_at = SIZE_MAX;
   if (capacity >= kBase64StreamMin) {
     // Plain stores until dest + out is 32-byte aligned (out moves 24 at a time, so from an
     // 8-aligned start that takes at most 3 blocks), then 4 blocks (96 bytes) at a time, put
     // together in registers and streamed out as 3 aligned 32-byte non-temporal stores.
     while ((reinterpret_cast<uintptr_t>(dest + out) & 31) != 0 && length - in >= 32 &&
            capacity - out >= 32 && decoder.Block(chars + in, &v)) {
+      memcpy(&tail, dest + out + 24, 8);
+      tail_at = out + 24;
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(dest + out), v);
       in += 32;
       out += 24;
@@ -705,10 +716,15 @@ __attribute__((target("avx2"))) void Base64DecodeAvx2(const uint8_t* chars, size
     }
   }
   while (length - in >= 32 && capacity - out >= 32 && decoder.Block(chars + in, &v)) {
+    // The store's last 8 bytes are junk that the next block (or the scalar decoder) may not
+    // overwrite: what was there is kept, and put back after the last block.
+    memcpy(&tail, dest + out + 24, 8);
+    tail_at = out + 24;
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(dest + out), v);
     in += 32;
     out += 24;
   }
+  if (tail_at == out) memcpy(dest + out, &tail, 8);
   *i = in;
   *written = out;
 }
