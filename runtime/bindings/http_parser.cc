@@ -19,6 +19,14 @@
 // 'data' event per read. Parse failures then arrive as parser.onError(err) and the bytes after
 // an upgrade head as parser.onUpgrade(rest). unconsume() hands the bytes back to JS.
 //
+// detach() is what JS calls when it is done with a parser (http.js freeParser): it unconsumes,
+// and if a parse is running (detach() was called from one of the callbacks) that parse stops
+// right after the callback returns, so nothing of the rest of that read reaches JS; execute()
+// then returns the bytes parsed so far. Returns true if a parse was running. Until
+// reinitialize(), execute() and finish() on a detached parser parse nothing (HPE_PAUSED errors).
+// A parser is never re-entered: execute(), finish() and reinitialize() from inside one of its
+// own callbacks throw.
+//
 // The whole head arrives in one call with a flat header list, so a request costs one trip into
 // JS for its head. Header blocks are capped at http-parser's 80 KB (HPE_HEADER_OVERFLOW).
 #include <http_parser.h>
@@ -95,12 +103,18 @@ class Parser : public StreamReadListener {
   void OnStreamRead(const char* data, size_t length) override {
     Isolate* isolate = env_->isolate();
     HandleScope scope(isolate);
+    // Keeps the JS object (and so this) alive while the callbacks run, whatever they drop.
+    Local<Object> keep_alive = object_.Get(isolate);
+    (void)keep_alive;
+    if (executing_ || detached_) return;
     {
       TryCatch try_catch(isolate);
-      size_t parsed = http_parser_execute(&parser_, &kSettings, data, length);
+      size_t parsed = RunParser(data, length);
       if (try_catch.HasCaught()) {
         if (!try_catch.CanContinue()) return;
         env_->HandleUncaughtException(try_catch);
+      } else if (detached_) {
+        // JS let go of the parser during the parse: the rest of the read is not its business.
       } else {
         http_errno err = Errno();
         Local<Value> result;
@@ -127,8 +141,22 @@ class Parser : public StreamReadListener {
   void Init(enum http_parser_type type) {
     ::http_parser_init(&parser_, type);
     parser_.data = this;
+    detached_ = false;
     ResetMessage();
   }
+
+  // See detach() above. Returns whether a parse was running.
+  bool Detach() {
+    Unconsume();
+    detached_ = true;
+    http_errno err = Errno();
+    // http_parser_pause() accepts only these states; any other error stops the parse anyway.
+    if (err == HPE_OK || err == HPE_PAUSED) ::http_parser_pause(&parser_, 1);
+    return executing_;
+  }
+
+  bool executing() const { return executing_; }
+  bool detached() const { return detached_; }
 
   static Parser* Unwrap(const FunctionCallbackInfo<Value>& args) {
     Local<Object> self = args.This();
@@ -139,7 +167,7 @@ class Parser : public StreamReadListener {
   // Returns bytes parsed; sets *failed when JS threw (the exception is left pending).
   size_t Execute(const char* data, size_t length, bool* failed) {
     TryCatch try_catch(env_->isolate());
-    size_t parsed = http_parser_execute(&parser_, &kSettings, data, length);
+    size_t parsed = RunParser(data, length);
     if (try_catch.HasCaught()) {
       *failed = true;
       try_catch.ReThrow();
@@ -151,6 +179,13 @@ class Parser : public StreamReadListener {
   bool Upgrade() const { return parser_.upgrade != 0; }
 
  private:
+  size_t RunParser(const char* data, size_t length) {
+    executing_ = true;
+    size_t parsed = http_parser_execute(&parser_, &kSettings, data, length);
+    executing_ = false;
+    return parsed;
+  }
+
   void ResetMessage() {
     fields_.clear();
     url_.clear();
@@ -217,6 +252,7 @@ class Parser : public StreamReadListener {
 
   static int OnHeadersComplete(::http_parser* p) {
     Parser* self = static_cast<Parser*>(p->data);
+    if (self->detached_) return 0;
     Environment* env = self->env_;
     Isolate* isolate = env->isolate();
     HandleScope scope(isolate);
@@ -243,6 +279,7 @@ class Parser : public StreamReadListener {
 
   static int OnBody(::http_parser* p, const char* at, size_t length) {
     Parser* self = static_cast<Parser*>(p->data);
+    if (self->detached_) return 0;
     Isolate* isolate = self->env_->isolate();
     HandleScope scope(isolate);
     std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, length);
@@ -255,6 +292,7 @@ class Parser : public StreamReadListener {
 
   static int OnMessageComplete(::http_parser* p) {
     Parser* self = static_cast<Parser*>(p->data);
+    if (self->detached_) return 0;
     Isolate* isolate = self->env_->isolate();
     HandleScope scope(isolate);
     Local<Value> argv[] = {v8::Undefined(isolate)};
@@ -272,6 +310,8 @@ class Parser : public StreamReadListener {
   std::string url_;
   bool in_value_ = false;
   bool headers_done_ = false;
+  bool executing_ = false;  // inside http_parser_execute (a callback may be running JS)
+  bool detached_ = false;   // detach() was called; cleared by reinitialize()
   StreamWrap* stream_ = nullptr;  // The stream being consumed, if any.
 };
 
@@ -306,7 +346,16 @@ void Reinitialize(const FunctionCallbackInfo<Value>& args) {
   if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
   enum http_parser_type type;
   if (!GetType(args, &type)) return;
+  if (parser->executing()) {
+    return ThrowError(args.GetIsolate(), "reinitialize() called while the parser is parsing");
+  }
   parser->Init(type);
+}
+
+void Detach(const FunctionCallbackInfo<Value>& args) {
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  args.GetReturnValue().Set(parser->Detach());
 }
 
 
@@ -324,10 +373,18 @@ void Execute(const FunctionCallbackInfo<Value>& args) {
       static_cast<uint64_t>(length) > byte_length - static_cast<uint64_t>(offset)) {
     return ThrowRangeError(isolate, "offset and length must lie within the buffer");
   }
+  if (parser->executing()) {
+    return ThrowError(isolate, "execute() called while the parser is parsing");
+  }
   const char* data = static_cast<const char*>(view->Buffer()->Data()) + view->ByteOffset() + offset;
+  bool was_detached = parser->detached();
   bool failed = false;
   size_t parsed = parser->Execute(data, static_cast<size_t>(length), &failed);
   if (failed) return;  // A callback threw; its exception propagates.
+  if (!was_detached && parser->detached()) {
+    // Detached by a callback: the bytes parsed up to there (the caller drops the rest).
+    return args.GetReturnValue().Set(static_cast<double>(parsed));
+  }
   http_errno err = parser->Errno();
   if (err != HPE_OK || (!parser->Upgrade() && parsed != static_cast<size_t>(length))) {
     return args.GetReturnValue().Set(ParseError(isolate, err == HPE_OK ? HPE_UNKNOWN : err, parsed));
@@ -355,6 +412,9 @@ void Finish(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Parser* parser = Parser::Unwrap(args);
   if (parser == nullptr) return ThrowTypeError(isolate, "not an HTTPParser");
+  if (parser->executing()) {
+    return ThrowError(isolate, "finish() called while the parser is parsing");
+  }
   bool failed = false;
   parser->Execute(nullptr, 0, &failed);
   if (failed) return;
@@ -375,6 +435,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "reinitialize", Reinitialize);
   SetProtoMethod(isolate, tmpl, "consume", Consume);
   SetProtoMethod(isolate, tmpl, "unconsume", Unconsume);
+  SetProtoMethod(isolate, tmpl, "detach", Detach);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   SetConstant(context, constructor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);

@@ -49,16 +49,29 @@ function newParser(type) {
   parser.socket = null;
   parser.incoming = null;
   parser.onIncoming = null;
+  parser._free = false;
   return parser;
 }
 
+// Idempotent: a parser is in the free list at most once. detach() stops a parse that is running
+// (this was called from one of its callbacks) right after the callback, so the rest of that read
+// reaches nobody; such a parser joins the free list only once that parse has returned.
 function freeParser(parser) {
-  if (!parser) return;
-  parser.unconsume();
+  if (!parser || parser._free) return;
+  parser._free = true;
+  var busy = parser.detach();
   parser.socket = null;
   parser.incoming = null;
   parser.onIncoming = null;
-  if (freeParsers.length < 1000) freeParsers.push(parser);
+  parser.req = null;
+  if (freeParsers.length >= 1000) return;
+  if (busy) {
+    process.nextTick(function() {
+      if (parser._free && freeParsers.length < 1000) freeParsers.push(parser);
+    });
+  } else {
+    freeParsers.push(parser);
+  }
 }
 
 function parserOnHeadersComplete(headers, method, url, statusCode, versionMajor, versionMinor,
@@ -79,6 +92,7 @@ function parserOnHeadersComplete(headers, method, url, statusCode, versionMajor,
     incoming._addHeaderLine(headers[i], headers[i + 1]);
   }
   if (upgrade) return false;  // The rest of the bytes belong to the new protocol.
+  if (typeof parser.onIncoming !== 'function') return false;
   return parser.onIncoming(incoming, shouldKeepAlive) === true;
 }
 
@@ -1006,7 +1020,23 @@ function clientSocketOnData(data) {
   var req = socket._httpMessage;
   var parser = socket.parser;
   if (!parser || !req) return;
-  var ret = parser.execute(data, 0, data.length);
+  var ret;
+  socket._httpParsing = true;
+  try {
+    ret = parser.execute(data, 0, data.length);
+  } finally {
+    socket._httpParsing = false;
+    if (socket._httpReleaseReq) {
+      // The response ended inside this read (responseOnEnd held the socket back): the socket
+      // goes back to the agent only if nothing came after the response. Bytes after it (a second
+      // response, junk) mean the server is broken: the socket is closed instead.
+      var done = socket._httpReleaseReq;
+      socket._httpReleaseReq = null;
+      if (typeof ret === 'number' && ret === data.length) releaseSocket(socket, done);
+      else discardSocket(socket, done);
+    }
+  }
+  if (socket.parser !== parser) return;  // let go of during the parse
   if (ret instanceof Error) {
     freeParser(parser);
     socket.parser = null;
@@ -1077,7 +1107,9 @@ function parserOnClientIncoming(res, shouldKeepAlive) {
   var socket = parser.socket;
   var req = socket._httpMessage;
   if (req.res) {
-    // A second response on one request: the server is broken.
+    // A second response on one request: the server is broken. Nothing more is parsed.
+    freeParser(parser);
+    if (socket.parser === parser) socket.parser = null;
     socket.destroy();
     return false;
   }
@@ -1109,7 +1141,8 @@ function responseOnEnd() {
   if (!req.shouldKeepAlive) {
     if (socket.writable) socket.destroySoon ? socket.destroySoon() : socket.end();
   } else {
-    // The socket goes back to the agent for the next request.
+    // The socket goes back to the agent for the next request; the parser stops here, whatever
+    // else this read holds.
     socket.removeListener('error', clientSocketOnError);
     socket.removeListener('data', clientSocketOnData);
     socket.removeListener('end', clientSocketOnEnd);
@@ -1118,10 +1151,28 @@ function responseOnEnd() {
       freeParser(socket.parser);
       socket.parser = null;
     }
-    socket._httpMessage = null;
-    req.emit('close');
-    socket.emit('free');
+    if (socket._httpParsing) {
+      // Inside the parse of a read: clientSocketOnData decides once it knows what followed.
+      socket._httpReleaseReq = req;
+    } else {
+      releaseSocket(socket, req);
+    }
   }
+}
+
+function releaseSocket(socket, req) {
+  socket._httpMessage = null;
+  req.emit('close');
+  socket.emit('free');
+}
+
+// A keep-alive socket on which the server sent more than the response: it is not reused. The
+// request had its whole response; it gets 'close', and the agent forgets the socket on 'close'.
+function discardSocket(socket, req) {
+  socket._httpMessage = null;
+  socket.on('error', function() {});
+  socket.destroy();
+  req.emit('close');
 }
 
 // Runs `method` on the socket once it exists and is connected.
