@@ -1,8 +1,10 @@
 // process.binding('signal_wrap'): delivers POSIX signals to process.on('SIGxxx') listeners.
 // `start(signum)` installs a libuv signal watcher, which does not keep the process alive, as in
 // v0.6; each delivery calls `onsignal(signum)` on the binding object through MakeCallback.
+// `stop(signum)` closes it, restoring the signal's default action.
 #include <uv.h>
 
+#include <csignal>
 #include <map>
 
 #include "runtime/bindings/bindings.h"
@@ -79,6 +81,10 @@ void Stop(const FunctionCallbackInfo<Value>& args) {
   uv_close(reinterpret_cast<uv_handle_t*>(it->second),
            [](uv_handle_t* h) { delete reinterpret_cast<uv_signal_t*>(h); });
   state->watchers.erase(it);
+  // libuv gives the signal its default action back once its last watcher closes (as v0.6.3 did
+  // when the last listener went). SIGPIPE's default in this runtime is to be ignored
+  // (runtime/core/start.cc), so that is what it goes back to.
+  if (signum == SIGPIPE) signal(SIGPIPE, SIG_IGN);
 }
 
 }  // namespace

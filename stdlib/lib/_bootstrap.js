@@ -186,16 +186,31 @@ process.kill = function(pid, sig) {
   return true;
 };
 
-// Signals: the first listener for 'SIGxxx' installs a watcher, removing the last stops it.
+// process.reallyExit(code): ends the process at once, without 'exit' (v0.6 had it public).
+process.reallyExit = function reallyExit(code) {
+  methods.reallyExit(code | 0);
+};
+
+// What this build supports, as v0.6.3 reported it. NPN does not exist in OpenSSL 3 (ALPN
+// replaced it); server names (SNI) are matched by tls.js.
+process.features = {
+  debug: false,
+  uv: true,
+  ipv6: true,
+  tls_npn: false,
+  tls_sni: true,
+  tls: true
+};
+
+// Signals, as v0.6.3 did them: process.on/addListener for 'SIGxxx' installs a watcher, and
+// removing the last listener stops it, which gives the signal back its default action.
 var signalWrap = null;
 function signalNumber(event) {
   if (typeof event !== 'string' || !/^SIG[A-Z0-9]+$/.test(event)) return 0;
   if (!signals) signals = process.binding('constants');
   return typeof signals[event] === 'number' ? signals[event] : 0;
 }
-process.on('newListener', function(event) {
-  var signum = signalNumber(event);
-  if (signum === 0 || process.listeners(event).length !== 0) return;
+function startSignal(signum) {
   if (!signalWrap) {
     signalWrap = process.binding('signal_wrap');
     signalWrap.onsignal = function(number) {
@@ -206,11 +221,31 @@ process.on('newListener', function(event) {
     };
   }
   signalWrap.start(signum);
-});
-process.on('removeListener', function(event) {
+}
+function stopSignalIfUnheard(event) {
   var signum = signalNumber(event);
-  if (signum !== 0 && signalWrap && process.listeners(event).length === 0) signalWrap.stop(signum);
-});
+  if (signum === 0 || !signalWrap) return;
+  var list = process._events && process._events[event];
+  if (!list || (Array.isArray(list) && list.length === 0)) signalWrap.stop(signum);
+}
+var emitterProto = EventEmitter.prototype;
+process.on = process.addListener = function addListener(type, listener) {
+  var result = emitterProto.addListener.call(this, type, listener);
+  var signum = signalNumber(type);
+  if (signum !== 0) startSignal(signum);
+  return result;
+};
+process.removeListener = function removeListener(type, listener) {
+  var result = emitterProto.removeListener.call(this, type, listener);
+  stopSignalIfUnheard(type);
+  return result;
+};
+process.removeAllListeners = function removeAllListeners(type) {
+  var types = arguments.length === 0 && this._events ? Object.keys(this._events) : [type];
+  var result = emitterProto.removeAllListeners.apply(this, arguments);
+  for (var i = 0; i < types.length; i++) stopSignalIfUnheard(types[i]);
+  return result;
+};
 
 // stdout and stderr write synchronously to files and terminals, as in v0.6.
 function stdioGetter(name, fd) {
@@ -219,7 +254,13 @@ function stdioGetter(name, fd) {
     configurable: true,
     enumerable: true,
     get: function() {
-      if (!stream) stream = NativeModule.require('_stdio').createWritable(fd);
+      if (!stream) {
+        stream = NativeModule.require('_stdio').createWritable(fd);
+        // As in v0.6.3, stdout and stderr cannot be closed.
+        stream.end = stream.destroy = stream.destroySoon = function() {
+          throw new Error('process.' + name + ' cannot be closed');
+        };
+      }
       return stream;
     }
   });

@@ -251,6 +251,9 @@ PipeWriteStream.prototype.destroySoon = PipeWriteStream.prototype.destroy;
 exports.PipeWriteStream = PipeWriteStream;
 
 exports.createWritable = function(fd) {
-  if (process.binding('stdio_wrap').isPipe(fd)) return new PipeWriteStream(fd);
-  return new SyncWriteStream(fd);
+  var stream = process.binding('stdio_wrap').isPipe(fd) ? new PipeWriteStream(fd)
+                                                        : new SyncWriteStream(fd);
+  // pipe() leaves stdio destinations open (stdlib/lib/stream.js).
+  stream._isStdio = true;
+  return stream;
 };
