@@ -25,6 +25,42 @@ using v8::PromiseRejectMessage;
 using v8::TryCatch;
 using v8::Value;
 
+namespace {
+
+// v0.6.3 reported a thrown value without a stack as `name: message` when it has both (neither
+// undefined), otherwise as String(value). FormatUncaughtException prints a string as it is, so
+// such a value is turned into that string here; a value with a stack is left alone.
+Local<Value> ReportableValue(Isolate* isolate, Local<Value> error) {
+  if (!error->IsObject()) return error;
+  Local<Context> context = isolate->GetCurrentContext();
+  Local<Object> object = error.As<Object>();
+  TryCatch try_catch(isolate);
+  Local<Value> stack;
+  if (object->Get(context, OneByteString(isolate, "stack")).ToLocal(&stack) && stack->IsString()) {
+    return error;
+  }
+  Local<Value> name;
+  Local<Value> message;
+  Local<v8::String> text;
+  if (object->Get(context, OneByteString(isolate, "name")).ToLocal(&name) &&
+      object->Get(context, OneByteString(isolate, "message")).ToLocal(&message) &&
+      !name->IsUndefined() && !message->IsUndefined()) {
+    Local<v8::String> name_text;
+    Local<v8::String> message_text;
+    if (name->ToString(context).ToLocal(&name_text) &&
+        message->ToString(context).ToLocal(&message_text)) {
+      return v8::String::Concat(
+          isolate, v8::String::Concat(isolate, name_text, OneByteString(isolate, ": ")),
+          message_text);
+    }
+  } else if (error->ToString(context).ToLocal(&text)) {
+    return text;
+  }
+  return error;
+}
+
+}  // namespace
+
 Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context> context,
                          uv_loop_t* loop)
     : platform_(platform),
@@ -222,13 +258,14 @@ void Environment::HandleUncaughtException(Local<Value> error, Local<Message> mes
     }
     if (try_catch.HasCaught() && try_catch.CanContinue()) {
       // The 'uncaughtException' handler itself threw: report that error instead, as Node does.
-      std::string report = FormatUncaughtException(isolate_, try_catch.Exception(),
-                                                   try_catch.Message());
+      std::string report = FormatUncaughtException(
+          isolate_, ReportableValue(isolate_, try_catch.Exception()), try_catch.Message());
       WriteAll(STDERR_FILENO, report.data(), report.size());
       Exit(EmitExit(7));
     }
   }
-  std::string report = FormatUncaughtException(isolate_, error, message);
+  std::string report =
+      FormatUncaughtException(isolate_, ReportableValue(isolate_, error), message);
   WriteAll(STDERR_FILENO, report.data(), report.size());
   Exit(EmitExit(1));
 }
@@ -254,8 +291,8 @@ int Environment::EmitExit(int code) {
   }
   if (try_catch.HasCaught() && try_catch.CanContinue()) {
     exiting_ = true;
-    std::string report = FormatUncaughtException(isolate_, try_catch.Exception(),
-                                                 try_catch.Message());
+    std::string report = FormatUncaughtException(
+        isolate_, ReportableValue(isolate_, try_catch.Exception()), try_catch.Message());
     WriteAll(STDERR_FILENO, report.data(), report.size());
     return 7;
   }
