@@ -12,8 +12,10 @@ var nextSequence = 0;
 var armedFor = -1;     // The due time the native timer is armed for, or -1.
 var refCount = 0;      // Pending timers that keep the process alive.
 
+// Any delay is accepted, as in v0.6.3: a fraction is truncated; a missing, NaN, negative or too
+// long delay fires as soon as possible (after 1 ms).
 function Timeout(callback, after, args, repeat) {
-  after = Number(after);
+  after = Math.floor(Number(after));
   if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1;
   this._idleTimeout = after;
   this._onTimeout = callback;
