@@ -75,11 +75,10 @@ EventEmitter.prototype.addListener = function(type, listener) {
   if (!this._events) this._events = {};
 
   // Announce first, so that a 'newListener' listener does not hear about itself. A `once`
-  // wrapper is announced as the function the user passed.
-  if (this._events.newListener) {
-    this.emit('newListener', type,
-              typeof listener.listener === 'function' ? listener.listener : listener);
-  }
+  // wrapper is announced as the function the user passed. As in v0.6.3 this goes through
+  // this.emit every time, listened to or not: code that overrides emit (vows) waits for it.
+  this.emit('newListener', type,
+            typeof listener.listener === 'function' ? listener.listener : listener);
 
   var existing = this._events[type];
   if (!existing) {
