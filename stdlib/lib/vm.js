@@ -20,8 +20,9 @@ var DEFAULT_FILENAME = 'evalmachine.<anonymous>';
 var compiled = new WeakMap();
 var contexts = new WeakMap();
 
-function checkCode(code) {
-  if (typeof code !== 'string') throw new TypeError('code must be a string');
+// Code that is not a string (a Buffer, say) is converted with String(), as v0.6.3 did.
+function toCode(code) {
+  return typeof code === 'string' ? code : String(code);
 }
 
 function checkFilename(filename) {
@@ -115,8 +116,7 @@ function runInSandbox(script, state, sandbox) {
 
 function Script(code, filename) {
   if (!(this instanceof Script)) return new Script(code, filename);
-  checkCode(code);
-  compiled.set(this, new ContextifyScript(code, checkFilename(filename)));
+  compiled.set(this, new ContextifyScript(toCode(code), checkFilename(filename)));
 }
 
 function compiledScript(script) {
@@ -173,13 +173,13 @@ exports.runInThisContext = function(code, filename) {
 };
 
 exports.runInNewContext = function(code, sandbox, filename) {
-  checkCode(code);
+  code = toCode(code);
   sandbox = checkSandbox(sandbox);
   return new Script(code, filename).runInNewContext(sandbox);
 };
 
 exports.runInContext = function(code, context, filename) {
-  checkCode(code);
+  code = toCode(code);
   checkContext(context);
   return new Script(code, filename).runInContext(context);
 };
