@@ -381,14 +381,14 @@ function formatProperty(ctx, value, recurseTimes, visibleKeys, key, array) {
   return name + ': ' + str;
 }
 
-// Entries go on one line unless together they exceed 50 characters (v0.6's limit), in which
-// case each goes on its own line.
+// Entries go on one line unless together (each plus one for its separator) they exceed 60
+// characters, v0.6.3's limit, in which case each goes on its own line.
 function reduceToSingleString(output, base, braces) {
   var length = output.reduce(function(sum, entry) {
     return sum + entry.replace(/\u001b\[\d\d?m/g, '').length + 1;
   }, 0);
 
-  if (length > 50) {
+  if (length > 60) {
     return braces[0] +
            (base === '' ? '' : base + '\n ') +
            ' ' +

@@ -1,4 +1,5 @@
-// inspect() puts each entry on its own line once the entries together pass 50 characters, and
+// inspect() puts each entry on its own line once the entries together pass 60 characters (each
+// counted with one separator; v0.6.3's limit), and
 // indents nested multi-line values under their parent.
 var common = require('../common');
 var assert = require('assert');
@@ -10,13 +11,13 @@ assert.strictEqual(util.inspect(long),
                    '  bbbbbbbbbb: 2222222222,\n' +
                    '  cccccccccc: 3333333333 }');
 
-// Entries totalling exactly 50 characters (with one separator each) stay on one line.
-var fits = { a: 'xxxxxxxxxxxxxxxxxxxx', b: 'yyyyyyyyyyyyyyyyyy' };
+// Entries totalling exactly 60 characters (with one separator each) stay on one line.
+var fits = { a: 'xxxxxxxxxxxxxxxxxxxx', b: 'yyyyyyyyyyyyyyyyyyyyyyyyyyyy' };
 assert.strictEqual(util.inspect(fits),
-                   "{ a: 'xxxxxxxxxxxxxxxxxxxx', b: 'yyyyyyyyyyyyyyyyyy' }");
-var over = { a: 'xxxxxxxxxxxxxxxxxxxx', b: 'yyyyyyyyyyyyyyyyyyy' };
+                   "{ a: 'xxxxxxxxxxxxxxxxxxxx', b: 'yyyyyyyyyyyyyyyyyyyyyyyyyyyy' }");
+var over = { a: 'xxxxxxxxxxxxxxxxxxxx', b: 'yyyyyyyyyyyyyyyyyyyyyyyyyyyyy' };
 assert.strictEqual(util.inspect(over),
-                   "{ a: 'xxxxxxxxxxxxxxxxxxxx',\n  b: 'yyyyyyyyyyyyyyyyyyy' }");
+                   "{ a: 'xxxxxxxxxxxxxxxxxxxx',\n  b: 'yyyyyyyyyyyyyyyyyyyyyyyyyyyyy' }");
 
 // A long value inside an object starts on its own line, indented.
 assert.strictEqual(util.inspect({ outer: long }),
