@@ -185,9 +185,10 @@ function isDate(d) {
 }
 exports.isDate = isDate;
 
+// As in v0.6.3, only what Object.prototype.toString calls an Error: an object that merely
+// inherits from Error.prototype is not one.
 function isError(e) {
-  return e !== null && typeof e === 'object' &&
-         (objectToString(e) === '[object Error]' || e instanceof Error);
+  return e !== null && typeof e === 'object' && objectToString(e) === '[object Error]';
 }
 exports.isError = isError;
 
