@@ -99,13 +99,13 @@ assert.notEqual = function notEqual(actual, expected, message) {
 };
 
 assert.deepEqual = function deepEqual(actual, expected, message) {
-  if (!_deepEqual(actual, expected, [])) {
+  if (!_deepEqual(actual, expected)) {
     fail(actual, expected, message, 'deepEqual', assert.deepEqual);
   }
 };
 
 assert.notDeepEqual = function notDeepEqual(actual, expected, message) {
-  if (_deepEqual(actual, expected, [])) {
+  if (_deepEqual(actual, expected)) {
     fail(actual, expected, message, 'notDeepEqual', assert.notDeepEqual);
   }
 };
@@ -132,9 +132,9 @@ function isPrimitive(value) {
   return value === null || (typeof value !== 'object' && typeof value !== 'function');
 }
 
-// `inProgress` holds the pairs of objects being compared further up the recursion; meeting one
-// again means a cycle, which is taken as equal so that cyclic structures compare finitely.
-function _deepEqual(actual, expected, inProgress) {
+// As in v0.6.3 there is no cycle detection: on cyclic data the recursion overflows the stack
+// and that RangeError reaches the caller.
+function _deepEqual(actual, expected) {
   if (actual === expected) {
     return true;
   }
@@ -164,10 +164,10 @@ function _deepEqual(actual, expected, inProgress) {
     return actual == expected;
   }
 
-  return objEquiv(actual, expected, inProgress);
+  return objEquiv(actual, expected);
 }
 
-function objEquiv(a, b, inProgress) {
+function objEquiv(a, b) {
   // A primitive never equals an object here (V8 3 could not take the keys of a primitive,
   // so 'a' and { 0: 'a' } were unequal in v0.6, and still are).
   if (isPrimitive(a) || isPrimitive(b)) return false;
@@ -175,16 +175,12 @@ function objEquiv(a, b, inProgress) {
   // Objects must share an identical 'prototype' property.
   if (a.prototype !== b.prototype) return false;
 
-  for (var p = 0; p < inProgress.length; p++) {
-    if (inProgress[p][0] === a && inProgress[p][1] === b) return true;
-  }
-
   // An arguments object only equals another arguments object, compared as arrays.
   var aIsArgs = isArguments(a);
   var bIsArgs = isArguments(b);
   if (aIsArgs || bIsArgs) {
     if (!aIsArgs || !bIsArgs) return false;
-    return _deepEqual(pSlice.call(a), pSlice.call(b), inProgress);
+    return _deepEqual(pSlice.call(a), pSlice.call(b));
   }
 
   var ka = Object.keys(a);
@@ -199,15 +195,10 @@ function objEquiv(a, b, inProgress) {
     if (ka[i] !== kb[i]) return false;
   }
 
-  inProgress.push([a, b]);
   for (i = ka.length - 1; i >= 0; i--) {
     var key = ka[i];
-    if (!_deepEqual(a[key], b[key], inProgress)) {
-      inProgress.pop();
-      return false;
-    }
+    if (!_deepEqual(a[key], b[key])) return false;
   }
-  inProgress.pop();
   return true;
 }
 
