@@ -352,13 +352,22 @@ Object.keys(slicers).forEach(function(encoding) {
   };
 });
 
-Buffer.prototype.inspect = function inspect() {
+function inspectBytes(bytes, label) {
   var max = exports.INSPECT_MAX_BYTES;
   var out = [];
-  var length = Math.min(this.length, max);
-  for (var i = 0; i < length; i++) out.push((this[i] < 16 ? '0' : '') + this[i].toString(16));
-  if (this.length > max) out.push('...');
-  return '<Buffer ' + out.join(' ') + '>';
+  var length = Math.min(bytes.length, max);
+  for (var i = 0; i < length; i++) out.push((bytes[i] < 16 ? '0' : '') + bytes[i].toString(16));
+  if (bytes.length > max) out.push('...');
+  return '<' + label + ' ' + out.join(' ') + '>';
+}
+
+Buffer.prototype.inspect = function inspect() {
+  return inspectBytes(this, 'Buffer');
+};
+
+// A SlowBuffer says so, as in v0.6.3; its slices are plain Buffers.
+SlowBuffer.prototype.inspect = function inspect() {
+  return inspectBytes(this, 'SlowBuffer');
 };
 
 // JSON.stringify would otherwise list every index plus the whole pool through `parent`.
