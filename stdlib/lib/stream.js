@@ -30,19 +30,24 @@ Stream.prototype.pipe = function(dest, options) {
     if (source.readable && typeof source.resume === 'function') source.resume();
   }
 
-  // The destination is ended at most once, whether the source ended or closed.
+  // Each source ends (or closes) the destination at most once, and, as in v0.6.3, only the last
+  // of several sources piped into one destination does: dest._pipeCount counts them.
   var didOnEnd = false;
   function onend() {
     if (didOnEnd) return;
     didOnEnd = true;
+    dest._pipeCount--;
     cleanup();
+    if (dest._pipeCount > 0) return;
     dest.end();
   }
 
   function onclose() {
     if (didOnEnd) return;
     didOnEnd = true;
+    dest._pipeCount--;
     cleanup();
+    if (dest._pipeCount > 0) return;
     if (typeof dest.destroy === 'function') dest.destroy();
   }
 
@@ -73,6 +78,7 @@ Stream.prototype.pipe = function(dest, options) {
   source.on('data', ondata);
   dest.on('drain', ondrain);
   if (endsDest) {
+    dest._pipeCount = (dest._pipeCount || 0) + 1;
     source.on('end', onend);
     source.on('close', onclose);
   } else {
