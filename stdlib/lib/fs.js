@@ -720,13 +720,13 @@ WriteStream.prototype.write = function(data, encoding, callback) {
     callback = encoding;
     encoding = undefined;
   }
+  // Anything that is not a Buffer is written as a string ('' + data), as in v0.6.3.
   var buffer;
   if (Buffer.isBuffer(data)) {
     buffer = data;
-  } else if (typeof data === 'string') {
-    buffer = new Buffer(data, encoding || (this.encoding === 'binary' ? 'utf8' : this.encoding));
   } else {
-    throw new TypeError('write() takes a string or a Buffer');
+    buffer = new Buffer('' + data,
+                        encoding || (this.encoding === 'binary' ? 'utf8' : this.encoding));
   }
   this._queue.push({ buffer: buffer, callback: typeof callback === 'function' ? callback : null });
   this._needDrain = true;
