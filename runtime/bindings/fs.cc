@@ -419,6 +419,15 @@ void FSync(const FunctionCallbackInfo<Value>& args) {
   });
 }
 
+void FDataSync(const FunctionCallbackInfo<Value>& args) {
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
+  Environment* env = Environment::GetCurrent(args);
+  Dispatch(args, 1, "fdatasync", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+    return uv_fs_fdatasync(env->loop(), req, fd, cb);
+  });
+}
+
 // utimes(path, atime, mtime, [callback]); futimes(fd, atime, mtime, [callback]): seconds.
 void UTimes(const FunctionCallbackInfo<Value>& args) {
   std::string path;
@@ -603,6 +612,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "fchown", FChOwn);
   SetMethod(context, target, "ftruncate", FTruncate);
   SetMethod(context, target, "fsync", FSync);
+  SetMethod(context, target, "fdatasync", FDataSync);
   SetMethod(context, target, "utimes", UTimes);
   SetMethod(context, target, "futimes", FUTimes);
 

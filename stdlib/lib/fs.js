@@ -206,9 +206,11 @@ simpleCall('unlink', 1);
 simpleCall('rmdir', 1);
 simpleCall('readdir', 1);
 simpleCall('fsync', 1);
+simpleCall('fdatasync', 1);
 simpleCall('chown', 3);
-simpleCall('lchown', 3);
 simpleCall('fchown', 3);
+// lchmod and lchown exist, as in v0.6.3, only where the system has O_SYMLINK (to open a link
+// itself); Linux has not, so fs has neither.
 
 exports.symlinkSync = function(destination, path) {
   return binding.symlink(destination, path);
@@ -245,31 +247,6 @@ exports.fchmodSync = function(fd, mode) {
 
 exports.fchmod = function(fd, mode, callback) {
   binding.fchmod(fd, modeNum(mode), callbackOrThrow(callback));
-};
-
-// Linux cannot change the mode of a symbolic link itself: lchmod changes the mode of anything
-// else and fails with EOPNOTSUPP on a link.
-function lchmodError(path) {
-  var err = new Error('EOPNOTSUPP, operation not supported \'' + path + '\'');
-  err.code = 'EOPNOTSUPP';
-  err.syscall = 'lchmod';
-  err.path = path;
-  return err;
-}
-
-exports.lchmodSync = function(path, mode) {
-  if (new Stats(binding.lstat(path)).isSymbolicLink()) throw lchmodError(path);
-  return binding.chmod(path, modeNum(mode));
-};
-
-exports.lchmod = function(path, mode, callback) {
-  callback = callbackOrThrow(callback);
-  mode = modeNum(mode);
-  binding.lstat(path, function(err, fields) {
-    if (err) return callback(err);
-    if (new Stats(fields).isSymbolicLink()) return callback(lchmodError(path));
-    binding.chmod(path, mode, callback);
-  });
 };
 
 // truncate(fd, len): v0.6 takes a descriptor; a path is accepted as well.
@@ -807,7 +784,7 @@ exports.watchFile = function(filename, options, listener) {
     listener = options;
     options = {};
   }
-  if (typeof listener !== 'function') throw new TypeError('watchFile requires a listener');
+  if (typeof listener !== 'function') throw new Error('watchFile requires a listener function');
   options = options || {};
   var persistent = options.persistent === undefined ? true : !!options.persistent;
   // v0.6's default interval of 0 polled as fast as it could; five seconds is what it meant.
@@ -832,7 +809,7 @@ exports.unwatchFile = function(filename) {
   delete statWatchers[key];
 };
 
-// fs.watch(filename, [options], [listener(event, filename)]): an FSWatcher emitting 'change'.
+// fs.watch(filename, [options], listener(event, filename)): an FSWatcher emitting 'change'.
 function FSWatcher() {
   EventEmitter.call(this);
   var self = this;
@@ -865,10 +842,11 @@ exports.watch = function(filename, options, listener) {
     listener = options;
     options = {};
   }
+  if (typeof listener !== 'function') throw new Error('watch requires a listener function');
   options = options || {};
   var persistent = options.persistent === undefined ? true : !!options.persistent;
   var watcher = new FSWatcher();
   watcher.start(filename, persistent);
-  if (typeof listener === 'function') watcher.on('change', listener);
+  watcher.on('change', listener);
   return watcher;
 };
