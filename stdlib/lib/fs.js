@@ -139,9 +139,17 @@ function stringToFlags(flag) {
 }
 
 // Modes are numbers or octal strings ('0644').
+// A mode may carry file-type bits (a stat's mode, such as 0100644): v0.6.3 passed modes straight
+// to the system call, which uses only the permission bits, so those are what is kept. Numbers
+// that are no mode at all (past 0177777, negative, fractional) are left for the binding to
+// refuse with a RangeError.
+function permissionBits(mode) {
+  return mode >= 0 && mode <= 65535 /* 0177777 */ && mode % 1 === 0 ? mode & 4095 : mode;
+}
+
 function modeNum(mode, defaultMode) {
-  if (typeof mode === 'number') return mode;
-  if (typeof mode === 'string') return parseInt(mode, 8);
+  if (typeof mode === 'number') return permissionBits(mode);
+  if (typeof mode === 'string') return permissionBits(parseInt(mode, 8));
   if (mode === undefined || mode === null) return defaultMode;
   throw new TypeError('mode must be a number or an octal string');
 }
