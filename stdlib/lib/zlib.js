@@ -381,51 +381,105 @@ function Unzip(opts) {
 
 // ---- Convenience methods -----------------------------------------------------------------------
 
+// The largest result a one-shot helper builds: a Buffer's limit.
+var kMaxLength = process.binding('buffer').kMaxLength;
+exports.kMaxLength = kMaxLength;
+
+function tooLargeError(limit) {
+  var error = new RangeError('Cannot create final Buffer. It would be larger than 0x' +
+                             limit.toString(16) + ' bytes');
+  error.code = 'ERR_BUFFER_TOO_LARGE';
+  return error;
+}
+
 // Runs the whole of `buffer` through a new `Class` stream; callback(error) or
-// callback(null, result).
-function zlibBuffer(Class, buffer, callback) {
+// callback(null, result). options (optional, as in later Node versions) may give
+// maxOutputLength, the most bytes the result may have (default and most: kMaxLength). A result
+// that would be larger (a decompression bomb) stops the stream and calls back with a RangeError
+// (code ERR_BUFFER_TOO_LARGE); the bytes already produced are let go.
+function zlibBuffer(Class, buffer, options, callback) {
+  if (typeof options === 'function' && callback === undefined) {
+    callback = options;
+    options = undefined;
+  }
   if (typeof callback !== 'function') throw new TypeError('callback must be a function');
+  var limit = kMaxLength;
+  if (options !== undefined && options !== null) {
+    if (typeof options !== 'object') throw new TypeError('options must be an object');
+    if (options.maxOutputLength !== undefined) {
+      limit = options.maxOutputLength;
+      if (typeof limit !== 'number' || !(limit >= 1 && limit <= kMaxLength) ||
+          Math.floor(limit) !== limit) {
+        var rangeError = new RangeError('Invalid maxOutputLength: ' + String(limit) +
+                                        ' (must be an integer from 1 to 0x' +
+                                        kMaxLength.toString(16) + ')');
+        rangeError.code = 'ERR_OUT_OF_RANGE';
+        throw rangeError;
+      }
+    }
+  }
   buffer = toBuffer(buffer);
-  var engine = new Class();
+  var engine = new Class(options);
   var chunks = [];
   var total = 0;
+  var done = false;
+  function finish(error, result) {
+    if (done) return;
+    done = true;
+    chunks = null;
+    callback(error, result);
+  }
   engine.on('data', function(chunk) {
+    if (done) return;
+    if (total + chunk.length > limit) {
+      engine.destroy();
+      finish(tooLargeError(limit));
+      return;
+    }
     chunks.push(chunk);
     total += chunk.length;
   });
   engine.on('error', function(error) {
-    callback(error);
+    finish(error);
   });
   engine.on('end', function() {
-    var result = new Buffer(total);
+    if (done) return;
+    var result;
+    try {
+      result = new Buffer(total);
+    } catch (error) {
+      // Out of memory for the result: an error for the caller, not an uncaught exception.
+      if (error instanceof RangeError && error.code === undefined) error.code = 'ERR_BUFFER_TOO_LARGE';
+      return finish(error);
+    }
     var offset = 0;
     for (var i = 0; i < chunks.length; i++) {
       chunks[i].copy(result, offset);
       offset += chunks[i].length;
     }
-    callback(null, result);
+    finish(null, result);
   });
   engine.end(buffer);
 }
 
-exports.deflate = function(buffer, callback) {
-  zlibBuffer(Deflate, buffer, callback);
+exports.deflate = function(buffer, options, callback) {
+  zlibBuffer(Deflate, buffer, options, callback);
 };
-exports.inflate = function(buffer, callback) {
-  zlibBuffer(Inflate, buffer, callback);
+exports.inflate = function(buffer, options, callback) {
+  zlibBuffer(Inflate, buffer, options, callback);
 };
-exports.gzip = function(buffer, callback) {
-  zlibBuffer(Gzip, buffer, callback);
+exports.gzip = function(buffer, options, callback) {
+  zlibBuffer(Gzip, buffer, options, callback);
 };
-exports.gunzip = function(buffer, callback) {
-  zlibBuffer(Gunzip, buffer, callback);
+exports.gunzip = function(buffer, options, callback) {
+  zlibBuffer(Gunzip, buffer, options, callback);
 };
-exports.deflateRaw = function(buffer, callback) {
-  zlibBuffer(DeflateRaw, buffer, callback);
+exports.deflateRaw = function(buffer, options, callback) {
+  zlibBuffer(DeflateRaw, buffer, options, callback);
 };
-exports.inflateRaw = function(buffer, callback) {
-  zlibBuffer(InflateRaw, buffer, callback);
+exports.inflateRaw = function(buffer, options, callback) {
+  zlibBuffer(InflateRaw, buffer, options, callback);
 };
-exports.unzip = function(buffer, callback) {
-  zlibBuffer(Unzip, buffer, callback);
+exports.unzip = function(buffer, options, callback) {
+  zlibBuffer(Unzip, buffer, options, callback);
 };
