@@ -8,8 +8,8 @@ var spawn = require('child_process').spawn;
 var pending = 3;
 function done() { if (--pending === 0) process.exit(0); }
 
-// 1. 4 MB written in one go, the parent not reading for a while: write() says false, 'drain'
-// comes once it is all out, and every byte arrives.
+// 1. 4 MB written in one go (more than a pipe holds), the parent not reading for a while:
+// write() says false, 'drain' comes once it is all out, and every byte arrives.
 (function() {
   var child = spawn(process.execPath, ['-e',
     "var ok = process.stdout.write(new Array(4 * 1024 * 1024 + 1).join('y'));" +
@@ -25,14 +25,20 @@ function done() { if (--pending === 0) process.exit(0); }
   });
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', function(s) { err += s; });
+  // The checks wait for the child's exit and the end of both of its outputs (in any order).
+  var waits = 3;
+  function check() {
+    if (--waits > 0) return;
+    assert.strictEqual(got, 4 * 1024 * 1024);
+    assert.ok(/ctor PipeWriteStream/.test(err), err);
+    assert.ok(/drain false/.test(err), 'write returned false, then drain: ' + err);
+    done();
+  }
+  child.stdout.on('end', check);
+  child.stderr.on('end', check);
   child.on('exit', common.mustCall(function(code) {
     assert.strictEqual(code, 0);
-    setTimeout(function() {
-      assert.strictEqual(got, 4 * 1024 * 1024);
-      assert.ok(/ctor PipeWriteStream/.test(err), err);
-      assert.ok(/drain false/.test(err), 'write returned false, then drain: ' + err);
-      done();
-    }, 100);
+    check();
   }));
 })();
 
@@ -45,14 +51,18 @@ function done() { if (--pending === 0) process.exit(0); }
   child.stdout.pause();
   setTimeout(function() { child.stdout.resume(); }, 200);
   child.stdout.on('data', function(s) { text += s; });
+  var waits = 2;
+  function check() {
+    if (--waits > 0) return;
+    var lines = text.split('\n');
+    assert.strictEqual(lines.length, 100001);
+    assert.strictEqual(lines[99999], 'line 99999');
+    done();
+  }
+  child.stdout.on('end', check);
   child.on('exit', common.mustCall(function(code) {
     assert.strictEqual(code, 3);
-    setTimeout(function() {
-      var lines = text.split('\n');
-      assert.strictEqual(lines.length, 100001);
-      assert.strictEqual(lines[99999], 'line 99999');
-      done();
-    }, 100);
+    check();
   }));
 })();
 
