@@ -1,14 +1,16 @@
 // process.stdout and process.stderr. Writes are synchronous, as v0.6 made them for files and
 // terminals, so nothing printed before process.exit() is lost; pipes and sockets are written
 // without blocking (PipeWriteStream below), and what they still hold is written out at exit.
-var EventEmitter = require('events').EventEmitter;
+// Every kind of stdio stream is a Stream (npm checks `instanceof Stream`), as in v0.6.3: the
+// writers and the file reader below inherit from it, the others are net.Sockets.
+var Stream = require('stream').Stream;
 var util = require('util');
 var Buffer = require('buffer').Buffer;
 var methods = process.binding('process_methods');
 var tty = process.binding('tty_wrap');
 
 function SyncWriteStream(fd) {
-  EventEmitter.call(this);
+  Stream.call(this);
   this.fd = fd;
   this.writable = true;
   this.readable = false;
@@ -23,7 +25,7 @@ function SyncWriteStream(fd) {
     }
   }
 }
-util.inherits(SyncWriteStream, EventEmitter);
+util.inherits(SyncWriteStream, Stream);
 
 SyncWriteStream.prototype.write = function(data, encoding, callback) {
   if (typeof encoding === 'function') {
@@ -69,7 +71,7 @@ SyncWriteStream.prototype.on = function(event, listener) {
       }
     });
   }
-  return EventEmitter.prototype.on.call(this, event, listener);
+  return Stream.prototype.on.call(this, event, listener);
 };
 SyncWriteStream.prototype.addListener = SyncWriteStream.prototype.on;
 
@@ -77,7 +79,7 @@ exports.SyncWriteStream = SyncWriteStream;
 
 // A regular file as stdin: read in chunks on the thread pool while resumed.
 function FileReadStream(fd) {
-  EventEmitter.call(this);
+  Stream.call(this);
   this.fd = fd;
   this.readable = true;
   this.writable = false;
@@ -85,7 +87,7 @@ function FileReadStream(fd) {
   this._reading = false;
   this._decoder = null;
 }
-util.inherits(FileReadStream, EventEmitter);
+util.inherits(FileReadStream, Stream);
 
 FileReadStream.prototype.setEncoding = function(encoding) {
   var StringDecoder = require('string_decoder').StringDecoder;
@@ -125,9 +127,6 @@ FileReadStream.prototype.destroy = function() {
   this.readable = false;
   this._paused = true;
 };
-FileReadStream.prototype.pipe = function(dest, options) {
-  return require('stream').Stream.prototype.pipe.call(this, dest, options);
-};
 
 // process.stdin by what fd 0 is: a terminal, a pipe or socket, or a file. Paused until resumed.
 exports.createReadable = function(fd) {
@@ -157,7 +156,7 @@ exports.createReadable = function(fd) {
 // native side (runtime/bindings/stdio_wrap.cc) writes what it can at once, keeps the rest in
 // order until the pipe takes it, and writes out whatever still waits when the process exits.
 function PipeWriteStream(fd) {
-  EventEmitter.call(this);
+  Stream.call(this);
   this.fd = fd;
   this.writable = true;
   this.readable = false;
@@ -170,7 +169,7 @@ function PipeWriteStream(fd) {
   this._handle.ondrain = onPipeDrain;
   this._handle.onerror = onPipeError;
 }
-util.inherits(PipeWriteStream, EventEmitter);
+util.inherits(PipeWriteStream, Stream);
 
 function onPipeDrain() {
   var stream = this.owner;
