@@ -12,6 +12,36 @@ var HTTPParser = process.binding('http_parser').HTTPParser;
 
 var CRLF = '\r\n';
 
+// --- What may go into a message head ---------------------------------------------------------
+// Names (and methods) are HTTP tokens; values and status messages are Latin-1 text without
+// control characters other than tab (no CR, LF or NUL: no response splitting). Heads are written
+// as Latin-1 ('binary'), so a character above 0xFF could turn into CR or LF on the wire: those
+// are refused too. Failures are TypeErrors with the codes of later Node versions.
+var TOKEN = /^[!#$%&'*+\-.\^_`|~0-9A-Za-z]+$/;
+var INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+var NON_ASCII = /[^\x00-\x7f]/;
+var INVALID_PATH = /[^\u0021-\u00ff]/;
+
+function checkToken(what, token) {
+  if (typeof token !== 'string' || !TOKEN.test(token)) {
+    var error = new TypeError(what + ' must be a valid HTTP token ["' + String(token) + '"]');
+    error.code = 'ERR_INVALID_HTTP_TOKEN';
+    throw error;
+  }
+  return token;
+}
+
+// Returns value as the string that goes on the wire, or throws.
+function checkValue(what, name, value) {
+  var string = '' + value;
+  if (INVALID_VALUE.test(string)) {
+    var error = new TypeError('Invalid character in ' + what + ' ["' + name + '"]');
+    error.code = 'ERR_INVALID_CHAR';
+    throw error;
+  }
+  return string;
+}
+
 var STATUS_CODES = exports.STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 102: 'Processing',
   200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information',
@@ -239,6 +269,7 @@ function OutgoingMessage() {
   this.useChunkedEncodingByDefault = true;
   this._hasBody = true;
   this._trailer = '';
+  this._headerLatin1 = false;  // the head (or the trailers) has characters above 0x7F
   this.finished = false;
   this._headerSent = false;
   this._header = '';
@@ -258,18 +289,19 @@ OutgoingMessage.prototype.destroy = function(error) {
 // one before it, or a client request waiting for a connection) data is kept in `output`.
 OutgoingMessage.prototype._send = function(data, encoding) {
   if (!this._headerSent) {
-    if (typeof data === 'string' && headerJoinsEncoding(encoding)) {
+    if (typeof data === 'string' && !this._headerLatin1 && headerJoinsEncoding(encoding)) {
       data = this._header + data;
     } else {
       this.output.unshift(this._header);
-      this.outputEncodings.unshift('ascii');
+      this.outputEncodings.unshift('binary');
     }
     this._headerSent = true;
   }
   return this._writeRaw(data, encoding);
 };
 
-// The head is ASCII: it can share one string (and one write) with data in these encodings.
+// An ASCII head can share one string (and one write) with data in these encodings; one with
+// Latin-1 characters in it (_headerLatin1) goes out on its own, as 'binary'.
 function headerJoinsEncoding(encoding) {
   if (encoding === undefined || encoding === null) return true;
   switch (encoding) {
@@ -315,6 +347,8 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
   var self = this;
 
   function store(field, value) {
+    field = checkToken('Header name', '' + field);
+    value = checkValue('header content', field, value);
     messageHeader += field + ': ' + value + CRLF;
     var lower = field.toLowerCase();
     if (lower === 'connection') {
@@ -369,6 +403,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
     }
   }
   this._header = messageHeader + CRLF;
+  this._headerLatin1 = NON_ASCII.test(this._header);
   this._headerSent = false;
   // A request with Expect: 100-continue waits for the server before sending the body.
   if (sentExpect) this._send('');
@@ -377,6 +412,12 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
 OutgoingMessage.prototype.setHeader = function(name, value) {
   if (arguments.length < 2) throw new Error('`name` and `value` are required for setHeader().');
   if (this._header) throw new Error('Can\'t set headers after they are sent.');
+  checkToken('Header name', typeof name === 'string' ? name : String(name));
+  if (Array.isArray(value)) {
+    for (var i = 0; i < value.length; i++) checkValue('header content', name, value[i]);
+  } else {
+    checkValue('header content', name, value);
+  }
   var key = String(name).toLowerCase();
   this._headers = this._headers || {};
   this._headerNames = this._headerNames || {};
@@ -443,7 +484,7 @@ OutgoingMessage.prototype.write = function(chunk, encoding) {
 };
 
 OutgoingMessage.prototype.addTrailers = function(headers) {
-  this._trailer = '';
+  var trailer = '';
   var keys = Object.keys(headers);
   for (var i = 0; i < keys.length; i++) {
     var field = keys[i], value = headers[field];
@@ -451,8 +492,12 @@ OutgoingMessage.prototype.addTrailers = function(headers) {
       field = headers[i][0];
       value = headers[i][1];
     }
-    this._trailer += field + ': ' + value + CRLF;
+    field = checkToken('Trailer name', '' + field);
+    value = checkValue('trailer content', field, value);
+    trailer += field + ': ' + value + CRLF;
   }
+  this._trailer = trailer;
+  if (NON_ASCII.test(trailer)) this._headerLatin1 = true;
 };
 
 OutgoingMessage.prototype.end = function(data, encoding) {
@@ -462,7 +507,7 @@ OutgoingMessage.prototype.end = function(data, encoding) {
 
   var ret;
   var hot = !this._headerSent && typeof data === 'string' && data.length > 0 &&
-            headerJoinsEncoding(encoding) &&
+            !this._headerLatin1 && headerJoinsEncoding(encoding) &&
             this.output.length === 0 && this.connection && this.connection.writable &&
             this.connection._httpMessage === this;
   if (hot) {
@@ -479,7 +524,7 @@ OutgoingMessage.prototype.end = function(data, encoding) {
     ret = this.write(data, encoding);
   }
   if (!hot) {
-    if (this.chunkedEncoding) ret = this._send('0\r\n' + this._trailer + '\r\n');
+    if (this.chunkedEncoding) ret = this._send('0\r\n' + this._trailer + '\r\n', 'binary');
     else ret = this._send('');  // Flushes the header if nothing else did.
   }
   this.finished = true;
@@ -559,7 +604,7 @@ ServerResponse.prototype.writeHead = function(statusCode) {
     throw new RangeError('Invalid status code: ' + arguments[0]);
   }
   if (typeof arguments[1] === 'string') {
-    reasonPhrase = arguments[1];
+    reasonPhrase = checkValue('statusMessage', 'statusMessage', arguments[1]);
     headerIndex = 2;
   } else {
     reasonPhrase = STATUS_CODES[statusCode] || 'unknown';
@@ -888,10 +933,20 @@ function ClientRequest(options, cb) {
   var host = options.hostname || options.host || 'localhost';
   if (options.setHost === undefined) var setHost = true;
   self.socketPath = options.socketPath;
-  var method = self.method = (options.method || 'GET').toUpperCase();
+  var method = options.method;
+  if (method !== undefined && method !== null && method !== '' && typeof method !== 'string') {
+    var typeError = new TypeError('The "method" option must be a string');
+    typeError.code = 'ERR_INVALID_ARG_TYPE';
+    throw typeError;
+  }
+  method = self.method = checkToken('Method', (method || 'GET').toUpperCase());
   self.path = options.path || '/';
-  if (typeof self.path !== 'string' || /[\u0000-\u0020]/.test(self.path)) {
-    throw new TypeError('Request path contains unescaped characters.');
+  if (typeof self.path !== 'string' || INVALID_PATH.test(self.path)) {
+    // Control characters, spaces, CR and LF would split the request line; above 0xFF, the
+    // head's Latin-1 writer would turn them into other bytes.
+    var pathError = new TypeError('Request path contains unescaped characters');
+    pathError.code = 'ERR_UNESCAPED_CHARACTERS';
+    throw pathError;
   }
   if (cb) self.once('response', cb);
 
