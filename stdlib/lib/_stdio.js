@@ -163,6 +163,7 @@ function PipeWriteStream(fd) {
   this.isTTY = false;
   this._isStdio = true;
   this._callbacks = null;  // callbacks of the writes still waiting, called once they are out
+  this._errorEmitted = false;
   var StdioPipe = process.binding('stdio_wrap').StdioPipe;
   this._handle = new StdioPipe(fd);
   this._handle.owner = this;
@@ -189,12 +190,21 @@ function onPipeError(er) {
   if (callbacks !== null) {
     for (var i = 0; i < callbacks.length; i++) callbacks[i](er);
   }
+  emitErrorOnce(stream, er);
+}
+
+// A broken pipe is reported once. Writes after it fail through their callbacks only: a program
+// whose 'error' or 'uncaughtException' handler logs to the same stream (npm's does) would
+// otherwise be handed a new error for every line it logs, forever.
+function emitErrorOnce(stream, er) {
+  if (stream._errorEmitted) return;
+  stream._errorEmitted = true;
   stream.emit('error', er);
 }
 
 function emitWriteError(stream, er, callback) {
   if (typeof callback === 'function') callback(er);
-  stream.emit('error', er);
+  emitErrorOnce(stream, er);
 }
 
 PipeWriteStream.prototype.write = function(data, encoding, callback) {

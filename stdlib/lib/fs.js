@@ -58,13 +58,15 @@ statCall('stat');
 statCall('lstat');
 statCall('fstat');
 
+// v0.6.3 resolved the path first (path.resolve skips what is not a string), so a missing path
+// is the current directory: coffee-script's `coffee -e` calls realpathSync(undefined).
 exports.realpathSync = function(p) {
-  return binding.realpath(p);
+  return binding.realpath(require('path').resolve(p));
 };
 
 exports.realpath = function(p, cache, callback) {
   if (typeof cache === 'function') callback = cache;
-  binding.realpath(p, callbackOrThrow(callback));
+  binding.realpath(require('path').resolve(p), callbackOrThrow(callback));
 };
 
 exports.closeSync = function(fd) {
