@@ -27,6 +27,8 @@
 #include <openssl/x509_vfy.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -133,6 +135,20 @@ class SecureContext : public CryptoObject {
   bool has_key_ = false;
 };
 
+// NODE_EXTRA_CA_CERTS names a PEM file of further certificates to trust beside the system's, as
+// in Node (a proxy's or a company's CA). A file that cannot be read is reported on stderr and
+// otherwise ignored, as Node does: TLS still works with the system roots.
+void AddExtraCaCerts(X509_STORE* store) {
+  const char* file = std::getenv("NODE_EXTRA_CA_CERTS");
+  if (file == nullptr || *file == '\0') return;
+  if (X509_STORE_load_file(store, file) == 1) return;
+  unsigned long err = ERR_peek_last_error();  // NOLINT(runtime/int): OpenSSL's type.
+  char reason[256];
+  ERR_error_string_n(err, reason, sizeof(reason));
+  std::fprintf(stderr, "Warning: Ignoring extra certs from `%s`, load failed: %s\n", file,
+               err != 0 ? reason : "no certificate found");
+}
+
 // The system's trusted roots (OpenSSL's default paths: /usr/lib/ssl/cert.pem and the hashed
 // /etc/ssl/certs), loaded on first use and shared by every context that asks for them, since
 // loading the bundle takes tens of milliseconds. Like the providers, this is process-wide
@@ -143,7 +159,10 @@ X509_STORE* SystemRootStore() {
   static X509_STORE* store = nullptr;
   std::call_once(once, [] {
     store = X509_STORE_new();
-    if (store != nullptr) X509_STORE_set_default_paths(store);
+    if (store != nullptr) {
+      X509_STORE_set_default_paths(store);
+      AddExtraCaCerts(store);
+    }
     ERR_clear_error();
   });
   return store;
