@@ -1,0 +1,2 @@
+exports.name = 'tree-a@1.0.0';
+exports.b = require('tree-b');

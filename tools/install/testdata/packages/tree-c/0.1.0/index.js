@@ -1,0 +1,1 @@
+exports.name = 'tree-c@0.1.0';
