@@ -309,11 +309,11 @@ ChildProcess.prototype.kill = function(signal) {
 
 // ---- spawn --------------------------------------------------------------------------------------
 
+// Every enumerable key, inherited ones included (a `for in` walk), as v0.6.3 did: code builds
+// a child's environment with Object.create(process.env).
 function envPairs(env) {
   var pairs = [];
-  for (var key in env) {
-    if (Object.prototype.hasOwnProperty.call(env, key)) pairs.push(key + '=' + env[key]);
-  }
+  for (var key in env) pairs.push(key + '=' + env[key]);
   return pairs;
 }
 
@@ -344,13 +344,13 @@ function spawnOptions(command, args, options) {
   if (customFds !== undefined && customFds !== null && !Array.isArray(customFds)) {
     throw new TypeError('options.customFds must be an array');
   }
-  args.forEach(function(arg) {
-    if (typeof arg !== 'string') throw new TypeError('args must be an array of strings');
-  });
+  // Every argument is converted with String(), as in v0.6.3 (numbers are common).
+  var argv = [command];
+  for (var i = 0; i < args.length; i++) argv.push(String(args[i]));
 
   return {
     file: command,
-    args: [command].concat(args),
+    args: argv,
     cwd: cwd || undefined,
     envPairs: envPairs(env),
     customFds: customFds,
@@ -451,24 +451,32 @@ function execFile(file, args, options, callback) {
     }, opts.timeout);
   }
 
+  // Past maxBuffer, as in v0.6.3: the child is killed and the callback runs on the next tick
+  // with Error('maxBuffer exceeded.') and what was read so far, without waiting for 'exit'.
+  var bufferError = null;
   function collect(stream, chunks, which) {
     if (!stream) return;
     if (useStrings) stream.setEncoding(encoding);
     stream.on('data', function(chunk) {
+      if (bufferError !== null || done) return;
+      chunks.push(chunk);
       if (which === 'stdout') {
         stdoutLength += chunk.length;
-        if (stdoutLength > opts.maxBuffer) return kill();
+        if (stdoutLength <= opts.maxBuffer) return;
       } else {
         stderrLength += chunk.length;
-        if (stderrLength > opts.maxBuffer) return kill();
+        if (stderrLength <= opts.maxBuffer) return;
       }
-      chunks.push(chunk);
+      bufferError = new Error('maxBuffer exceeded.');
+      kill();
+      process.nextTick(function() { exithandler(null, opts.killSignal); });
     });
   }
   collect(child.stdout, stdoutChunks, 'stdout');
   collect(child.stderr, stderrChunks, 'stderr');
 
-  child.on('exit', function(code, signal) {
+  child.on('exit', exithandler);
+  function exithandler(code, signal) {
     if (done) return;
     done = true;
     if (timer !== null) {
@@ -478,6 +486,10 @@ function execFile(file, args, options, callback) {
     var stdout = collected(stdoutChunks);
     var stderr = collected(stderrChunks);
     if (!callback) return;
+    if (bufferError !== null) {
+      callback(bufferError, stdout, stderr);
+      return;
+    }
     if (code === 0 && signal === null && !killed) {
       callback(null, stdout, stderr);
       return;
@@ -487,7 +499,7 @@ function execFile(file, args, options, callback) {
     e.code = code;
     e.signal = signal;
     callback(e, stdout, stderr);
-  });
+  }
   return child;
 }
 exports.execFile = execFile;
@@ -779,9 +791,7 @@ function fork(modulePath, args, options) {
   var baseEnv = options.env || process.env;
   if (typeof baseEnv !== 'object') throw new TypeError('options.env must be an object');
   var env = {};
-  for (var key in baseEnv) {
-    if (Object.prototype.hasOwnProperty.call(baseEnv, key)) env[key] = baseEnv[key];
-  }
+  for (var key in baseEnv) env[key] = baseEnv[key];  // inherited keys too, as spawn takes them
   env.NODE_CHANNEL_FD = '3';
   var spawnArgs = spawnOptions(process.execPath, [modulePath].concat(args || []), {
     cwd: options.cwd, env: env, customFds: options.silent ? [-1, -1, -1] : [0, 1, 2]
