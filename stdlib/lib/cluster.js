@@ -41,6 +41,34 @@ function bindError(code) {
 
 var nextWorkerId = 1;
 var servers = {};  // 'address:port:family' -> the bound TCP handle the workers share
+var workers = {};  // worker id -> the live worker's ChildProcess
+
+// A master that dies of an uncaught exception takes its workers with it, as in v0.6.3: each
+// gets SIGTERM, the exception is printed and the master exits with 1. Installed by the first
+// fork().
+var masterStarted = false;
+function startMaster() {
+  if (masterStarted) return;
+  masterStarted = true;
+  process.on('uncaughtException', function(e) {
+    Object.keys(workers).forEach(function(id) {
+      try {
+        workers[id].kill('SIGTERM');
+      } catch (err) {
+        // Already gone.
+      }
+    });
+    var text;
+    try {
+      text = e !== null && typeof e === 'object' ? e.message + '\n' + e.stack : String(e);
+    } catch (err) {
+      text = '(an exception that cannot be printed)';
+    }
+    console.error('Exception in cluster master process: ' + text);
+    console.error('Please report this bug.');
+    process.exit(1);
+  });
+}
 
 // cluster.fork(): starts a worker running process.argv[1] with the master's arguments.
 cluster.fork = function() {
@@ -53,12 +81,16 @@ cluster.fork = function() {
   for (var key in process.env) {
     if (Object.prototype.hasOwnProperty.call(process.env, key)) env[key] = process.env[key];
   }
-  env.NODE_WORKER_ID = String(nextWorkerId++);
+  var id = nextWorkerId++;
+  env.NODE_WORKER_ID = String(id);
+  startMaster();
   var worker = childProcess.fork(script, process.argv.slice(2), { env: env });
+  workers[id] = worker;
   worker.on('internalMessage', function(message, handle) {
     onWorkerMessage(worker, message, handle);
   });
   worker.on('exit', function() {
+    delete workers[id];
     cluster.emit('death', worker);
   });
   return worker;
