@@ -302,6 +302,14 @@ exports.randomBytes = function randomBytes(size, callback) {
   });
 };
 
+// v0.6.3's pseudoRandomBytes (OpenSSL's RAND_pseudo_bytes, gone from OpenSSL 3) and the rng/prng
+// aliases. Pseudo-random bytes need not be unpredictable, so the strong generator serves both.
+exports.pseudoRandomBytes = function pseudoRandomBytes(size, callback) {
+  return exports.randomBytes(size, callback);
+};
+exports.rng = exports.randomBytes;
+exports.prng = exports.pseudoRandomBytes;
+
 // ---- Credentials -------------------------------------------------------------------------------
 
 // The credentials of a secure connection: `context` is a native SecureContext (an OpenSSL

@@ -51,6 +51,9 @@ var exportsArgs = {
   DiffieHellman: [new Buffer('17', 'hex')],
   pbkdf2: ['password', 'salt', 1, 8, noop],
   randomBytes: [8, noop],
+  pseudoRandomBytes: [8, noop],
+  rng: [8, noop],
+  prng: [8, noop],
   createCredentials: [{}],
   Credentials: []
 };
