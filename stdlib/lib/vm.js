@@ -184,6 +184,12 @@ exports.runInContext = function(code, context, filename) {
   return new Script(code, filename).runInContext(context);
 };
 
+// v0.6.3's NodeScript also had createContext on its prototype: a new context, as
+// vm.createContext makes (the script itself plays no part).
+Script.prototype.createContext = function(initSandbox) {
+  return exports.createContext(initSandbox);
+};
+
 // v0.6's Script (the `evals` binding's NodeScript) also carried the one-shot forms.
 Script.createContext = exports.createContext;
 Script.runInThisContext = exports.runInThisContext;
