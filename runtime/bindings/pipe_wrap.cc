@@ -124,7 +124,9 @@ void Open(const FunctionCallbackInfo<Value>& args) {
   if (wrap == nullptr) return;
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
-  int err = uv_pipe_open(wrap->pipe(), fd);
+  int err = StreamWrap::CheckStreamFd(wrap->env()->loop(), fd, false);
+  if (err != 0) return args.GetReturnValue().Set(err);
+  err = uv_pipe_open(wrap->pipe(), fd);
   // The channel a forked child inherits must not leak on into the processes it starts.
   if (err == 0 && wrap->ipc()) fcntl(fd, F_SETFD, FD_CLOEXEC);
   args.GetReturnValue().Set(err);

@@ -122,7 +122,8 @@ void Open(const FunctionCallbackInfo<Value>& args) {
   if (wrap == nullptr) return;
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
-  args.GetReturnValue().Set(uv_tcp_open(wrap->tcp(), fd));
+  int err = StreamWrap::CheckStreamFd(wrap->env()->loop(), fd, true);
+  args.GetReturnValue().Set(err != 0 ? err : uv_tcp_open(wrap->tcp(), fd));
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 #include "runtime/core/stream_wrap.h"
 
 #include <fcntl.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -684,6 +687,29 @@ void StreamWrap::OnShutdown(uv_shutdown_t* uv_req, int status) {
   delete shutdown;
   Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req};
   env->MakeCallback(req, "oncomplete", 3, argv);
+}
+
+// static
+int StreamWrap::CheckStreamFd(uv_loop_t* loop, int fd, bool socket) {
+  if (fd < 0) return UV_EBADF;
+  struct stat st;
+  if (fstat(fd, &st) != 0) return -errno;
+  if (socket) {
+    if (!S_ISSOCK(st.st_mode)) return UV_ENOTSOCK;
+    int type = 0;
+    socklen_t length = sizeof(type);
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &length) != 0) return -errno;
+    if (type != SOCK_STREAM) return UV_EINVAL;
+  }
+  int backend = uv_backend_fd(loop);
+  if (backend < 0) return UV_EINVAL;
+  if (fd == backend) return UV_EINVAL;
+  struct epoll_event event;
+  memset(&event, 0, sizeof(event));
+  event.events = EPOLLIN;
+  if (epoll_ctl(backend, EPOLL_CTL_ADD, fd, &event) != 0) return -errno;
+  epoll_ctl(backend, EPOLL_CTL_DEL, fd, &event);
+  return 0;
 }
 
 }  // namespace nodus

@@ -64,6 +64,14 @@ class StreamWrap : public HandleWrap {
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
   // Puts `writeInfo` on a stream binding's exports (tcp_wrap, pipe_wrap, tty_wrap).
   static void ExposeWriteInfo(Environment* env, v8::Local<v8::Object> target);
+
+  // Whether fd can become a stream handle of `loop` (uv_tcp_open / uv_pipe_open, then reads):
+  // 0, or a negative libuv error code. libuv aborts when epoll refuses a descriptor it watches
+  // (a regular file, a directory, /dev/null: EPERM; the loop's own epoll descriptor: EINVAL), so
+  // that is tried here first: added to the loop's epoll set and taken out again (while JS runs
+  // the loop is not polling). One already in the set gives UV_EEXIST. `socket` also requires a
+  // stream socket (UV_ENOTSOCK, UV_EINVAL otherwise).
+  static int CheckStreamFd(uv_loop_t* loop, int fd, bool socket);
   uv_stream_t* stream() const { return stream_; }
 
  protected:

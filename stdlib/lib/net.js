@@ -115,6 +115,13 @@ function resolveHost(host, callback) {
   }
   dns.lookup(host, function(err, ip, family) {
     if (err) return callback(err);
+    // dns.lookup('') answers null: no address to connect to or bind.
+    if (typeof ip !== 'string' || isIP(ip) === 0) {
+      var notFound = new Error('getaddrinfo ENOTFOUND');
+      notFound.errno = notFound.code = 'ENOTFOUND';
+      notFound.syscall = 'getaddrinfo';
+      return callback(notFound);
+    }
     callback(null, ip, family || isIP(ip));
   });
 }
@@ -779,7 +786,7 @@ Server.prototype.listen = function() {
   if (typeof args[1] === 'number') {
     backlog = args[1];
   } else {
-    if (args[1] !== undefined && args[1] !== null) host = String(args[1]);
+    if (args[1] !== undefined && args[1] !== null && args[1] !== '') host = String(args[1]);
     if (typeof args[2] === 'number') backlog = args[2];
   }
   if (callback) this.once('listening', callback);
