@@ -104,7 +104,7 @@ function REPLServer(prompt, stream, evalFn, useGlobal, ignoreUndefined) {
   };
   this._require.cache = Module._cache;
   this._require.extensions = Module._extensions;
-  this.context = this.createContext();
+  this.resetContext();
 
   this.rli = readline.createInterface({
     input: input,
@@ -165,8 +165,17 @@ REPLServer.prototype.createContext = function() {
   return context;
 };
 
-REPLServer.prototype.resetContext = function() {
-  this.context = this.createContext();
+// As in v0.6.3, the REPLs of one process share one context (the first to need it makes it);
+// .clear makes a fresh one, which REPLs started afterwards share. useGlobal REPLs use the global
+// object instead.
+var sharedContext = null;
+REPLServer.prototype.resetContext = function(force) {
+  if (this.useGlobal) {
+    this.context = this.createContext();
+  } else {
+    if (sharedContext === null || force) sharedContext = this.createContext();
+    this.context = sharedContext;
+  }
   this.lines = [];
 };
 
@@ -216,6 +225,10 @@ REPLServer.prototype._onLine = function(line) {
     }
   }
 
+  // Every line typed (other than REPL commands) is what .save writes, as in v0.6.3: lines of an
+  // expression that failed, or is still unfinished, included.
+  this.lines.push(line);
+
   if (!trimmed && !this.bufferedCommand) {
     this.displayPrompt();
     return;
@@ -237,7 +250,6 @@ REPLServer.prototype._onLine = function(line) {
       return;
     }
     self.bufferedCommand = '';
-    self.lines.push(code.replace(/\n$/, ''));
     if (error) {
       self.outputStream.write(self._formatError(error) + '\n');
     } else {
@@ -343,6 +355,9 @@ REPLServer.prototype.complete = function(line, callback) {
       names = [];
     }
     names = names.concat(Object.keys(this.context), kKeywords);
+    // Inside an unfinished expression (a function body being typed), the names it has declared
+    // so far complete too, as v0.6.3's completion saw them.
+    if (this.bufferedCommand) names = names.concat(declaredNames(this.bufferedCommand));
   }
   var seen = Object.create(null);
   names.forEach(function(name) {
@@ -374,6 +389,47 @@ function propertyNames(value) {
   return names;
 }
 
+// The names that code declares: var/let/const bindings (each of a comma list), functions and
+// their parameters, and catch parameters. A scan of the text, not a parse: the code is
+// unfinished, and nothing of it is run to find out.
+function declaredNames(code) {
+  // Strings, template literals and comments declare nothing.
+  code = code.replace(
+      /\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g,
+      function(token) { return token.charAt(0) === '/' ? ' ' : '""'; });
+  var names = [];
+  var ident = /^\s*([A-Za-z_$][\w$]*)/;
+  var m;
+  var declarations = /\b(?:var|let|const)\s+([^;\n]*)/g;
+  while ((m = declarations.exec(code)) !== null) {
+    // Split at the commas outside brackets: `var a = f(1, 2), b` declares a and b.
+    var depth = 0;
+    var start = 0;
+    var text = m[1];
+    for (var i = 0; i <= text.length; i++) {
+      var c = text.charAt(i);
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') depth--;
+      if ((c === ',' && depth === 0) || i === text.length) {
+        var name = ident.exec(text.slice(start, i));
+        if (name) names.push(name[1]);
+        start = i + 1;
+      }
+    }
+  }
+  var functions = /\bfunction\b\s*([A-Za-z_$][\w$]*)?\s*\(([^)]*)\)/g;
+  while ((m = functions.exec(code)) !== null) {
+    if (m[1]) names.push(m[1]);
+    m[2].split(',').forEach(function(param) {
+      var name = ident.exec(param);
+      if (name) names.push(name[1]);
+    });
+  }
+  var catches = /\bcatch\s*\(\s*([A-Za-z_$][\w$]*)/g;
+  while ((m = catches.exec(code)) !== null) names.push(m[1]);
+  return names;
+}
+
 // The compiler ran out of input: the expression goes on over the next line.
 function isIncomplete(error) {
   return !!error && typeof error === 'object' && error.name === 'SyntaxError' &&
@@ -395,7 +451,7 @@ function defineDefaultCommands(repl) {
       this.bufferedCommand = '';
       if (!this.useGlobal) {
         this.outputStream.write('Clearing context...\n');
-        this.resetContext();
+        this.resetContext(true);
       }
       this.displayPrompt();
     }
@@ -421,7 +477,7 @@ function defineDefaultCommands(repl) {
   });
 
   repl.defineCommand('save', {
-    help: 'Write the code evaluated in this session to a file: .save file',
+    help: 'Write every line typed in this session to a file: .save file',
     action: function(file) {
       try {
         if (!file) throw new Error('no file name');
