@@ -152,8 +152,9 @@ function parserOnMessageComplete(trailers) {
     else incoming._emitEnd();
   }
   if (parser.socket && parser.socket.readable && !incoming.upgrade) {
-    // The next pipelined request may already be in the buffer; keep reading.
-    if (parser.socket._paused) parser.socket.resume();
+    // The next pipelined request may already be in the buffer; keep reading (unless the
+    // server holds the connection back: see serverNeedsPause).
+    if (parser.socket._paused && !parser.socket._httpHeld) parser.socket.resume();
   }
 }
 
@@ -205,7 +206,7 @@ IncomingMessage.prototype.pause = function() {
 
 IncomingMessage.prototype.resume = function() {
   this._paused = false;
-  if (this.socket) this.socket.resume();
+  if (this.socket && !this.socket._httpHeld) this.socket.resume();
   var self = this;
   // Data that arrived while paused is delivered first, in order.
   process.nextTick(function() { self._emitPending(); });
@@ -736,6 +737,11 @@ function serverUpgrade(socket, incoming, head) {
   socket.removeListener('drain', serverSocketOnDrain);
   socket.removeListener('timeout', socketOnTimeout);
   detachParser(socket);
+  if (socket._httpHeld) {
+    // The socket is the listener's now, read as it decides.
+    socket._httpHeld = false;
+    socket.resume();
+  }
   var event = incoming.method === 'CONNECT' ? 'connect' : 'upgrade';
   if (event === 'connect' && server.listeners('connect').length === 0) event = 'upgrade';
   if (server.listeners(event).length) {
@@ -784,6 +790,7 @@ function serverSocketOnClose() {
 }
 
 function serverSocketOnDrain() {
+  if (this._httpHeld) serverMaybeResume(this);
   if (this._httpMessage) this._httpMessage.emit('drain');
 }
 
@@ -810,6 +817,12 @@ function parserOnServerIncoming(req, shouldKeepAlive) {
   if (socket._idleTimeout > 0) timers.active(socket);
   var server = socket._httpServer;
   socket._httpIncoming.push(req);
+  if (!socket._httpHeld && serverNeedsPause(socket)) {
+    // A client that pipelines requests without reading the responses: stop reading (and so
+    // queueing requests and buffering responses) until the responses drain.
+    socket._httpHeld = true;
+    socket.pause();
+  }
   var res = new ServerResponse(req);
   res.shouldKeepAlive = shouldKeepAlive;
   res._socketRef = socket;
@@ -846,6 +859,29 @@ function serverResponseOnFinish() {
   } else if (socket._httpOutgoing.length) {
     socket._httpOutgoing.shift().assignSocket(socket);
   }
+  if (socket._httpHeld) serverMaybeResume(socket);
+}
+
+// Pipelining limits per connection: at most this many requests waiting for their responses,
+// and no new request read while this much response data waits to be written. Reading stops
+// when a request arrives beyond them; the requests already in the read being parsed still come.
+var MAX_PENDING_REQUESTS = 32;
+var OUTGOING_HIGH_WATER = 64 * 1024;
+
+function serverNeedsPause(socket) {
+  return socket._httpIncoming.length > MAX_PENDING_REQUESTS ||
+         socket.bufferSize >= OUTGOING_HIGH_WATER;
+}
+
+// Reading starts again once responses have drained below the limits (and nobody else, such as
+// a request paused by its listener, wants the socket paused).
+function serverMaybeResume(socket) {
+  if (serverNeedsPause(socket)) return;
+  socket._httpHeld = false;
+  var incoming = socket._httpIncoming;
+  var last = incoming.length ? incoming[incoming.length - 1] : null;
+  if (last && last._paused) return;
+  if (socket.readable && socket._paused) socket.resume();
 }
 
 // --- Client: Agent ------------------------------------------------------------------------------
