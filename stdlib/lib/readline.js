@@ -6,8 +6,9 @@
 //   mode, every byte arrives as it is typed, and this module echoes and edits the line itself:
 //   cursor keys, emacs-style control keys, history and tab completion. Input bytes are decoded
 //   into keys by KeyDecoder, which keeps an escape sequence cut by a read until its rest comes.
-// - plain: pipes, files and sockets. The input is split into lines at \n (a \r before it is
-//   dropped) and nothing is echoed; prompts are still written to the output.
+// - plain: pipes, files and sockets. Each 'data' chunk is a line, as in v0.6.3 (split further
+//   at \n when it holds several; a \r before \n is dropped) and nothing is echoed; prompts are
+//   still written to the output.
 //
 // createInterface takes v0.6's positional arguments (input, output, completer) or today's
 // options object ({ input, output, completer, terminal, prompt, historySize }).
@@ -79,7 +80,6 @@ function Interface(input, output, completer, terminal) {
   }
 
   this._decoder = new StringDecoder('utf8');
-  this._lineBuffer = '';        // plain mode: the text after the last newline
   this._questionCallback = null;
   this._savedLine = '';         // the line being typed when history browsing began
   this._prevRows = 0;           // terminal rows above the cursor that the current line uses
@@ -250,19 +250,17 @@ Interface.prototype._endIn = function() {
     this._flushEscape();
   } else {
     if (rest) this._plainData(rest);
-    // The last line needs no newline.
-    if (this._lineBuffer) {
-      var line = this._lineBuffer;
-      this._lineBuffer = '';
-      this._onLine(line.replace(/\r$/, ''));
-    }
   }
   this.close();
 };
 
+// As in v0.6.3, a 'data' chunk is a line of its own: its text is never held back to wait for a
+// newline in a later chunk (a program that writes 'cmd' without one is answered at once). A
+// chunk that holds several lines (a file read whole) gives each of them; its trailing newline
+// ends its last line.
 Interface.prototype._plainData = function(text) {
-  var lines = (this._lineBuffer + text).split('\n');
-  this._lineBuffer = lines.pop();
+  var lines = text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   for (var i = 0; i < lines.length && !this.closed; i++) {
     this._onLine(lines[i].replace(/\r$/, ''));
   }

@@ -36,15 +36,15 @@ rl.on('line', function(line) { lines.push(line); });
 var closed = 0;
 rl.on('close', function() { closed++; });
 
-input.emit('data', 'one\ntw');
-input.emit('data', 'o\r');
-input.emit('data', '\nthree\r\n\nfo');
-assert.deepEqual(lines, ['one', 'two', 'three', '']);
-// "é" is c3 a9 and "€" is e2 82 ac in UTF-8: cut in the middle, they still decode.
+input.emit('data', 'one\ntwo\r\n');
+input.emit('data', 'three\r\n\nfo');
+assert.deepEqual(lines, ['one', 'two', 'three', '', 'fo']);
+// "é" is c3 a9 and "€" is e2 82 ac in UTF-8: cut in the middle, they still decode (each chunk
+// being a line, the characters land in the lines of the chunks that complete them).
 input.emit('data', new Buffer([0x75, 0x72, 0x0a, 0xc3]));
 input.emit('data', new Buffer([0xa9, 0xe2, 0x82]));
 input.emit('data', new Buffer([0xac, 0x0a]));
-assert.deepEqual(lines, ['one', 'two', 'three', '', 'four', '\u00e9\u20ac']);
+assert.deepEqual(lines, ['one', 'two', 'three', '', 'fo', 'ur', '\u00e9', '\u20ac']);
 assert.strictEqual(output.data, '', 'nothing is echoed');
 
 rl.setPrompt('>> ');
@@ -58,7 +58,7 @@ rl.question('Name? ', common.mustCall(function(answer) {
 }));
 assert.strictEqual(output.data, '>> Name? ');
 input.emit('data', 'Ada\n');
-assert.strictEqual(lines.length, 6);
+assert.strictEqual(lines.length, 8);
 assert.strictEqual(output.data, '>> Name? >> ');
 
 // pause() and resume() reach the stream and are reported, once per change.
@@ -74,20 +74,21 @@ assert.strictEqual(input.resumes, 2);
 
 // write() feeds input as if it had been read.
 rl.write('written\n');
-assert.strictEqual(lines[6], 'written');
+assert.strictEqual(lines[8], 'written');
 
-// The end of the input: the last line needs no newline; then the interface closes, once.
+// A chunk without a newline is a line at once; the end of the input closes the interface, once.
 input.emit('data', 'last');
-assert.strictEqual(lines.length, 7);
+assert.strictEqual(lines.length, 10);
+assert.strictEqual(lines[9], 'last');
 input.emit('end');
-assert.strictEqual(lines[7], 'last');
+assert.strictEqual(lines.length, 10);
 assert.strictEqual(closed, 1);
 assert.strictEqual(rl.closed, true);
 rl.close();
 assert.strictEqual(closed, 1);
 // A closed interface hears nothing more.
 input.emit('data', 'late\n');
-assert.strictEqual(lines.length, 8);
+assert.strictEqual(lines.length, 10);
 assert.strictEqual(input.listeners('data').length, 0);
 
 // Today's options-object form.
