@@ -813,6 +813,11 @@ function abortIncoming(socket) {
 
 function parserOnServerIncoming(req, shouldKeepAlive) {
   var socket = this.socket;
+  if (socket.destroyed) {
+    // Destroyed by a listener during this read: the requests after that one are not served.
+    detachParser(socket);
+    return false;
+  }
   // Consumed reads skip net's activity hook; a request is activity for the idle timeout.
   if (socket._idleTimeout > 0) timers.active(socket);
   var server = socket._httpServer;
