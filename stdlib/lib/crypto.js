@@ -339,6 +339,12 @@ exports.createCredentials = function createCredentials(details, context) {
   if (context) return credentials;
   var secure = credentials.context;
 
+  // The ciphers come first: a string ending in '@SECLEVEL=0' lowers OpenSSL's security level,
+  // which must already hold when a short key or its certificate is set.
+  if (options.ciphers) {
+    if (typeof options.ciphers !== 'string') throw new TypeError('ciphers must be a string');
+    secure.setCiphers(options.ciphers);
+  }
   if (options.cert) secure.setCert(pemBytes(options.cert, 'cert'));
   if (options.key) {
     var passphrase;
@@ -346,10 +352,6 @@ exports.createCredentials = function createCredentials(details, context) {
       passphrase = toBytes(options.passphrase, 'utf8', 'passphrase');
     }
     secure.setKey(pemBytes(options.key, 'key'), passphrase);
-  }
-  if (options.ciphers) {
-    if (typeof options.ciphers !== 'string') throw new TypeError('ciphers must be a string');
-    secure.setCiphers(options.ciphers);
   }
   if (options.ca) {
     [].concat(options.ca).forEach(function(ca) {
