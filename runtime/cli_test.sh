@@ -54,8 +54,10 @@ expect "-i: _ holds the last result" 0 '^> 14$' \
   bash -c "printf '(3 +\\n4)\\n_ * 2\\n' | '$runtime' -i"
 expect "-i: an error is printed and the REPL goes on" 0 '^> 3$' \
   bash -c "printf 'throw new Error(\"x\")\\n1 + 2\\n' | '$runtime' -i"
-expect "-e then -i: the REPL sees what -e defined" 0 '^> 5$' \
-  bash -c "echo 'x' | '$runtime' -e 'var x = 5' -i"
+expect "-e then -i: the REPL sees the globals -e defined" 0 '^> 5$' \
+  bash -c "echo 'x' | '$runtime' -e 'x = 5' -i"
+expect "-e then -i: a top-level var of -e stays in its module wrapper" 0 "^> 'undefined'$" \
+  bash -c "echo 'typeof y' | '$runtime' -e 'var y = 5' -i"
 expect "repl.start(prompt, process.stdin) answers on stdout" 0 '^% 4$' \
   bash -c "echo '2 * 2' | '$runtime' -e 'require(\"repl\").start(\"% \", process.stdin)'"
 # A terminal on stdin: the REPL, in raw mode with its own echo and line editing (a pty).
