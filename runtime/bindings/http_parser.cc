@@ -24,8 +24,14 @@
 // right after the callback returns, so nothing of the rest of that read reaches JS; execute()
 // then returns the bytes parsed so far. Returns true if a parse was running. Until
 // reinitialize(), execute() and finish() on a detached parser parse nothing (HPE_PAUSED errors).
-// A parser is never re-entered: execute(), finish() and reinitialize() from inside one of its
-// own callbacks throw.
+// A parser is never re-entered: execute(), finish(), reinitialize() and resume() from inside
+// one of its own callbacks throw.
+//
+// pause() holds the parser back (http.js does so when a client pipelines more than the server
+// will queue): a running parse stops after the callback that called it, and the bytes it did not
+// reach, and any that arrive (consumed reads, execute()) until resume(), are kept in order;
+// execute() reports them all as taken. resume() parses what was kept, as a consumed read is
+// (parse failures to onError, an upgrade's rest to onUpgrade), and may be paused again by it.
 //
 // The whole head arrives in one call with a flat header list, so a request costs one trip into
 // JS for its head. Header blocks are capped at http-parser's 80 KB (HPE_HEADER_OVERFLOW).
@@ -107,41 +113,83 @@ class Parser : public StreamReadListener {
     Local<Object> keep_alive = object_.Get(isolate);
     (void)keep_alive;
     if (executing_ || detached_) return;
+    if (paused_) {
+      // Held back by pause(): kept, in order, for resume().
+      pending_.append(data, length);
+      return;
+    }
     {
       TryCatch try_catch(isolate);
-      size_t parsed = RunParser(data, length);
-      if (try_catch.HasCaught()) {
-        if (!try_catch.CanContinue()) return;
+      Dispatch(try_catch, data, length);
+      if (try_catch.HasCaught() && try_catch.CanContinue()) {
         env_->HandleUncaughtException(try_catch);
-      } else if (detached_) {
-        // JS let go of the parser during the parse: the rest of the read is not its business.
-      } else {
-        http_errno err = Errno();
-        Local<Value> result;
-        if (err != HPE_OK || (!Upgrade() && parsed != length)) {
-          Local<Value> argv[] = {ParseError(isolate, err == HPE_OK ? HPE_UNKNOWN : err, parsed)};
-          CallJS("onError", 1, argv, &result);
-        } else if (Upgrade()) {
-          size_t rest = length - parsed;
-          std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, rest);
-          if (rest > 0) memcpy(store->Data(), data + parsed, rest);
-          Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(store));
-          Local<Value> argv[] = {v8::Uint8Array::New(buffer, 0, rest)};
-          CallJS("onUpgrade", 1, argv, &result);
-        }
-        if (try_catch.HasCaught() && try_catch.CanContinue()) {
-          env_->HandleUncaughtException(try_catch);
-        }
       }
     }
     env_->RunTicks();
   }
 
+  // Parses data as a consumed read: a parse failure goes to onError, the bytes after an upgrade
+  // head to onUpgrade; the bytes after a pause() are kept for resume(). A callback's exception
+  // is left in try_catch.
+  void Dispatch(TryCatch& try_catch, const char* data, size_t length) {
+    Isolate* isolate = env_->isolate();
+    size_t parsed = RunParser(data, length);
+    if (try_catch.HasCaught()) return;
+    // Detached by JS during the parse: the rest of the read is not its business.
+    if (detached_) return;
+    if (paused_) {
+      if (parsed < length) pending_.append(data + parsed, length - parsed);
+      return;
+    }
+    http_errno err = Errno();
+    Local<Value> result;
+    if (err != HPE_OK || (!Upgrade() && parsed != length)) {
+      Local<Value> argv[] = {ParseError(isolate, err == HPE_OK ? HPE_UNKNOWN : err, parsed)};
+      CallJS("onError", 1, argv, &result);
+    } else if (Upgrade()) {
+      size_t rest = length - parsed;
+      std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, rest);
+      if (rest > 0) memcpy(store->Data(), data + parsed, rest);
+      Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(store));
+      Local<Value> argv[] = {v8::Uint8Array::New(buffer, 0, rest)};
+      CallJS("onUpgrade", 1, argv, &result);
+    }
+  }
+
+  // See pause() above.
+  void Pause() {
+    if (detached_) return;
+    paused_ = true;
+    http_errno err = Errno();
+    if (executing_ && (err == HPE_OK || err == HPE_PAUSED)) ::http_parser_pause(&parser_, 1);
+  }
+
+  bool paused() const { return paused_; }
+  void KeepPending(const char* data, size_t length) { pending_.append(data, length); }
+
+  // See resume() above. Returns false if JS threw (the exception is left pending).
+  bool Resume() {
+    if (!paused_) return true;
+    paused_ = false;
+    if (Errno() == HPE_PAUSED) ::http_parser_pause(&parser_, 0);
+    if (pending_.empty() || detached_) return true;
+    std::string rest;
+    rest.swap(pending_);
+    TryCatch try_catch(env_->isolate());
+    Dispatch(try_catch, rest.data(), rest.size());
+    if (try_catch.HasCaught()) {
+      try_catch.ReThrow();
+      return false;
+    }
+    return true;
+  }
 
   void Init(enum http_parser_type type) {
     ::http_parser_init(&parser_, type);
     parser_.data = this;
     detached_ = false;
+    paused_ = false;
+    pending_.clear();
     ResetMessage();
   }
 
@@ -149,6 +197,8 @@ class Parser : public StreamReadListener {
   bool Detach() {
     Unconsume();
     detached_ = true;
+    paused_ = false;
+    pending_.clear();
     http_errno err = Errno();
     // http_parser_pause() accepts only these states; any other error stops the parse anyway.
     if (err == HPE_OK || err == HPE_PAUSED) ::http_parser_pause(&parser_, 1);
@@ -312,6 +362,8 @@ class Parser : public StreamReadListener {
   bool headers_done_ = false;
   bool executing_ = false;  // inside http_parser_execute (a callback may be running JS)
   bool detached_ = false;   // detach() was called; cleared by reinitialize()
+  bool paused_ = false;     // pause() was called; cleared by resume()
+  std::string pending_;     // bytes that arrived (or were left unparsed) while paused
   StreamWrap* stream_ = nullptr;  // The stream being consumed, if any.
 };
 
@@ -352,6 +404,21 @@ void Reinitialize(const FunctionCallbackInfo<Value>& args) {
   parser->Init(type);
 }
 
+void Pause(const FunctionCallbackInfo<Value>& args) {
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  parser->Pause();
+}
+
+void Resume(const FunctionCallbackInfo<Value>& args) {
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  if (parser->executing()) {
+    return ThrowError(args.GetIsolate(), "resume() called while the parser is parsing");
+  }
+  parser->Resume();
+}
+
 void Detach(const FunctionCallbackInfo<Value>& args) {
   Parser* parser = Parser::Unwrap(args);
   if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
@@ -377,6 +444,11 @@ void Execute(const FunctionCallbackInfo<Value>& args) {
     return ThrowError(isolate, "execute() called while the parser is parsing");
   }
   const char* data = static_cast<const char*>(view->Buffer()->Data()) + view->ByteOffset() + offset;
+  if (parser->paused()) {
+    // Held back by pause(): kept for resume(), and all taken as far as the caller goes.
+    parser->KeepPending(data, static_cast<size_t>(length));
+    return args.GetReturnValue().Set(static_cast<double>(length));
+  }
   bool was_detached = parser->detached();
   bool failed = false;
   size_t parsed = parser->Execute(data, static_cast<size_t>(length), &failed);
@@ -384,6 +456,13 @@ void Execute(const FunctionCallbackInfo<Value>& args) {
   if (!was_detached && parser->detached()) {
     // Detached by a callback: the bytes parsed up to there (the caller drops the rest).
     return args.GetReturnValue().Set(static_cast<double>(parsed));
+  }
+  if (parser->paused()) {
+    // Paused by a callback: the rest waits for resume().
+    if (parsed < static_cast<size_t>(length)) {
+      parser->KeepPending(data + parsed, static_cast<size_t>(length) - parsed);
+    }
+    return args.GetReturnValue().Set(static_cast<double>(length));
   }
   http_errno err = parser->Errno();
   if (err != HPE_OK || (!parser->Upgrade() && parsed != static_cast<size_t>(length))) {
@@ -415,6 +494,7 @@ void Finish(const FunctionCallbackInfo<Value>& args) {
   if (parser->executing()) {
     return ThrowError(isolate, "finish() called while the parser is parsing");
   }
+  if (parser->paused()) return;  // the end is parsed after what pause() held back, by resume()
   bool failed = false;
   parser->Execute(nullptr, 0, &failed);
   if (failed) return;
@@ -436,6 +516,8 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "consume", Consume);
   SetProtoMethod(isolate, tmpl, "unconsume", Unconsume);
   SetProtoMethod(isolate, tmpl, "detach", Detach);
+  SetProtoMethod(isolate, tmpl, "pause", Pause);
+  SetProtoMethod(isolate, tmpl, "resume", Resume);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   SetConstant(context, constructor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);

@@ -151,10 +151,13 @@ function parserOnMessageComplete(trailers) {
     if (incoming._paused) incoming._pendings.push(END_OF_MESSAGE);
     else incoming._emitEnd();
   }
-  if (parser.socket && parser.socket.readable && !incoming.upgrade) {
-    // The next pipelined request may already be in the buffer; keep reading (unless the
-    // server holds the connection back: see serverNeedsPause).
-    if (parser.socket._paused && !parser.socket._httpHeld) parser.socket.resume();
+  if (parser.socket && parser.socket._httpHeld && !incoming.upgrade) {
+    // The server holds the connection back (see serverNeedsPause): the requests after this
+    // one wait in the parser, unparsed, until serverMaybeResume.
+    parser.pause();
+  } else if (parser.socket && parser.socket.readable && !incoming.upgrade) {
+    // The next pipelined request may already be in the buffer; keep reading.
+    if (parser.socket._paused) parser.socket.resume();
   }
 }
 
@@ -868,8 +871,9 @@ function serverResponseOnFinish() {
 }
 
 // Pipelining limits per connection: at most this many requests waiting for their responses,
-// and no new request read while this much response data waits to be written. Reading stops
-// when a request arrives beyond them; the requests already in the read being parsed still come.
+// and no new request read while this much response data waits to be written. When a request
+// arrives beyond them, reading stops, and the parser stops at the end of that request (the bytes
+// after it wait in the parser: see the binding's pause()).
 var MAX_PENDING_REQUESTS = 32;
 var OUTGOING_HIGH_WATER = 64 * 1024;
 
@@ -883,10 +887,21 @@ function serverNeedsPause(socket) {
 function serverMaybeResume(socket) {
   if (serverNeedsPause(socket)) return;
   socket._httpHeld = false;
-  var incoming = socket._httpIncoming;
-  var last = incoming.length ? incoming[incoming.length - 1] : null;
-  if (last && last._paused) return;
-  if (socket.readable && socket._paused) socket.resume();
+  // This may run inside the parser's callbacks (a response ended by a 'request' listener):
+  // the parser goes on from a tick of its own.
+  if (socket._httpResumeQueued) return;
+  socket._httpResumeQueued = true;
+  process.nextTick(function() {
+    socket._httpResumeQueued = false;
+    if (socket._httpHeld || socket.destroyed) return;
+    // What the parser held back is parsed first; it may hold the connection again.
+    if (socket.parser) socket.parser.resume();
+    if (socket._httpHeld || socket.destroyed) return;
+    var incoming = socket._httpIncoming;
+    var last = incoming.length ? incoming[incoming.length - 1] : null;
+    if (last && last._paused) return;
+    if (socket.readable && socket._paused) socket.resume();
+  });
 }
 
 // --- Client: Agent ------------------------------------------------------------------------------
