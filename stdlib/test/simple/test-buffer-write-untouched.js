@@ -123,3 +123,25 @@ Object.keys(pieces).forEach(function(encoding) {
     });
   }
 })();
+
+// Big base64 writes (the decoder streams outputs of 512 KB and more), ending at every
+// alignment: the bytes after the data are untouched.
+(function() {
+  var data = new Buffer(600 * 1024 + 37);
+  for (var j = 0; j < data.length; j++) data[j] = (j * 31 + 7) & 0xff;
+  [0, 1, 5, 8, 13, 31].forEach(function(offset) {
+    [0, 1, 2, 24, 25, 47].forEach(function(cut) {
+      var s = data.slice(0, data.length - cut).toString('base64');
+      var size = offset + data.length + 64;
+      var buf = new Buffer(size);
+      buf.fill(FILL);
+      var written = buf.write(s, offset, 'base64');
+      assert.strictEqual(written, data.length - cut);
+      for (var b = 0; b < size; b++) {
+        if (b >= offset && b < offset + written) continue;
+        assert.strictEqual(buf[b], FILL, 'big base64: byte ' + b + ' changed');
+      }
+      for (var k = 0; k < written; k += 4099) assert.strictEqual(buf[offset + k], data[k]);
+    });
+  });
+})();
