@@ -34,8 +34,15 @@ echo 'process.exit(3)' > "$tmp/exit3.js"
 expect "process.exit(code) is the exit status" 3 '' "$runtime" "$tmp/exit3.js"
 echo 'console.log(process.cwd())' > "$tmp/cwd.js"
 mkdir -p "$tmp/work"
-expect "BUILD_WORKING_DIRECTORY is the cwd" 0 "^$tmp/work\$" \
-  env BUILD_WORKING_DIRECTORY="$tmp/work" "$runtime" ../cwd.js
+# `bazel run` starts the binary in <binary>.runfiles/<workspace> with the user's directory in
+# BUILD_WORKING_DIRECTORY: that runtime moves there. A runtime started anywhere else (an installed
+# node under a `bazel run` script, say) stays where it was put.
+mkdir -p "$tmp/bin/runtime.runfiles/nodus"
+cp "$runtime" "$tmp/bin/runtime"
+expect "under bazel run, BUILD_WORKING_DIRECTORY is the cwd" 0 "^$tmp/work\$" \
+  bash -c "cd '$tmp/bin/runtime.runfiles/nodus' && BUILD_WORKING_DIRECTORY='$tmp/work' '$tmp/bin/runtime' ../cwd.js"
+expect "elsewhere, BUILD_WORKING_DIRECTORY is left alone" 0 "^$tmp/work /\$" \
+  bash -c "cd '$tmp/work' && BUILD_WORKING_DIRECTORY=/ '$runtime' -e 'console.log(process.cwd(), process.env.BUILD_WORKING_DIRECTORY)'"
 expect "no script and an empty stdin: an empty program" 0 '^$' "$runtime" </dev/null
 expect "no script and a closed stdin: an empty program" 0 '^$' bash -c "'$runtime' <&-"
 expect "no script: stdin is the script" 0 '^2$' \

@@ -262,16 +262,30 @@ void OnMessage(Local<v8::Message> message, Local<Value> error) {
   if (env != nullptr) env->HandleUncaughtException(error, message);
 }
 
+// `bazel run` puts the user's directory in BUILD_WORKING_DIRECTORY and starts the binary in
+// `<binary>.runfiles/<workspace>`. Only a runtime started that way moves there: the variable is
+// also inherited by everything a `bazel run` script starts, and an installed `node` run by such a
+// script (npm, say) must stay where its parent put it. Consumed, so child runtimes don't repeat it.
+void MoveToBazelWorkingDirectory() {
+  const char* dir = std::getenv("BUILD_WORKING_DIRECTORY");
+  if (dir == nullptr) return;
+  char exe[4096];
+  char cwd[4096];
+  size_t exe_len = sizeof(exe);
+  if (uv_exepath(exe, &exe_len) != 0 || getcwd(cwd, sizeof(cwd)) == nullptr) return;
+  std::string runfiles = std::string(exe, exe_len) + ".runfiles/";
+  if (std::strncmp(cwd, runfiles.c_str(), runfiles.size()) != 0) return;
+  if (chdir(dir) == 0) unsetenv("BUILD_WORKING_DIRECTORY");
+}
+
 }  // namespace
 
 int Start(int argc, char** argv) {
   argv = uv_setup_args(argc, argv);
 
-  // Under `bazel run` the binary starts inside its runfiles tree; the user's directory is what
-  // relative paths and process.cwd() must mean. It is consumed so child runtimes don't repeat it.
-  if (const char* dir = std::getenv("BUILD_WORKING_DIRECTORY")) {
-    if (chdir(dir) == 0) unsetenv("BUILD_WORKING_DIRECTORY");
-  }
+  // Under `bazel run //runtime` the binary starts inside its own runfiles tree; the user's
+  // directory is what relative paths and process.cwd() must mean.
+  MoveToBazelWorkingDirectory();
 
   // TurboFan compiles on the main thread. In this V8 (10.2) a background compile cannot inline
   // the typed-array accessors (`buf.length`, `byteLength`) nor property stores on Buffer objects:

@@ -75,7 +75,9 @@ node_h=$(runfile "$node_h")
 
 case $prefix in
   /*) ;;
-  *) prefix="${BUILD_WORKING_DIRECTORY:-$PWD}/$prefix" ;;
+  # ./bazelw keeps the user's directory in NODUS_USER_CWD (from outside the repository, Bazel's
+  # BUILD_WORKING_DIRECTORY is the repository).
+  *) prefix="${NODUS_USER_CWD:-${BUILD_WORKING_DIRECTORY:-$PWD}}/$prefix" ;;
 esac
 
 mkdir -p "$prefix" 2>/dev/null || die "cannot create $prefix"

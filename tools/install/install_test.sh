@@ -32,6 +32,12 @@ check "an unwritable PREFIX leaves nothing" test ! -e "$T/afile/sub"
 mkdir -p "$T/user"
 BUILD_WORKING_DIRECTORY="$T/user" run_install fresh >"$T/out.txt" || fail "install into a fresh PREFIX"
 P="$T/user/fresh"
+# ./bazelw's NODUS_USER_CWD wins: from outside the repository, Bazel's directory is the repository.
+mkdir -p "$T/user2"
+NODUS_USER_CWD="$T/user2" BUILD_WORKING_DIRECTORY="$T/user" run_install rel >/dev/null \
+  || fail "install relative to NODUS_USER_CWD"
+check "a relative PREFIX is taken from NODUS_USER_CWD" test -x "$T/user2/rel/bin/node"
+rm -rf "$T/user2"
 check "bin/node is the runtime" test -x "$P/bin/node"
 check "bin/nodus is the same program" test "$(readlink "$P/bin/nodus")" = node
 check "bin/npm links npm-cli.js" test "$(readlink "$P/bin/npm")" = ../lib/node_modules/npm/bin/npm-cli.js
