@@ -19,6 +19,10 @@
 //   shutdown()           queues our close_notify
 //   verifyError()        null, or an Error whose message and code name why the peer's
 //                        certificate is not trusted ('DEPTH_ZERO_SELF_SIGNED_CERT'...)
+//   checkHost(name)      null when the peer's certificate names host `name` (a DNS name, matched
+//                        with OpenSSL's X509_check_host against the DNS subjectAltNames, or the
+//                        CN when there are none; or an IP address, X509_check_ip_asc against the
+//                        IP subjectAltNames), else an Error with code ERR_TLS_CERT_ALTNAME_INVALID
 //   getPeerCertificate() the peer's certificate as v0.6's object, or null
 //   getCipher()          { name, version } of the negotiated cipher, or null
 //   getServername()      the SNI name (what the client asked for), or null
@@ -484,6 +488,62 @@ void VerifyError(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(error);
 }
 
+// Whether `name` is a dotted IPv4 or an IPv6 address (then it is matched as one).
+bool LooksLikeIp(const std::string& name) {
+  ASN1_OCTET_STRING* ip = a2i_IPADDRESS(name.c_str());
+  ERR_clear_error();
+  if (ip == nullptr) return false;
+  ASN1_OCTET_STRING_free(ip);
+  return true;
+}
+
+std::string PrintToStringImpl(X509_EXTENSION* ext);
+
+void CheckHost(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  if (!args[0]->IsString()) return ThrowTypeError(isolate, "name must be a string");
+  Utf8Value value(isolate, args[0]);
+  if (!value.ok()) return;
+  std::string name = value.str();
+  SSL* ssl = conn->Ssl(isolate);
+  if (ssl == nullptr) return;
+  X509* cert = SSL_get1_peer_certificate(ssl);
+  int match = 0;
+  std::string altnames;
+  if (cert != nullptr && !name.empty() && name.size() <= 1024 &&
+      name.find('\0') == std::string::npos) {
+    if (LooksLikeIp(name)) {
+      match = X509_check_ip_asc(cert, name.c_str(), 0);
+    } else {
+      // A trailing dot (a fully qualified name) does not change the host.
+      std::string host = name;
+      if (host.size() > 1 && host.back() == '.') host.pop_back();
+      match = X509_check_host(cert, host.c_str(), host.size(),
+                              X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, nullptr);
+    }
+  }
+  if (cert != nullptr && match != 1) altnames = PrintToStringImpl(
+      X509_get_ext(cert, X509_get_ext_by_NID(cert, NID_subject_alt_name, -1)));
+  X509_free(cert);
+  ERR_clear_error();
+  if (match == 1) return args.GetReturnValue().SetNull();
+  std::string message = "Hostname/IP does not match certificate's altnames: ";
+  if (LooksLikeIp(name)) {
+    message += "IP: " + name + " is not in the cert's list: " + altnames;
+  } else {
+    message += "Host: " + name + ". is not in the cert's altnames: " + altnames;
+  }
+  Local<String> text;
+  if (!Utf8String(isolate, message).ToLocal(&text)) return;
+  Local<Object> error = v8::Exception::Error(text).As<Object>();
+  Ignore(error->Set(isolate->GetCurrentContext(), OneByteString(isolate, "code"),
+                    OneByteString(isolate, "ERR_TLS_CERT_ALTNAME_INVALID")));
+  Ignore(error->Set(isolate->GetCurrentContext(), OneByteString(isolate, "reason"), text));
+  args.GetReturnValue().Set(error);
+}
+
 // The text OpenSSL prints for something, through a memory BIO.
 template <typename Print>
 std::string PrintToString(Print print) {
@@ -498,6 +558,13 @@ std::string PrintToString(Print print) {
   BIO_free(bio);
   ERR_clear_error();
   return text;
+}
+
+// The subjectAltName extension as OpenSSL prints it ("DNS:localhost, IP Address:127.0.0.1"),
+// or "" for none.
+std::string PrintToStringImpl(X509_EXTENSION* ext) {
+  if (ext == nullptr) return std::string();
+  return PrintToString([ext](BIO* bio) { return X509V3_EXT_print(bio, ext, 0, 0) == 1; });
 }
 
 bool SetString(Isolate* isolate, Local<Object> object, const char* key, const std::string& value) {
@@ -693,6 +760,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "receivedShutdown", ReceivedShutdown);
   SetProtoMethod(isolate, tmpl, "shutdown", Shutdown);
   SetProtoMethod(isolate, tmpl, "verifyError", VerifyError);
+  SetProtoMethod(isolate, tmpl, "checkHost", CheckHost);
   SetProtoMethod(isolate, tmpl, "getPeerCertificate", GetPeerCertificate);
   SetProtoMethod(isolate, tmpl, "getCipher", GetCipher);
   SetProtoMethod(isolate, tmpl, "getServername", GetServername);

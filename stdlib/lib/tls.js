@@ -12,7 +12,11 @@
 // Not supported: NPN (NPNProtocols is ignored; OpenSSL 3 only has ALPN), SNICallback (server
 // names are matched with server.addContext's patterns instead, natively during the handshake),
 // and session resumption between connections.
-// As in v0.6, a client does not check the server's host name against its certificate.
+// As in v0.6, `authorized`/`authorizationError` say whether a CA vouches for the peer. Unlike v0.6,
+// a client with rejectUnauthorized also checks the server's certificate names the host
+// (`servername` if given, else the host connected to): a mismatch is an error with code
+// ERR_TLS_CERT_ALTNAME_INVALID, as in today's Node. A server drops a peer that has not finished
+// the handshake within `handshakeTimeout` ms (default 120000) with a 'clientError'.
 'use strict';
 
 var crypto = require('crypto');
@@ -488,6 +492,9 @@ function credentialOptions(options) {
   return details;
 }
 
+// How long a server waits for a peer's handshake, as today's Node (0: forever).
+var DEFAULT_HANDSHAKE_TIMEOUT = 120 * 1000;
+
 function Server(options, listener) {
   if (!(this instanceof Server)) return new Server(options, listener);
   if (typeof options === 'function') {
@@ -506,6 +513,12 @@ function Server(options, listener) {
   this.requestCert = !!options.requestCert;
   this.rejectUnauthorized = !!options.rejectUnauthorized;
   this.cleartextAllowHalfOpen = !!options.allowHalfOpen;
+  var handshakeTimeout = options.handshakeTimeout;
+  if (handshakeTimeout === undefined) handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+  if (typeof handshakeTimeout !== 'number' || !(handshakeTimeout >= 0)) {
+    throw new TypeError('handshakeTimeout must be a non-negative number');
+  }
+  this.handshakeTimeout = handshakeTimeout;
   var details = credentialOptions(options);
   if (this.requestCert && details.sessionIdContext === undefined) {
     // Sessions resumed with a client certificate need a context id, as in v0.6.
@@ -564,6 +577,25 @@ function onServerConnection(server, socket) {
   }
   wire(pair, socket, onError);
   pair.on('error', onError);
+  // A peer that never finishes its handshake is dropped (a timer of our own: the socket's idle
+  // timeout belongs to the application).
+  var handshakeTimer = null;
+  if (server.handshakeTimeout > 0) {
+    handshakeTimer = setTimeout(function() {
+      handshakeTimer = null;
+      if (pair._secure || pair._destroyed) return;
+      var error = new Error('TLS handshake timeout');
+      error.code = 'ECONNRESET';
+      pair._error(error);
+      socket.destroy();
+    }, server.handshakeTimeout);
+    pair.once('secure', clearHandshakeTimer);
+    cleartext.once('close', clearHandshakeTimer);
+  }
+  function clearHandshakeTimer() {
+    if (handshakeTimer !== null) clearTimeout(handshakeTimer);
+    handshakeTimer = null;
+  }
   pair.on('secure', function() {
     cleartext.servername = pair.ssl.getServername() || undefined;
     if (server.requestCert) {
@@ -617,6 +649,9 @@ exports.connect = function(port /* , host, options, listener */) {
   });
   socket.connect(port, host);
 
+  // The name the certificate must carry: the SNI name if given, else the host connected to.
+  var checkName = typeof options.servername === 'string' && options.servername !== ''
+      ? options.servername : host;
   pair.on('secure', function() {
     var verifyError = pair.ssl.verifyError();
     if (verifyError) {
@@ -628,6 +663,15 @@ exports.connect = function(port /* , host, options, listener */) {
       }
     } else {
       cleartext.authorized = true;
+    }
+    if (options.rejectUnauthorized) {
+      var hostError = pair.ssl.checkHost(String(checkName));
+      if (hostError) {
+        hostError.host = checkName;
+        hostError.cert = pair.ssl.getPeerCertificate();
+        pair._error(hostError);
+        return;
+      }
     }
     cleartext.emit('secureConnect');
   });
