@@ -205,9 +205,17 @@ Socket.prototype._idleTimeout = -1;
 Socket.prototype._timer = null;
 Socket.prototype._peername = null;
 
+// handle.socket is the socket too, as v0.6 had it (socket.io's transports read it).
 function setHandle(socket, handle) {
   socket._handle = handle;
   handle.owner = socket;
+  handle.socket = socket;
+}
+
+// 'drain', then the v0.6 hook socket.ondrain() if set.
+function emitDrain(socket) {
+  socket.emit('drain');
+  if (typeof socket.ondrain === 'function') socket.ondrain();
 }
 
 // Restarts the idle timer (if setTimeout set one) on activity.
@@ -270,6 +278,7 @@ Socket.prototype._pipeNatively = function(dest, ondata) {
       typeof destHandle.onpipedrain !== 'function') return;
   if (this._connecting || dest._connecting || !this.readable || !dest.writable) return;
   if (this._decoder !== null || this._idleTimeout > 0 || dest._idleTimeout > 0) return;
+  if (typeof this.ondata === 'function' || typeof dest.ondrain === 'function') return;
   if (dest.write !== Socket.prototype.write || dest._write !== Socket.prototype._write ||
       this.emit !== Stream.prototype.emit) return;
   if (!this._events || this._events.data !== ondata) return;
@@ -308,7 +317,7 @@ function onpipedrain() {
     socket.destroy();
     return;
   }
-  socket.emit('drain');
+  emitDrain(socket);
 }
 
 // handle.onpipeerror(err): a piped write failed.
@@ -398,7 +407,9 @@ Socket.prototype.resume = function() {
 
 // ---- Reading -----------------------------------------------------------------------------------
 
-// handle.onread(nread, data) for TCP and Pipe handles; `this` is the handle.
+// handle.onread(nread, data) for TCP and Pipe handles; `this` is the handle. After 'data' the
+// v0.6 hook socket.ondata(buffer, start, end) is called if set (http's upgrade handling and
+// libraries of the time read through it).
 function onread(nread, arrayBuffer) {
   var socket = this.owner;
   if (!socket || socket.destroyed) return;
@@ -409,9 +420,10 @@ function onread(nread, arrayBuffer) {
     if (socket._decoder !== null) {
       var string = socket._decoder.write(data);
       if (string.length > 0) socket.emit('data', string);
-    } else {
+    } else if (typeof socket.ondata !== 'function' || socket.listeners('data').length > 0) {
       socket.emit('data', data);
     }
+    if (typeof socket.ondata === 'function') socket.ondata(data, 0, nread);
     return;
   }
   if (nread === UV_EOF) return onEOF(socket);
@@ -434,6 +446,7 @@ function onEOF(socket) {
     socket.end();
   }
   socket.emit('end');
+  if (typeof socket.onend === 'function') socket.onend();
 }
 
 TCP.prototype.onread = onread;
@@ -565,7 +578,7 @@ function afterWrite(status, handle, req) {
       socket.destroy();
       return;
     }
-    socket.emit('drain');
+    emitDrain(socket);
   }
 }
 
@@ -651,8 +664,10 @@ Socket.prototype.connect = function(port, host, callback) {
   }
   var portNumber = toPort(port, 'connect');
   if (this.destroyed) {
-    // Reusing a closed socket, as the docs allow.
+    // Reusing a closed socket, as the docs allow: its byte counts start again from 0.
     this.destroyed = false;
+    delete this._bytesRead;
+    delete this._bytesDispatched;
     delete this._peername;
     delete this._gotEOF;
     delete this._endedByPeer;
@@ -721,7 +736,7 @@ function afterConnect(status, handle, req, readable, writable) {
   socket.emit('connect');
   if (queue !== null && socket._handle && socket._pendingWrites === 0 && !shutdownQueued) {
     // write() returned false while connecting; everything is out now.
-    socket.emit('drain');
+    emitDrain(socket);
   }
   if (shutdownQueued && socket._handle) {
     socket._shutdownQueued = false;
@@ -754,6 +769,7 @@ exports.Server = Server;
 
 Server.prototype.maxConnections = undefined;
 Server.prototype._pipeName = null;
+Server.prototype._closedAfterListening = false;
 
 // net.createServer([options], [connectionListener])
 exports.createServer = function(options, connectionListener) {
@@ -765,7 +781,12 @@ exports.createServer = function(options, connectionListener) {
 Server.prototype.listen = function() {
   var args = Array.prototype.slice.call(arguments);
   var callback = typeof args[args.length - 1] === 'function' ? args.pop() : null;
-  if (this._handle) throw new Error('listen: the server is already listening');
+  if (this._handle) {
+    // Already listening: as v0.6.3 did, the handle stays and 'listening' comes again.
+    if (callback) this.once('listening', callback);
+    process.nextTick(emitListening, this);
+    return this;
+  }
   var first = args[0];
   var host = null;
   var backlog = 511;
@@ -855,6 +876,7 @@ function listenOnHandle(server, handle, backlog) {
   }
   server._handle = handle;
   handle.owner = server;
+  server._closedAfterListening = false;
   process.nextTick(emitListening, server);
 }
 
@@ -881,6 +903,8 @@ function onconnection(status, clientHandle) {
   server.connections++;
   clientHandle.readStart();
   server.emit('connection', socket);
+  // As in v0.6.3, an accepted socket emits 'connect' right after the server's 'connection'.
+  if (!socket.destroyed) socket.emit('connect');
 }
 
 TCP.prototype.onconnection = onconnection;
@@ -892,13 +916,16 @@ Server.prototype.address = function() {
 };
 
 // server.close([callback]): stops accepting; 'close' follows once every connection has closed.
-// A server that is not listening (never was, or its listen failed, as in the docs' EADDRINUSE
-// retry example) is left alone; a callback gets Error('Not running').
+// Closing a server that listened and is closed already throws Error('Not running'), as v0.6.3
+// did. A server that never listened (or whose listen failed, as in the docs' EADDRINUSE retry
+// example) is left alone; a callback gets Error('Not running').
 Server.prototype.close = function(callback) {
   if (!this._handle) {
+    if (this._closedAfterListening) throw new Error('Not running');
     if (typeof callback === 'function') process.nextTick(callback, new Error('Not running'));
     return this;
   }
+  this._closedAfterListening = true;
   if (typeof callback === 'function') this.once('close', callback);
   var handle = this._handle;
   this._handle = null;

@@ -18,10 +18,17 @@ sockets.forEach(function(socket) {
 });
 
 var received = [];
+var closed = false;
 var server = net.createServer(function(c) {
   c.setEncoding('utf8');
   c.on('data', function(d) { received.push(d); });
-  c.on('end', function() { if (received.length === 2) server.close(); });
+  // Closed once: a second close() of a closed server throws 'Not running', as in v0.6.3.
+  c.on('end', function() {
+    if (received.length === 2 && !closed) {
+      closed = true;
+      server.close();
+    }
+  });
 });
 server.listen(0, function() {
   sockets.forEach(function(socket, i) {
