@@ -84,6 +84,7 @@ function Socket(type, listener) {
   this._binding = false;    // bind() is waiting for a DNS answer.
   this._receiving = false;
   this._queue = [];         // Sends made while bind() was waiting, run once it is done.
+  this.fd = null;           // v0.6.3's compatibility field: never a descriptor here.
   if (typeof listener === 'function') this.on('message', listener);
 }
 util.inherits(Socket, events.EventEmitter);
