@@ -549,6 +549,10 @@ function isInternalMessage(message) {
          message.cmd.slice(0, 5) === 'NODE_';
 }
 
+// The longest message (one JSON line, in characters) a channel takes from its peer: past it the
+// channel emits an 'error' (ERR_IPC_MESSAGE_TOO_LONG) on its target and closes.
+var IPC_MAX_LINE = 64 * 1024 * 1024;
+
 // One end of a channel: `target` is the ChildProcess (parent side) or `process` (child side).
 function Channel(target, pipe, refs) {
   this.target = target;
@@ -556,6 +560,7 @@ function Channel(target, pipe, refs) {
   this.closed = false;
   this.decoder = new StringDecoder('utf8');
   this.partial = [];     // pieces of a line that has not ended yet
+  this.partialLength = 0;  // their total length, at most IPC_MAX_LINE
   this.handles = [];     // descriptors received and not yet claimed by a message
   this.refs = refs;      // reasons to keep the process alive; the pipe is unref'd at 0
   this.onclose = null;
@@ -581,6 +586,7 @@ Channel.prototype.close = function() {
   this.handles.forEach(function(handle) { handle.close(); });
   this.handles = [];
   this.partial = [];
+  this.partialLength = 0;
   var target = this.target;
   if (target._channel === this) target._channel = null;
   var onclose = this.onclose;
@@ -616,13 +622,26 @@ function channelOnRead(nread, arrayBuffer) {
         channel.partial.push(line);
         line = channel.partial.join('');
         channel.partial = [];
+        channel.partialLength = 0;
       }
       start = end + 1;
       dispatchLine(channel, line);
     }
   } finally {
     // Also when a listener threw: what follows is kept for the next read.
-    if (!channel.closed && start < string.length) channel.partial.push(string.slice(start));
+    if (!channel.closed && start < string.length) {
+      channel.partial.push(string.slice(start));
+      channel.partialLength += string.length - start;
+      // A peer that never ends its line must not make us hold it all.
+      if (channel.partialLength > IPC_MAX_LINE) {
+        var error = new Error('IPC channel: a message longer than ' + IPC_MAX_LINE +
+                              ' characters was received; the channel is closed');
+        error.code = 'ERR_IPC_MESSAGE_TOO_LONG';
+        var target = channel.target;
+        channel.close();
+        process.nextTick(emitChannelError, target, error);
+      }
+    }
   }
 }
 
