@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The era's packages on their own test suites, on an installed Nodus (conformance/ecosystem).
+#
+#   ./bazelw run //conformance/ecosystem -- [--node] [--keep] [package ...]
+#
+# Installs Nodus into a scratch folder (NODUS_ECOSYSTEM_DIR, default /tmp/nodus-ecosystem), starts
+# era_registry.js (a filter in front of the machine's npm registry, see there) on it, and for each
+# package of packages.tsv (or those named): `npm install name@version` into a folder of its own,
+# then `npm install` inside the package (its devDependencies: the runner) and the extra packages
+# the table names, then the test command. --node runs each suite again with Node 20 first on
+# PATH, on the same installed files, to tell Nodus's failures from the suite's own. Prints one
+# line per package and writes results.tsv in the scratch folder. Needs the npm registry, so it is
+# not part of `bazel test //...`. Bazel passes the install's build arguments first.
+set -uo pipefail
+
+build_args=()
+while [[ $# -gt 0 && $1 != --end-of-build-args ]]; do build_args+=("$1"); shift; done
+shift || true
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+[[ -f "$here/packages.tsv" ]] || here=$(pwd)/conformance/ecosystem
+
+with_node=0 keep=0 only=()
+for arg in "$@"; do
+  case $arg in
+    --node) with_node=1 ;;
+    --keep) keep=1 ;;
+    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) echo "run.sh: unknown option $arg" >&2; exit 2 ;;
+    *) only+=("$arg") ;;
+  esac
+done
+
+# Nothing started from here is the `bazel run` binary itself.
+unset BUILD_WORKING_DIRECTORY BUILD_WORKSPACE_DIRECTORY
+S=${NODUS_ECOSYSTEM_DIR:-/tmp/nodus-ecosystem}
+mkdir -p "$S"
+S=$(cd "$S" && pwd)
+P="$S/prefix"
+bash tools/install/install.sh "${build_args[@]}" --end-of-build-args "$P" >/dev/null \
+  || { echo "run.sh: installing Nodus into $P failed" >&2; exit 1; }
+
+upstream=${npm_config_registry:-$(npm config get registry 2>/dev/null || true)}
+[[ -n "$upstream" ]] || { echo "run.sh: no npm registry configured (npm_config_registry)" >&2; exit 1; }
+node20_dir=$(dirname "$(command -v node 2>/dev/null || echo /usr/bin/node)")
+
+export HOME="$S/home" TMPDIR="$S/tmp"
+mkdir -p "$HOME" "$TMPDIR"
+export npm_config_cache="$S/npm-cache" npm_config_unsafe_perm=true
+rm -rf "$S/registry"; mkdir -p "$S/registry"
+"$P/bin/node" "$here/era_registry.js" "$upstream" "$S/registry" "$here/pins.tsv" >"$S/registry.log" 2>&1 &
+registry_pid=$!
+trap 'kill $registry_pid 2>/dev/null' EXIT
+for _ in $(seq 1 200); do [[ -f "$S/registry/port" ]] && break; sleep 0.05; done
+[[ -f "$S/registry/port" ]] || { cat "$S/registry.log" >&2; echo "run.sh: era registry did not start" >&2; exit 1; }
+export npm_config_registry="http://127.0.0.1:$(cat "$S/registry/port")/"
+
+# run_suite DIR PATH_FIRST COMMAND LOG: the suite's exit status, its output in LOG.
+run_suite() {
+  local dir=$1 first=$2 cmd=$3 log=$4
+  (cd "$dir" && PATH="$first:$dir/node_modules/.bin:/usr/bin:/bin" \
+     timeout "${SUITE_TIMEOUT:-600}" bash -c "$cmd" >"$log" 2>&1 </dev/null)
+}
+
+results="$S/results.tsv"
+printf 'package\tversion\tnodus\tnode20\n' >"$results"
+passed=0 failed=0
+while IFS=$'\t' read -r name version extra cmd; do
+  [[ -z "$name" || $name == \#* ]] && continue
+  if [[ ${#only[@]} -gt 0 && ! " ${only[*]} " == *" $name "* ]]; then continue; fi
+  work="$S/pkgs/$name-$version"
+  rm -rf "$work"; mkdir -p "$work"
+  pkg="$work/node_modules/$name"
+  status=ok
+  (cd "$work" && PATH="$P/bin:/usr/bin:/bin" npm install "$name@$version" >"$work/install.log" 2>&1) || status="install-failed"
+  extras=() nodev=0
+  for token in $extra; do
+    case $token in
+      -) ;;
+      nodev) nodev=1 ;;
+      *) extras+=("$token") ;;
+    esac
+  done
+  if [[ $status == ok && $nodev == 0 ]]; then
+    (cd "$pkg" && PATH="$P/bin:/usr/bin:/bin" npm install >>"$work/install.log" 2>&1) || status="devdeps-failed"
+  fi
+  if [[ $status == ok && ${#extras[@]} -gt 0 ]]; then
+    (cd "$pkg" && PATH="$P/bin:/usr/bin:/bin" npm install --ignore-scripts "${extras[@]}" >>"$work/install.log" 2>&1) \
+      || status="extras-failed"
+  fi
+  [[ $cmd == - ]] && cmd="npm test"
+  nodus=$status node20=-
+  if [[ $status == ok ]]; then
+    if run_suite "$pkg" "$P/bin" "$cmd" "$work/nodus.log"; then nodus=pass; else nodus="fail($?)"; fi
+    if [[ $with_node == 1 ]]; then
+      if run_suite "$pkg" "$node20_dir" "$cmd" "$work/node20.log"; then node20=pass; else node20="fail($?)"; fi
+    fi
+  fi
+  [[ $nodus == pass ]] && passed=$((passed + 1)) || failed=$((failed + 1))
+  printf '%-14s %-10s nodus: %-16s node20: %s\n' "$name" "$version" "$nodus" "$node20"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$version" "$nodus" "$node20" >>"$results"
+  [[ $keep == 1 || $nodus != pass ]] || rm -rf "$work/node_modules"
+done <"$here/packages.tsv"
+
+echo "logs and results.tsv in $S (pkgs/<name>-<version>/{install,nodus,node20}.log)"
+echo "${passed} passed, ${failed} failed"
+[[ $failed -eq 0 ]]
