@@ -252,6 +252,7 @@ std::unique_ptr<Agent> Agent::Start(Environment* env, const AgentOptions& option
   uv_poll_start(&agent->poll_, UV_READABLE, OnMainLoopPoll);
   uv_unref(reinterpret_cast<uv_handle_t*>(&agent->poll_));
   agent->DrainPrivateLoop();  // registers the listening socket with epoll
+  agent->InstallStats();
 
   if (options.break_on_start) {
     agent->run_depth_++;
@@ -415,7 +416,47 @@ void Agent::Send(const AgentMessage& message) {
   if (err != 0) {
     delete write;
     Disconnect();
+    return;
   }
+  // What libuv could not write at once waits in its queue; a client that never reads would
+  // make it grow for ever.
+  size_t queued = connection_->tcp.write_queue_size;
+  if (queued > max_queued_bytes_) max_queued_bytes_ = queued;
+  if (queued > kMaxQueuedBytes) {
+    dropped_++;
+    Disconnect();
+  }
+}
+
+// process._debugAgentStats(): the agent's write-queue figures, for tests.
+void Agent::Stats(const v8::FunctionCallbackInfo<v8::Value>& args) {
+  v8::Isolate* isolate = args.GetIsolate();
+  Agent* agent = static_cast<Agent*>(args.Data().As<v8::External>()->Value());
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::Local<v8::Object> stats = v8::Object::New(isolate);
+  double queued = agent->connection_ != nullptr
+                      ? static_cast<double>(agent->connection_->tcp.write_queue_size)
+                      : 0;
+  auto set = [&](const char* key, double value) {
+    stats->Set(context, OneByteString(isolate, key), v8::Number::New(isolate, value)).Check();
+  };
+  set("queuedBytes", queued);
+  set("maxQueuedBytes", static_cast<double>(agent->max_queued_bytes_));
+  set("limit", static_cast<double>(kMaxQueuedBytes));
+  set("dropped", agent->dropped_);
+  set("connected", agent->connection_ != nullptr ? 1 : 0);
+  args.GetReturnValue().Set(stats);
+}
+
+void Agent::InstallStats() {
+  v8::Isolate* isolate = env_->isolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = env_->context();
+  v8::Local<v8::Function> fn;
+  if (!v8::Function::New(context, Stats, v8::External::New(isolate, this)).ToLocal(&fn)) return;
+  env_->process_object()
+      ->DefineOwnProperty(context, OneByteString(isolate, "_debugAgentStats"), fn, v8::DontEnum)
+      .Check();
 }
 
 void Agent::HandleFrame(const std::string& payload) {

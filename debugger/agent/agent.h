@@ -9,6 +9,11 @@
 // callbacks run. While the program runs, the private loop is driven from the main loop through
 // an unreferenced uv_poll_t on its backend fd: the agent never keeps the program alive.
 //
+// A client that does not read its replies cannot make the agent hold them without bound: once
+// more than kMaxQueuedBytes of replies and events wait to be written to it, the agent drops the
+// connection (and the program runs on undebugged, as after any disconnect).
+// process._debugAgentStats() returns { queuedBytes, maxQueuedBytes, limit, dropped } for tests.
+//
 // Start() creates it after the Environment and `process`; it lives until the process exits.
 // Nothing of it exists unless one of the flags was given.
 #ifndef DEBUGGER_AGENT_AGENT_H_
@@ -45,6 +50,9 @@ class Agent : public v8_inspector::V8InspectorClient {
   Agent& operator=(const Agent&) = delete;
 
   int port() const { return port_; }
+
+  // Replies and events waiting to be written to one client, in bytes, past which it is dropped.
+  static constexpr size_t kMaxQueuedBytes = 8 * 1024 * 1024;
 
   // V8InspectorClient: V8 calls these around a pause.
   void runMessageLoopOnPause(int context_group_id) override;
@@ -91,6 +99,8 @@ class Agent : public v8_inspector::V8InspectorClient {
   std::string UrlOf(const std::string& script_id) const;
 
   static void CallAndPauseOnStart(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void Stats(const v8::FunctionCallbackInfo<v8::Value>& args);
+  void InstallStats();
 
   Environment* env_;
   uv_loop_t loop_;
@@ -100,6 +110,8 @@ class Agent : public v8_inspector::V8InspectorClient {
   Connection* connection_ = nullptr;
   int port_ = 0;
   int run_depth_ = 0;  // > 0 while the private loop is running (it must not be re-entered).
+  size_t max_queued_bytes_ = 0;  // The most ever waiting for a client (after a write).
+  double dropped_ = 0;           // Clients dropped for not reading.
 
   std::unique_ptr<Channel> channel_;
   std::unique_ptr<v8_inspector::V8Inspector> inspector_;
