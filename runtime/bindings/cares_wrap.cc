@@ -92,6 +92,9 @@ const char* GetAddrInfoErrorCode(int status) {
     case UV_EAI_AGAIN:
     case UV_EAI_FAIL:
     case UV_EAI_ADDRFAMILY:
+    // A name libuv refuses before asking (a label over 63 bytes, bad IDNA): getaddrinfo itself
+    // answered such names with EAI_NONAME.
+    case UV_EINVAL:
       return "ENOTFOUND";
     case UV_EAI_MEMORY:
     case UV_ENOMEM:
