@@ -246,18 +246,37 @@ var SINGLE_HEADERS = {
   'if-unmodified-since': 1, 'from': 1, 'location': 1, 'max-forwards': 1
 };
 
+// A peer chooses the header names, and they become keys of an ordinary object. Names are
+// lowercased, so of Object.prototype's members only `constructor` and `__proto__` can be
+// named: presence is tested with hasOwnProperty (an inherited `constructor` is not a header
+// already there), and `__proto__` is stored as an own data property, so it never changes the
+// object's prototype (today's Node drops it; here it is kept, as the peer's value). Methods
+// such as hasOwnProperty stay callable on req.headers, whatever the peer sends.
+var hasOwn = Object.prototype.hasOwnProperty;
+
+function setHeaderField(dest, field, value) {
+  if (field === '__proto__') {
+    Object.defineProperty(dest, field, {
+      value: value, writable: true, enumerable: true, configurable: true
+    });
+  } else {
+    dest[field] = value;
+  }
+}
+
 IncomingMessage.prototype._addHeaderLine = function(field, value, isTrailer) {
   var dest = isTrailer ? this.trailers : this.headers;
   field = field.toLowerCase();
+  var present = hasOwn.call(dest, field);
   if (field === 'set-cookie') {
-    if (dest[field] !== undefined) dest[field].push(value);
+    if (present) dest[field].push(value);
     else dest[field] = [value];
-  } else if (SINGLE_HEADERS[field] === 1) {
-    if (dest[field] === undefined) dest[field] = value;
-  } else if (dest[field] !== undefined) {
-    dest[field] += ', ' + value;
+  } else if (hasOwn.call(SINGLE_HEADERS, field)) {
+    if (!present) dest[field] = value;
+  } else if (present) {
+    setHeaderField(dest, field, dest[field] + ', ' + value);
   } else {
-    dest[field] = value;
+    setHeaderField(dest, field, value);
   }
 };
 
@@ -736,7 +755,8 @@ function serverUpgrade(socket, incoming, head) {
   socket.removeListener('data', serverSocketOnData);
   socket.removeListener('end', serverSocketOnEnd);
   socket.removeListener('close', serverSocketOnClose);
-  socket.removeListener('error', serverSocketOnError);
+  // The error listener stays (as in v0.6.3): a reset on an upgraded connection is a
+  // 'clientError', not an uncaught exception.
   socket.removeListener('drain', serverSocketOnDrain);
   socket.removeListener('timeout', socketOnTimeout);
   detachParser(socket);
@@ -964,8 +984,8 @@ Agent.prototype.createSocket = function(name, host, port) {
 Agent.prototype.removeSocket = function(socket, name, host, port) {
   if (this.sockets[name]) {
     var index = this.sockets[name].indexOf(socket);
+    // The array stays, empty, as in v0.6.3.
     if (index !== -1) this.sockets[name].splice(index, 1);
-    if (this.sockets[name].length === 0) delete this.sockets[name];
   }
   if (this.requests[name] && this.requests[name].length) {
     // A socket went away while requests wait: open a new one for them.
@@ -1110,6 +1130,7 @@ ClientRequest.prototype.onSocket = function(socket) {
     socket.on('data', clientSocketOnData);
     socket.on('end', clientSocketOnEnd);
     socket.on('close', clientSocketOnClose);
+    socket.on('drain', clientSocketOnDrain);
     req.emit('socket', socket);
   });
 };
@@ -1162,17 +1183,25 @@ function clientSocketOnData(data) {
     socket.removeListener('end', clientSocketOnEnd);
     socket.removeListener('close', clientSocketOnClose);
     socket.removeListener('error', clientSocketOnError);
+    socket.removeListener('drain', clientSocketOnDrain);
     freeParser(parser);
     socket.parser = null;
     if (req.listeners(event).length) {
       req.upgradeOrConnect = true;
-      socket.emit('agentRemove');
+      // v0.6.3's order: the listener has the socket before the agent lets go of it.
       req.emit(event, res, socket, head);
+      socket.emit('agentRemove');
       req.emit('close');
     } else {
       socket.destroy();
     }
   }
+}
+
+// The request re-emits its socket's 'drain' (a file piped into a request waits for it).
+function clientSocketOnDrain() {
+  var req = this._httpMessage;
+  if (req) req.emit('drain');
 }
 
 function clientSocketOnEnd() {
@@ -1231,7 +1260,10 @@ function parserOnClientIncoming(res, shouldKeepAlive) {
     return true;
   }
   req.res = res;
-  if (req.shouldKeepAlive && !shouldKeepAlive && !req.upgradeOrConnect) {
+  // As in v0.6.3, the connection is kept only when the server says so with
+  // Connection: keep-alive (and the parser agrees the message allows it).
+  if (req.shouldKeepAlive && (!shouldKeepAlive || !saysKeepAlive(res.headers.connection)) &&
+      !req.upgradeOrConnect) {
     req.shouldKeepAlive = false;
   }
   res.req = req;
@@ -1242,7 +1274,14 @@ function parserOnClientIncoming(res, shouldKeepAlive) {
     // Nobody reads the body: drain it so the socket can be reused.
     res.on('data', function() {});
   }
+  // After the user's own 'end' listeners: a request made in one of them gets this socket back
+  // from the agent.
+  res.once('end', responseOnEndKeepAlive);
   return isHead;
+}
+
+function saysKeepAlive(value) {
+  return typeof value === 'string' && /(^|,)\s*keep-alive\s*(,|$)/i.test(value);
 }
 
 function responseOnEnd() {
@@ -1250,14 +1289,28 @@ function responseOnEnd() {
   var req = res.req;
   var socket = req.socket;
   if (!req.shouldKeepAlive) {
+    // The connection is not reused: nothing after this response is parsed (a broken server's
+    // extra bytes are dropped with the connection).
+    if (socket.parser) {
+      freeParser(socket.parser);
+      socket.parser = null;
+    }
     if (socket.writable) socket.destroySoon ? socket.destroySoon() : socket.end();
-  } else {
+  }
+}
+
+function responseOnEndKeepAlive() {
+  var res = this;
+  var req = res.req;
+  var socket = req.socket;
+  if (req.shouldKeepAlive && socket && !socket.destroyed && socket._httpMessage === req) {
     // The socket goes back to the agent for the next request; the parser stops here, whatever
     // else this read holds.
     socket.removeListener('error', clientSocketOnError);
     socket.removeListener('data', clientSocketOnData);
     socket.removeListener('end', clientSocketOnEnd);
     socket.removeListener('close', clientSocketOnClose);
+    socket.removeListener('drain', clientSocketOnDrain);
     if (socket.parser) {
       freeParser(socket.parser);
       socket.parser = null;
@@ -1329,6 +1382,10 @@ ClientRequest.prototype._flush = function() {
 };
 
 exports.request = function(options, cb) {
+  if (typeof options === 'string') options = url.parse(options);
+  if (options && options.protocol && options.protocol !== 'http:') {
+    throw new Error('Protocol:' + options.protocol + ' not supported.');
+  }
   if (options && options.agent === undefined && options.socketPath === undefined) {
     options.agent = globalAgent;
   }
@@ -1364,6 +1421,12 @@ Client.prototype.request = function(method, path, headers) {
     agent: self.agent
   });
   req.on('error', function(err) { self.emit('error', err); });
+  // As in v0.6.3 the client emits 'end' when its connection ends (once per connection).
+  req.on('socket', function(socket) {
+    if (socket._httpClientOwner === self) return;
+    socket._httpClientOwner = self;
+    socket.on('end', function() { self.emit('end'); });
+  });
   return req;
 };
 

@@ -7,7 +7,10 @@ var assert = require('assert');
 var net = require('net');
 var http = require('http');
 
-var ONE = 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok';
+// Each case runs twice: with responses that keep the connection (Connection: keep-alive, the
+// only way a v0.6.3 client keeps it) and with responses that do not.
+var KA = '';
+function one() { return 'HTTP/1.1 200 OK\r\n' + KA + 'Content-Length: 2\r\n\r\nok'; }
 
 // Answers every request on a connection with `reply` (written once, in one piece).
 function rawServer(reply, cb) {
@@ -34,7 +37,7 @@ var steps = [];
 
 // 1. Two responses in one packet.
 steps.push(function(next) {
-  var server = rawServer(ONE + 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nno', function(port) {
+  var server = rawServer(one() + 'HTTP/1.1 200 OK\r\n' + KA + 'Content-Length: 2\r\n\r\nno', function(port) {
     var req = get(port, '/', common.mustCall(function(err, res, body) {
       assert.ifError(err);
       assert.strictEqual(body, 'ok');
@@ -49,7 +52,7 @@ steps.push(function(next) {
 // 2. Junk after the body, then two requests at once to another server: each gets its own
 // response.
 steps.push(function(next) {
-  var server = rawServer(ONE + 'JUNK\r\n\r\nmore junk', function(port) {
+  var server = rawServer(one() + 'JUNK\r\n\r\nmore junk', function(port) {
     var req = get(port, '/', common.mustCall(function(err, res, body) {
       assert.ifError(err);
       assert.strictEqual(body, 'ok');
@@ -99,8 +102,8 @@ steps.push(function(next) {
     socket.on('error', function() {});
     var n = connections;
     socket.once('data', function() {
-      socket.write('HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\nfirst ' + n +
-                   'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nextra');
+      socket.write('HTTP/1.1 200 OK\r\n' + KA + 'Content-Length: 7\r\n\r\nfirst ' + n +
+                   'HTTP/1.1 200 OK\r\n' + KA + 'Content-Length: 5\r\n\r\nextra');
     });
   });
   server.listen(common.PORT, '127.0.0.1', function() {
@@ -146,7 +149,7 @@ steps.push(function(next) {
     assert.strictEqual(parser.detach(), true);
     assert.strictEqual(parser.detach(), true);
   };
-  var data = new Buffer(ONE + ONE + ONE);
+  var data = new Buffer(one() + one() + one());
   var ret = parser.execute(data, 0, data.length);
   assert.strictEqual(completes, 1);
   assert.strictEqual(typeof ret, 'number');
@@ -162,8 +165,14 @@ steps.push(function(next) {
   next();
 });
 
+var queue = steps.slice();
 function run() {
-  var step = steps.shift();
-  if (step) step(run);
+  var step = queue.shift();
+  if (step) return step(run);
+  if (KA === '') {
+    KA = 'Connection: keep-alive\r\n';
+    queue = steps.slice();
+    run();
+  }
 }
 run();
