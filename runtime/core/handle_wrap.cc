@@ -13,17 +13,30 @@ using v8::Local;
 using v8::Object;
 using v8::Value;
 
+namespace {
+// The address marks a HandleWrap's object (internal field 1); its value means nothing.
+const char kHandleWrapTag = 'H';
+void* Tag() { return const_cast<char*>(&kHandleWrapTag); }
+
+bool IsTagged(Local<Object> object) {
+  if (object->InternalFieldCount() < HandleWrap::kInternalFieldCount) return false;
+  // Field 1 is undefined (a tagged V8 value, never our tag's address) until a wrap sets it.
+  return object->GetAlignedPointerFromInternalField(1) == Tag();
+}
+}  // namespace
+
 HandleWrap::HandleWrap(Environment* env, Local<Object> object, uv_handle_t* handle)
     : env_(env), object_(env->isolate(), object), handle_(handle) {
   CHECK_GE(object->InternalFieldCount(), kInternalFieldCount);
   object->SetAlignedPointerInInternalField(0, this);
+  object->SetAlignedPointerInInternalField(1, Tag());
   handle_->data = this;
 }
 
 HandleWrap::~HandleWrap() {}
 
 HandleWrap* HandleWrap::FromObject(Local<Object> object) {
-  if (object->InternalFieldCount() < kInternalFieldCount) return nullptr;
+  if (!IsTagged(object)) return nullptr;
   HandleWrap* wrap = static_cast<HandleWrap*>(object->GetAlignedPointerFromInternalField(0));
   if (wrap == nullptr || wrap->closing_) return nullptr;
   return wrap;
@@ -42,7 +55,7 @@ void HandleWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
 
 void HandleWrap::Close(const FunctionCallbackInfo<Value>& args) {
   Local<Object> self = args.This();
-  if (self->InternalFieldCount() < kInternalFieldCount) return;
+  if (!IsTagged(self)) return;
   HandleWrap* wrap = static_cast<HandleWrap*>(self->GetAlignedPointerFromInternalField(0));
   // Closing twice is harmless, as in Node: the second call does nothing.
   if (wrap == nullptr || wrap->closing_) return;

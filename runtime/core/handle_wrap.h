@@ -1,7 +1,10 @@
 // HandleWrap: the native half of a JS handle object (a TCP socket, a pipe, a TTY...). It owns the
 // libuv handle, which lives inside the derived class, and keeps its JS object alive while the
 // handle is open. close([callback]) closes the handle; once libuv confirms, the callback runs
-// and the wrap deletes itself. The JS object's internal field 0 points back at the wrap.
+// and the wrap deletes itself. The JS object's internal field 0 points back at the wrap, and
+// field 1 holds a tag that only HandleWraps set: other native objects (a zlib handle, an HTTP
+// parser, a crypto object) also keep a pointer in field 0, and FromObject must never take theirs
+// for a HandleWrap.
 #ifndef RUNTIME_CORE_HANDLE_WRAP_H_
 #define RUNTIME_CORE_HANDLE_WRAP_H_
 
@@ -14,7 +17,7 @@ namespace nodus {
 
 class HandleWrap {
  public:
-  static constexpr int kInternalFieldCount = 1;
+  static constexpr int kInternalFieldCount = 2;
 
   // Adds close/ref/unref/hasRef to a constructor template whose instances hold HandleWraps.
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
@@ -29,6 +32,7 @@ class HandleWrap {
     }
     return static_cast<T*>(wrap);
   }
+  // The wrap of any JS value's object, or nullptr if it is not a live HandleWrap's object.
   static HandleWrap* FromObject(v8::Local<v8::Object> object);
 
   Environment* env() const { return env_; }
