@@ -49,10 +49,47 @@ export npm_config_cache="$S/npm-cache" npm_config_unsafe_perm=true
 rm -rf "$S/registry"; mkdir -p "$S/registry"
 "$P/bin/node" "$here/era_registry.js" "$upstream" "$S/registry" "$here/pins.tsv" >"$S/registry.log" 2>&1 &
 registry_pid=$!
-trap 'kill $registry_pid 2>/dev/null' EXIT
 for _ in $(seq 1 200); do [[ -f "$S/registry/port" ]] && break; sleep 0.05; done
 [[ -f "$S/registry/port" ]] || { cat "$S/registry.log" >&2; echo "run.sh: era registry did not start" >&2; exit 1; }
 export npm_config_registry="http://127.0.0.1:$(cat "$S/registry/port")/"
+
+# Servers some suites talk to, from Debian's packages, started on first use in the scratch folder
+# and stopped at exit. MariaDB listens on a scratch port with its own data folder (no grant
+# tables: the suites log in as root without a password); node_redis's suite of 2012 has port 6379
+# written in, so redis-server takes that port, and only if it is free.
+services_pids=()
+stop_services() {
+  kill $registry_pid "${services_pids[@]}" 2>/dev/null
+}
+trap stop_services EXIT
+mariadb_port=
+start_mariadb() {
+  [[ -n "$mariadb_port" ]] && return 0
+  command -v mariadbd >/dev/null || apt-get install -y -q mariadb-server >/dev/null 2>&1 || return 1
+  rm -rf "$S/mariadb"; mkdir -p "$S/mariadb"
+  mariadb-install-db --no-defaults --datadir="$S/mariadb/data" --user=root >"$S/mariadb/install.log" 2>&1 || return 1
+  local port=$((20000 + RANDOM % 20000))
+  mariadbd --no-defaults --datadir="$S/mariadb/data" --user=root --bind-address=127.0.0.1 \
+    --port=$port --socket="$S/mariadb/sock" --skip-grant-tables >"$S/mariadb/server.log" 2>&1 &
+  services_pids+=($!)
+  for _ in $(seq 1 100); do [[ -S "$S/mariadb/sock" ]] && { mariadb_port=$port; return 0; }; sleep 0.1; done
+  return 1
+}
+redis_started=0
+start_redis() {
+  [[ $redis_started == 1 ]] && return 0
+  command -v redis-server >/dev/null || apt-get install -y -q redis-server >/dev/null 2>&1 || return 1
+  if (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+    echo "run.sh: port 6379 is taken; node_redis's suite needs it" >&2
+    return 1
+  fi
+  mkdir -p "$S/redis"
+  redis-server --port 6379 --bind 127.0.0.1 --dir "$S/redis" --save '' --appendonly no \
+    >"$S/redis/server.log" 2>&1 &
+  services_pids+=($!)
+  for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null && { redis_started=1; return 0; }; sleep 0.1; done
+  return 1
+}
 
 # run_suite DIR PATH_FIRST COMMAND LOG: the suite's exit status, its output in LOG.
 run_suite() {
@@ -72,11 +109,12 @@ while IFS=$'\t' read -r name version extra cmd; do
   pkg="$work/node_modules/$name"
   status=ok
   (cd "$work" && PATH="$P/bin:/usr/bin:/bin" npm install "$name@$version" >"$work/install.log" 2>&1) || status="install-failed"
-  extras=() nodev=0
+  extras=() nodev=0 service=
   for token in $extra; do
     case $token in
       -) ;;
       nodev) nodev=1 ;;
+      mariadb|redis) service=$token ;;
       *) extras+=("$token") ;;
     esac
   done
@@ -86,6 +124,18 @@ while IFS=$'\t' read -r name version extra cmd; do
   if [[ $status == ok && ${#extras[@]} -gt 0 ]]; then
     (cd "$pkg" && PATH="$P/bin:/usr/bin:/bin" npm install --ignore-scripts "${extras[@]}" >>"$work/install.log" 2>&1) \
       || status="extras-failed"
+  fi
+  if [[ $status == ok && $service == mariadb ]]; then
+    if start_mariadb; then
+      # node-mysql's suites read their server from test/config.js.
+      printf "module.exports = { host: '127.0.0.1', port: %s, user: 'root', password: '' };\n" \
+        "$mariadb_port" >"$pkg/test/config.js"
+    else
+      status="mariadb-failed"
+    fi
+  fi
+  if [[ $status == ok && $service == redis ]]; then
+    start_redis || status="redis-failed"
   fi
   [[ $cmd == - ]] && cmd="npm test"
   nodus=$status node20=-
