@@ -223,6 +223,11 @@ void Init(const FunctionCallbackInfo<Value>& args) {
   }
   SSL_CTX* ctx = SSL_CTX_new(TLS_method());
   if (ctx == nullptr) return ThrowOpenSSLError(isolate, "SSL_CTX_new failed");
+  // Debian's OpenSSL configuration raises the default security level to 2, which refuses the
+  // 1024-bit keys the era's certificates carry ("ee key too small"). Level 1, what Node's own
+  // OpenSSL uses, accepts them and still refuses keys under 1024 bits. `ciphers` ending in
+  // '@SECLEVEL=N' sets another level; createCredentials applies ciphers after this.
+  SSL_CTX_set_security_level(ctx, 1);
   if (version != 0 && (SSL_CTX_set_min_proto_version(ctx, version) != 1 ||
                        SSL_CTX_set_max_proto_version(ctx, version) != 1)) {
     SSL_CTX_free(ctx);
