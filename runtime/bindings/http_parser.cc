@@ -34,7 +34,17 @@
 // (parse failures to onError, an upgrade's rest to onUpgrade), and may be paused again by it.
 //
 // The whole head arrives in one call with a flat header list, so a request costs one trip into
-// JS for its head. Header blocks are capped at http-parser's 80 KB (HPE_HEADER_OVERFLOW).
+// JS for its head. Header blocks are capped at http-parser's 80 KB (HPE_HEADER_OVERFLOW), and at
+// setMaxHeaderPairs(n) name/value pairs per head (and per trailer block): the pairs after the
+// n-th are dropped, as today's Node does (default 2000; 0 for no limit).
+//
+// Folded (obs-fold) header values lose the leading whitespace of each continuation line and are
+// joined directly, as v0.6.3's parser did ("a\r\n  b" is "ab"); a value split across reads is
+// joined as it came.
+//
+// headersExpired(ms) -> true when the parser has been waiting more than ms for the end of a
+// head: since reinitialize() (a new connection) or the first byte of a message, until its head
+// is complete. http.js's server times out such connections (server.headersTimeout).
 #include <http_parser.h>
 
 #include <string>
@@ -190,7 +200,19 @@ class Parser : public StreamReadListener {
     detached_ = false;
     paused_ = false;
     pending_.clear();
+    max_header_pairs_ = kDefaultMaxHeaderPairs;
     ResetMessage();
+    awaiting_head_ = true;
+    head_started_at_ = uv_now(env_->loop());
+  }
+
+  void set_max_header_pairs(uint32_t n) { max_header_pairs_ = n; }
+
+  // See headersExpired() above.
+  bool HeadersExpired(double ms) const {
+    if (!awaiting_head_ || detached_ || paused_) return false;
+    uint64_t now = uv_now(env_->loop());
+    return now >= head_started_at_ && static_cast<double>(now - head_started_at_) >= ms;
   }
 
   // See detach() above. Returns whether a parse was running.
@@ -231,7 +253,9 @@ class Parser : public StreamReadListener {
  private:
   size_t RunParser(const char* data, size_t length) {
     executing_ = true;
+    data_end_ = data + length;
     size_t parsed = http_parser_execute(&parser_, &kSettings, data, length);
+    data_end_ = nullptr;
     executing_ = false;
     return parsed;
   }
@@ -239,13 +263,24 @@ class Parser : public StreamReadListener {
   void ResetMessage() {
     fields_.clear();
     url_.clear();
-    in_value_ = false;
+    ResetFields();
     headers_done_ = false;
+  }
+
+  void ResetFields() {
+    fields_.clear();
+    field_state_ = kNoField;
+    dropping_ = false;
+    value_line_ended_ = false;
+    stripping_fold_ = false;
   }
 
   // Header names and values may arrive in pieces across execute() calls; they are appended.
   static int OnMessageBegin(::http_parser* p) {
-    static_cast<Parser*>(p->data)->ResetMessage();
+    Parser* self = static_cast<Parser*>(p->data);
+    self->ResetMessage();
+    self->awaiting_head_ = true;
+    self->head_started_at_ = uv_now(self->env_->loop());
     return 0;
   }
   static int OnUrl(::http_parser* p, const char* at, size_t length) {
@@ -254,18 +289,41 @@ class Parser : public StreamReadListener {
   }
   static int OnHeaderField(::http_parser* p, const char* at, size_t length) {
     Parser* self = static_cast<Parser*>(p->data);
-    if (self->in_value_ || self->fields_.empty()) {
-      self->fields_.emplace_back();
-      self->fields_.emplace_back();
-      self->in_value_ = false;
+    if (self->field_state_ != kInName) {
+      // A new pair; past the limit it is dropped, name and value.
+      self->field_state_ = kInName;
+      self->value_line_ended_ = false;
+      self->stripping_fold_ = false;
+      self->dropping_ = self->max_header_pairs_ != 0 &&
+                        self->fields_.size() / 2 >= self->max_header_pairs_;
+      if (!self->dropping_) {
+        self->fields_.emplace_back();
+        self->fields_.emplace_back();
+      }
     }
-    self->fields_[self->fields_.size() - 2].append(at, length);
+    if (!self->dropping_) self->fields_[self->fields_.size() - 2].append(at, length);
     return 0;
   }
   static int OnHeaderValue(::http_parser* p, const char* at, size_t length) {
     Parser* self = static_cast<Parser*>(p->data);
-    self->in_value_ = true;
-    self->fields_.back().append(at, length);
+    self->field_state_ = kInValue;
+    // http-parser reports a value piece that ends its line when it reaches the CR (or LF); a
+    // piece cut short by the end of the data is not the end of a line.
+    bool line_ends = at + length < self->data_end_ && (at[length] == '\r' || at[length] == '\n');
+    if (self->value_line_ended_) {
+      // A piece after the end of a line of the same value: a folded continuation line.
+      self->stripping_fold_ = true;
+    }
+    self->value_line_ended_ = line_ends;
+    if (self->stripping_fold_) {
+      // Its leading whitespace goes (possibly over several pieces, if a read split it).
+      while (length > 0 && (*at == ' ' || *at == '\t')) {
+        at++;
+        length--;
+      }
+      if (length > 0 || line_ends) self->stripping_fold_ = false;
+    }
+    if (!self->dropping_ && length > 0) self->fields_.back().append(at, length);
     return 0;
   }
 
@@ -282,8 +340,7 @@ class Parser : public StreamReadListener {
                                           static_cast<int>(fields_[i].size()))
                        .ToLocalChecked();
     }
-    fields_.clear();
-    in_value_ = false;
+    ResetFields();
     return Array::New(isolate, strings.data(), strings.size());
   }
 
@@ -307,6 +364,7 @@ class Parser : public StreamReadListener {
     Isolate* isolate = env->isolate();
     HandleScope scope(isolate);
     self->headers_done_ = true;
+    self->awaiting_head_ = false;
     Local<Value> argv[8] = {self->TakeFields(), v8::Undefined(isolate), v8::Undefined(isolate),
                             v8::Undefined(isolate), v8::Integer::New(isolate, p->http_major),
                             v8::Integer::New(isolate, p->http_minor),
@@ -356,9 +414,19 @@ class Parser : public StreamReadListener {
   Environment* env_;
   v8::Global<Object> object_;
   ::http_parser parser_;
+  static constexpr uint32_t kDefaultMaxHeaderPairs = 2000;
+  enum FieldState { kNoField, kInName, kInValue };
+
   std::vector<std::string> fields_;  // name, value, name, value...
   std::string url_;
-  bool in_value_ = false;
+  FieldState field_state_ = kNoField;
+  bool dropping_ = false;          // the current pair is past max_header_pairs_
+  bool value_line_ended_ = false;  // the last value piece ended its line
+  bool stripping_fold_ = false;    // dropping a continuation line's leading whitespace
+  uint32_t max_header_pairs_ = kDefaultMaxHeaderPairs;
+  const char* data_end_ = nullptr;  // end of the data being parsed
+  bool awaiting_head_ = true;       // see headersExpired()
+  uint64_t head_started_at_ = 0;
   bool headers_done_ = false;
   bool executing_ = false;  // inside http_parser_execute (a callback may be running JS)
   bool detached_ = false;   // detach() was called; cleared by reinitialize()
@@ -417,6 +485,23 @@ void Resume(const FunctionCallbackInfo<Value>& args) {
     return ThrowError(args.GetIsolate(), "resume() called while the parser is parsing");
   }
   parser->Resume();
+}
+
+void SetMaxHeaderPairs(const FunctionCallbackInfo<Value>& args) {
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  if (!args[0]->IsNumber() || !(args[0].As<v8::Number>()->Value() >= 0)) {
+    return ThrowTypeError(args.GetIsolate(), "max header pairs must be a number >= 0");
+  }
+  double n = args[0].As<v8::Number>()->Value();
+  parser->set_max_header_pairs(n >= 4294967295.0 ? 0 : static_cast<uint32_t>(n));
+}
+
+void HeadersExpired(const FunctionCallbackInfo<Value>& args) {
+  Parser* parser = Parser::Unwrap(args);
+  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  if (!args[0]->IsNumber()) return ThrowTypeError(args.GetIsolate(), "ms must be a number");
+  args.GetReturnValue().Set(parser->HeadersExpired(args[0].As<v8::Number>()->Value()));
 }
 
 void Detach(const FunctionCallbackInfo<Value>& args) {
@@ -518,6 +603,8 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "detach", Detach);
   SetProtoMethod(isolate, tmpl, "pause", Pause);
   SetProtoMethod(isolate, tmpl, "resume", Resume);
+  SetProtoMethod(isolate, tmpl, "setMaxHeaderPairs", SetMaxHeaderPairs);
+  SetProtoMethod(isolate, tmpl, "headersExpired", HeadersExpired);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   SetConstant(context, constructor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);

@@ -416,6 +416,15 @@ void StreamWrap::PipedWrittenBytes(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(wrap->piped_written_bytes_);
 }
 
+void StreamWrap::ListenerReadAge(const FunctionCallbackInfo<Value>& args) {
+  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  if (wrap == nullptr) return;
+  if (!wrap->listener_read_) return args.GetReturnValue().Set(-1);
+  uint64_t now = uv_now(wrap->env()->loop());
+  uint64_t age = now > wrap->listener_read_at_ ? now - wrap->listener_read_at_ : 0;
+  args.GetReturnValue().Set(static_cast<double>(age));
+}
+
 void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
   HandleWrap::AddMethods(isolate, tmpl);
   SetProtoMethod(isolate, tmpl, "readStart", ReadStart);
@@ -434,6 +443,7 @@ void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
   SetProtoMethod(isolate, tmpl, "splicing", Splicing);
   SetProtoMethod(isolate, tmpl, "pipedReadBytes", PipedReadBytes);
   SetProtoMethod(isolate, tmpl, "pipedWrittenBytes", PipedWrittenBytes);
+  SetProtoMethod(isolate, tmpl, "listenerReadAge", ListenerReadAge);
 }
 
 void StreamWrap::ExposeWriteInfo(Environment* env, Local<Object> target) {
@@ -481,6 +491,10 @@ void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf)
   if (nread == 0) return;  // EAGAIN: nothing to report.
   StreamWrap* wrap = static_cast<StreamWrap*>(stream->data);
   if (nread > 0 && wrap->read_listener_ != nullptr) {
+    // The bytes count toward the socket's bytesRead and its idle timer (see ListenerReadAge).
+    wrap->piped_read_bytes_ += static_cast<double>(nread);
+    wrap->listener_read_at_ = uv_now(wrap->env()->loop());
+    wrap->listener_read_ = true;
     wrap->read_listener_->OnStreamRead(buf->base, static_cast<size_t>(nread));
     return;
   }

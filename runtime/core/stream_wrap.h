@@ -22,6 +22,10 @@
 //   pipingTo()                             -> the destination handle, or null
 //   splicing()                             -> true while in splice mode (below)
 //   pipedReadBytes() / pipedWrittenBytes() -> bytes read by / written to this stream natively
+//                                             (reads include those a StreamReadListener took)
+//   listenerReadAge()                      -> ms since a StreamReadListener (the HTTP parser)
+//                                             last took a read, or -1 if none ever did: net.js
+//                                             counts such reads as activity for setTimeout
 // While piped, the source's reads go straight to the destination's write queue without
 // reaching JS. When the destination's queue is not empty the source stops reading, and starts
 // again once it drains; the destination's handle.onpipedrain() is then called. A failed write
@@ -106,6 +110,7 @@ class StreamWrap : public HandleWrap {
   static void Splicing(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PipedReadBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void PipedWrittenBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void ListenerReadAge(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void OnPipeWrite(uv_write_t* req, int status);
 
   // Splice mode (self-pipe of a TCP socket); see the comment at the top.
@@ -133,6 +138,8 @@ class StreamWrap : public HandleWrap {
   std::vector<StreamWrap*> pipe_sources_;    // streams piped natively into this one
   double piped_read_bytes_ = 0;
   double piped_written_bytes_ = 0;
+  uint64_t listener_read_at_ = 0;  // uv_now() of the last read a listener took
+  bool listener_read_ = false;     // a listener has taken a read
   bool js_reading_ = false;    // readStart() called and not readStop()
   bool pipe_blocked_ = false;  // reading held back until pipe_dest_ drains
   bool pipe_queued_ = false;   // piped data waited in this stream's queue since the last drain

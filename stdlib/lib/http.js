@@ -80,7 +80,16 @@ function newParser(type) {
   parser.incoming = null;
   parser.onIncoming = null;
   parser._free = false;
+  parser.setMaxHeaderPairs(DEFAULT_MAX_HEADERS_COUNT);
   return parser;
+}
+
+// At most this many headers per message (and per trailer block) are kept; the ones after are
+// dropped, as today's Node does (server.maxHeadersCount, 0 for no limit).
+var DEFAULT_MAX_HEADERS_COUNT = 2000;
+
+function maxHeadersCount(value) {
+  return typeof value === 'number' && value >= 0 ? value : DEFAULT_MAX_HEADERS_COUNT;
 }
 
 // Idempotent: a parser is in the free list at most once. detach() stops a parse that is running
@@ -674,6 +683,12 @@ function Server(requestListener) {
 util.inherits(Server, net.Server);
 exports.Server = Server;
 
+// A connection whose head (the first one, or any later one begun) is not complete after this
+// many ms is closed: a peer that never finishes its headers cannot hold a descriptor. As
+// today's Node's server.headersTimeout; 0 turns it off.
+Server.prototype.headersTimeout = 60 * 1000;
+Server.prototype.maxHeadersCount = DEFAULT_MAX_HEADERS_COUNT;
+
 exports.createServer = function(requestListener) {
   return new Server(requestListener);
 };
@@ -685,8 +700,10 @@ function connectionListener(socket) {
   var self = this;
   var parser = newParser(HTTPParser.REQUEST);
   parser.socket = socket;
+  parser.setMaxHeaderPairs(maxHeadersCount(self.maxHeadersCount));
   socket.parser = parser;
   socket._httpServer = self;
+  watchHeaders(self, socket);
   socket._httpIncoming = [];
   socket._httpOutgoing = [];
   // Idle connections close after two minutes, as in v0.6.
@@ -713,6 +730,62 @@ function connectionListener(socket) {
 
 function socketOnTimeout() {
   this.destroy();
+}
+
+// --- Headers timeout ---------------------------------------------------------------------------
+// One interval per server looks at its connections (the parser knows since when it has waited
+// for a head: headersExpired), rather than a timer per connection.
+function headersTimeoutOf(server) {
+  var ms = server.headersTimeout === undefined ? Server.prototype.headersTimeout
+                                               : Number(server.headersTimeout);
+  return ms > 0 ? ms : 0;
+}
+
+function watchHeaders(server, socket) {
+  if (headersTimeoutOf(server) === 0) return;
+  if (!server._httpHeadersWatched) server._httpHeadersWatched = new Set();
+  server._httpHeadersWatched.add(socket);
+  socket.once('close', unwatchHeaders);
+  if (!server._httpHeadersTimer) startHeadersCheck(server);
+}
+
+function unwatchHeaders() {
+  var server = this._httpServer;
+  var watched = server && server._httpHeadersWatched;
+  if (!watched) return;
+  watched.delete(this);
+  if (watched.size === 0 && server._httpHeadersTimer) {
+    clearInterval(server._httpHeadersTimer);
+    server._httpHeadersTimer = null;
+  }
+}
+
+function startHeadersCheck(server) {
+  var every = Math.max(5, Math.min(5000, Math.floor(headersTimeoutOf(server) / 4)));
+  server._httpHeadersTimer = setInterval(checkHeaders, every, server);
+}
+
+function checkHeaders(server) {
+  var ms = headersTimeoutOf(server);
+  var expired = [];
+  server._httpHeadersWatched.forEach(function(socket) {
+    var parser = socket.parser;
+    if (ms > 0 && parser && !socket.destroyed && parser.headersExpired(ms)) expired.push(socket);
+  });
+  for (var i = 0; i < expired.length; i++) headersTimedOut(expired[i]);
+}
+
+function headersTimedOut(socket) {
+  var error = new Error('Headers timeout');
+  error.code = 'ERR_HTTP_REQUEST_TIMEOUT';
+  var server = socket._httpServer;
+  server._httpHeadersWatched.delete(socket);
+  server.emit('clientError', error);
+  if (socket.writable && !socket._httpMessage) {
+    socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+  }
+  detachParser(socket);
+  socket.destroySoon ? socket.destroySoon() : socket.destroy();
 }
 
 function serverSocketOnError(e) {
@@ -1009,6 +1082,7 @@ function ClientRequest(options, cb) {
   var host = options.hostname || options.host || 'localhost';
   if (options.setHost === undefined) var setHost = true;
   self.socketPath = options.socketPath;
+  if (options.maxHeadersCount !== undefined) self.maxHeadersCount = options.maxHeadersCount;
   var method = options.method;
   if (method !== undefined && method !== null && method !== '' && typeof method !== 'string') {
     var typeError = new TypeError('The "method" option must be a string');
@@ -1117,6 +1191,7 @@ ClientRequest.prototype.onSocket = function(socket) {
       return;
     }
     var parser = newParser(HTTPParser.RESPONSE);
+    parser.setMaxHeaderPairs(maxHeadersCount(req.maxHeadersCount));
     req.socket = socket;
     req.connection = socket;
     parser.socket = socket;

@@ -17,6 +17,7 @@ var fromArrayBuffer = require('buffer')._fromArrayBuffer;
 var tcpBinding = process.binding('tcp_wrap');
 var pipeBinding = process.binding('pipe_wrap');
 var methods = process.binding('process_methods');
+var timerBinding = process.binding('timer_wrap');  // now(): the clock of timers.active
 var TCP = tcpBinding.TCP;
 var Pipe = pipeBinding.Pipe;
 // Every stream write reports its byte count and whether it was queued here (one shared array).
@@ -390,10 +391,33 @@ Socket.prototype.setTimeout = function(msecs, callback) {
   }
 };
 
-// Called by the timers module after the idle timeout; the socket stays open.
+// Called by the timers module after the idle timeout; the socket stays open. Reads taken
+// natively (the HTTP parser consuming a server socket) never reach JS, so they are checked
+// here: one more recent than the timeout re-arms the timer for the rest of it.
 Socket.prototype._onTimeout = function() {
+  var handle = this._handle;
+  if (handle && typeof handle.listenerReadAge === 'function' && this._idleTimeout > 0) {
+    var age = handle.listenerReadAge();
+    if (age >= 0 && age < this._idleTimeout) {
+      if (this._timer) timers.clearTimeout(this._timer);
+      this._timer = timers.setTimeout(idleRecheck, this._idleTimeout - age, this);
+      return;
+    }
+  }
   this.emit('timeout');
 };
+
+// The idle timer re-armed by _onTimeout: JS activity meanwhile (timers.active) counts too.
+function idleRecheck(socket) {
+  socket._timer = null;
+  if (!(socket._idleTimeout > 0)) return;
+  var remaining = socket._idleStart + socket._idleTimeout - timerBinding.now();
+  if (remaining > 0) {
+    socket._timer = timers.setTimeout(idleRecheck, remaining, socket);
+    return;
+  }
+  socket._onTimeout();
+}
 
 Socket.prototype.pause = function() {
   this._paused = true;
