@@ -155,7 +155,17 @@ function wrappers() {
   return list;
 }
 var WRAPPERS = wrappers();
-var ALL = VALUES.concat(WRAPPERS);
+// Options objects that carry a foreign native object or a hostile number where a handle, a
+// descriptor or a size is expected.
+var OPTIONS = [];
+WRAPPERS.slice(0, 4).forEach(function(w) {
+  OPTIONS.push(['{handle: ' + w[0] + '}', { handle: w[1] }]);
+});
+OPTIONS.push(['{fd: 2**53}', { fd: Math.pow(2, 53) }]);
+OPTIONS.push(['{fd: -1, port: -1}', { fd: -1, port: -1, host: 'x' }]);
+OPTIONS.push(['{chunkSize: -1, windowBits: NaN}', { chunkSize: -1, windowBits: NaN,
+                                                    level: 2e9, memLevel: -1, highWaterMark: -1 }]);
+var ALL = VALUES.concat(WRAPPERS, OPTIONS);
 var RECEIVERS = [['undefined', undefined], ['null', null], ['{}', {}],
                  ['Proxy', VALUES[15][1]]].concat(WRAPPERS);
 
