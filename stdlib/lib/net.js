@@ -386,9 +386,8 @@ Socket.prototype.setTimeout = function(msecs, callback) {
     delete this._idleTimeout;
     delete this._timer;
     if (typeof callback === 'function') this.removeListener('timeout', callback);
-  } else {
-    throw new RangeError('setTimeout: timeout must be a non-negative number, not ' + msecs);
   }
+  // A negative or NaN timeout changes nothing, as in v0.6.3 (request 2.9 passes -1000).
 };
 
 // Called by the timers module after the idle timeout; the socket stays open. Reads taken
