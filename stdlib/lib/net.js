@@ -685,7 +685,20 @@ Socket.prototype.connect = function(port, host, callback) {
     callback = host;
     host = undefined;
   }
-  var portNumber = toPort(port, 'connect');
+  // v0.6.3 handed any number to the handle, which cut it to 16 bits, so a port out of range
+  // failed (mysql 0.9's tests rely on it) as a connection error on the socket, never a throw.
+  // Nodus refuses such a port instead of truncating it, and reports it the same way: 'error'.
+  var portError = null;
+  var portNumber;
+  var numeric = typeof port === 'number' ? port :
+      (typeof port === 'string' && /^\s*[0-9]+\s*$/.test(port) ? Number(port) : 0);
+  if (!(numeric >= 0 && numeric <= 65535 && numeric === Math.floor(numeric))) {
+    portError = new RangeError('connect: port must be an integer from 0 to 65535, not ' + port);
+    portError.code = 'ERR_SOCKET_BAD_PORT';
+    portNumber = 0;
+  } else {
+    portNumber = toPort(port, 'connect');
+  }
   if (this.destroyed) {
     // Reusing a closed socket, as the docs allow: its byte counts start again from 0.
     this.destroyed = false;
@@ -710,6 +723,12 @@ Socket.prototype.connect = function(port, host, callback) {
   if (!this._handle) setHandle(this, new TCP());
   if (host === undefined || host === null || host === '') host = 'localhost';
   var socket = this;
+  if (portError !== null) {
+    process.nextTick(function() {
+      if (socket._connecting) socket._destroy(portError);
+    });
+    return this;
+  }
   resolveHost(String(host), function(err, ip, family) {
     if (!socket._connecting) return;  // Destroyed while resolving.
     if (err) {

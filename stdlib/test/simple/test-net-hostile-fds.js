@@ -108,9 +108,14 @@ s2.listen(0, '', common.mustCall(function() {
   s2.close();
 }));
 
-// Ports out of range and non-numbers are refused at once.
-[-1, 65536, 1e10, NaN, {}, [], true].forEach(function(bad) {
-  assert.throws(function() { net.connect(bad, '127.0.0.1'); }, Error, 'port ' + String(bad));
+// Non-numbers are refused at once; ports out of range fail on the socket (test-net-bad-port-args).
+[{}, [], true].forEach(function(bad) {
+  assert.throws(function() { net.connect(bad, '127.0.0.1'); }, TypeError, 'port ' + String(bad));
+});
+[-1, 65536, 1e10, NaN].forEach(function(bad) {
+  net.connect(bad, '127.0.0.1').on('error', common.mustCall(function(err) {
+    assert.strictEqual(err.code, 'ERR_SOCKET_BAD_PORT', 'port ' + String(bad));
+  }));
 });
 
 function finish() {
