@@ -553,8 +553,10 @@ ReadStream.prototype._read = function() {
   });
 };
 
+// As in v0.6.3: 'end', then this.destroy(), which is what makes the stream unreadable and closes
+// the file. Old code replaces destroy() to keep the descriptor and resume() the stream later to
+// read what was appended since (winston 0.6's File#stream tails its log file that way).
 ReadStream.prototype._onEnd = function() {
-  this.readable = false;
   this.emit('end');
   this.destroy();
 };
