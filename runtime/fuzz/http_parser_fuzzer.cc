@@ -1,0 +1,120 @@
+// Fuzzes process.binding('http_parser') as stdlib/lib/http.js drives it: arbitrary bytes, as a
+// request or a response stream, handed to execute() in pieces split at arbitrary points.
+//
+// Input: byte 0 holds flags, byte 1 seeds the split points, the rest is the stream.
+//   flags & 1    parse a response (else a request)
+//   flags & 2    detach() from onMessageComplete after the first message (http.js freeParser)
+//   flags & 4    pause() in onHeadersComplete, resume() after execute() returns
+//   flags & 8    setMaxHeaderPairs(3)
+//   flags & 16   onHeadersComplete returns true (a response to HEAD: no body)
+//   flags & 32   reinitialize() and parse the stream again with the same parser
+// Checks: no crash, hang or escaping exception; execute() returns a byte count within the piece
+// or an Error with an HPE_ code; with neither detach nor pause, the messages seen (method, url,
+// status, headers, body, trailers) and whether the stream failed are the same when the stream
+// arrives whole as when it arrives in pieces.
+#include <cstddef>
+#include <cstdint>
+
+#include "runtime/fuzz/js_harness.h"
+
+namespace {
+
+const char kFactory[] = R"JS(
+(function (require, process, check) {
+  var HTTPParser = process.binding('http_parser').HTTPParser;
+
+  function parse(parser, bytes, seed, flags) {
+    var log = [];
+    var failed = null;
+    var detached = false;
+    var paused = false;
+    var body = [];
+    parser.onHeadersComplete = function (headers, method, url, status, major, minor, keepAlive,
+                                         upgrade) {
+      check(Array.isArray(headers) && headers.length % 2 === 0, 'headers are name/value pairs');
+      log.push(['head', headers.join('\n'), method, url, status, major, minor, keepAlive, upgrade]);
+      if (flags & 4) {
+        parser.pause();
+        paused = true;
+      }
+      return (flags & 16) !== 0;
+    };
+    parser.onBody = function (chunk) {
+      check(chunk instanceof Uint8Array, 'a body chunk is a Uint8Array');
+      body.push(String.fromCharCode.apply(null, chunk));
+    };
+    parser.onMessageComplete = function (trailers) {
+      log.push(['body', body.join('')]);
+      body = [];
+      log.push(['end', trailers === undefined ? null : trailers.join('\n')]);
+      if ((flags & 2) && !detached) {
+        detached = true;
+        parser.detach();
+      }
+    };
+    var pos = 0;
+    var state = seed;
+    while (pos < bytes.length && failed === null && !detached) {
+      var size = bytes.length - pos;
+      if (seed !== 0) {
+        state = (state * 1103515245 + 12345) >>> 0;
+        size = Math.min(size, 1 + (state >>> 16) % 24);
+      }
+      var ret = parser.execute(bytes, pos, size);
+      if (ret instanceof Error) {
+        check(typeof ret.code === 'string' && ret.code.slice(0, 4) === 'HPE_', 'error code ' + ret.code);
+        failed = ret.code;
+        break;
+      }
+      check(typeof ret === 'number' && ret >= 0 && ret <= size, 'execute() returned ' + ret);
+      if (paused) {
+        paused = false;
+        var r = parser.resume();
+        if (r instanceof Error) { failed = r.code; break; }
+      }
+      // After an upgrade the rest of the stream is not HTTP; http.js hands it to the user.
+      if (ret < size && !detached) break;
+      pos += size;
+    }
+    if (failed === null && !detached) {
+      var end = parser.finish();
+      if (end instanceof Error) failed = end.code;
+    }
+    if (body.length) log.push(['body', body.join('')]);
+    return { log: JSON.stringify(log), failed: failed !== null };
+  }
+
+  return function (input) {
+    if (input.length < 2) return;
+    var flags = input[0];
+    var seed = input[1] || 1;
+    var bytes = input.subarray(2);
+    var type = (flags & 1) ? HTTPParser.RESPONSE : HTTPParser.REQUEST;
+    var parser = new HTTPParser(type);
+    if (flags & 8) parser.setMaxHeaderPairs(3);
+    var pieces = parse(parser, bytes, seed, flags);
+    if (flags & 32) {
+      parser.reinitialize(type);
+      parse(parser, bytes, 0, flags);
+    }
+    if ((flags & 6) === 0) {
+      var whole = new HTTPParser(type);
+      if (flags & 8) whole.setMaxHeaderPairs(3);
+      var once = parse(whole, bytes, 0, flags);
+      check(once.failed === pieces.failed,
+            'failure depends on the split: whole ' + once.failed + ', pieces ' + pieces.failed);
+      if (!once.failed) {
+        check(once.log === pieces.log,
+              'messages depend on the split:\n' + once.log + '\n' + pieces.log);
+      }
+    }
+  };
+})
+)JS";
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  nodus::fuzz::RunInput(kFactory, data, size);
+  return 0;
+}

@@ -1,0 +1,33 @@
+"""nodus_fuzz_test: one libFuzzer target (LLVMFuzzerTestOneInput) that is also a cc_test.
+
+Under a normal build (gcc, `bazel test //...`, --config=asan) the test links
+//tools/fuzz:replay_main and replays the seed corpus in corpus/<name>/ (every file, once).
+Under --config=fuzz (clang) it links libFuzzer's own main() instead; tools/fuzz/run.sh runs it.
+"""
+
+load("@rules_cc//cc:defs.bzl", "cc_test")
+
+def nodus_fuzz_test(name, srcs, deps = [], size = "small", **kwargs):
+    corpus = name + "_corpus"
+    native.filegroup(
+        name = corpus,
+        srcs = native.glob(["corpus/%s/**" % name], allow_empty = False),
+        testonly = True,
+    )
+    cc_test(
+        name = name,
+        size = size,
+        srcs = srcs,
+        args = ["$(locations :%s)" % corpus],
+        data = [":" + corpus],
+        linkopts = select({
+            "//tools/fuzz:libfuzzer": ["-fsanitize=fuzzer"],
+            "//conditions:default": [],
+        }),
+        deps = deps + select({
+            "//tools/fuzz:libfuzzer": [],
+            "//conditions:default": ["//tools/fuzz:replay_main"],
+        }),
+        tags = ["fuzz"],
+        **kwargs
+    )
