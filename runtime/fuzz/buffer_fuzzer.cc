@@ -17,7 +17,7 @@
 namespace {
 
 const char kFactory[] = R"JS(
-(function (require, process, check) {
+(function (require, process, check, feature) {
   var Buffer = require('buffer').Buffer;
   var encodings = ['utf8', 'ucs2', 'ascii', 'binary', 'base64', 'hex'];
 

@@ -20,7 +20,7 @@
 namespace {
 
 const char kFactory[] = R"JS(
-(function (require, process, check) {
+(function (require, process, check, feature) {
   var HTTPParser = process.binding('http_parser').HTTPParser;
 
   function parse(parser, bytes, seed, flags) {
@@ -81,6 +81,13 @@ const char kFactory[] = R"JS(
       if (end instanceof Error) failed = end.code;
     }
     if (body.length) log.push(['body', body.join('')]);
+    // What the parse did, for libFuzzer (js_harness.h): the kinds of messages and the error.
+    feature(JSON.stringify([flags & 1, failed, log.slice(0, 6).map(function (e) {
+      if (e[0] === 'head') {
+        return [e[2], e[4], Math.min(e[1].split('\n').length, 9), e[5], e[6], e[7], e[8]];
+      }
+      return [e[0], e[1] === null ? -1 : Math.min(e[1].length, 9)];
+    })]));
     return { log: JSON.stringify(log), failed: failed !== null };
   }
 

@@ -16,7 +16,7 @@
 namespace {
 
 const char kFactory[] = R"JS(
-(function (require, process, check) {
+(function (require, process, check, feature) {
   var setupChannel = require('child_process').__fuzzSetupChannel;
   var EventEmitter = require('events').EventEmitter;
   var Buffer = require('buffer').Buffer;
@@ -70,6 +70,9 @@ const char kFactory[] = R"JS(
     var pieces = feed(bytes, input[0] || 1);
     var lines = 0;
     for (var i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
+    feature(JSON.stringify(whole.slice(0, 8).map(function (e) {
+      return e.split(' ')[0] + (e.indexOf('message ') === 0 ? e.charAt(8) : '');
+    })));
     check(whole.length === lines, whole.length + ' events for ' + lines + ' lines');
     check(JSON.stringify(whole) === JSON.stringify(pieces),
           'events depend on the cuts:\n' + whole.join('\n') + '\n--\n' + pieces.join('\n'));

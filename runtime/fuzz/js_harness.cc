@@ -155,6 +155,22 @@ void CompileBuiltin(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(result);
 }
 
+// libFuzzer reads this section as extra coverage counters (it is plain data in other builds).
+// The JS the targets run is interpreted by V8, which is not instrumented, so the targets report
+// what their input did (an outcome's shape: which fields a URL has, an error code...) through
+// feature(string), and each distinct string counts as new coverage.
+constexpr size_t kFeatureCounters = 1 << 14;
+__attribute__((section("__libfuzzer_extra_counters"), used)) uint8_t g_features[kFeatureCounters];
+
+void Feature(const FunctionCallbackInfo<Value>& args) {
+  String::Utf8Value key(args.GetIsolate(), args[0]);
+  if (*key == nullptr) return;
+  uint32_t hash = 2166136261u;  // FNV-1a
+  for (const char* p = *key; *p != '\0'; p++) hash = (hash ^ static_cast<uint8_t>(*p)) * 16777619u;
+  uint8_t& counter = g_features[hash % kFeatureCounters];
+  if (counter < 255) counter++;
+}
+
 void Check(const FunctionCallbackInfo<Value>& args) {
   if (args[0]->BooleanValue(args.GetIsolate())) return;
   String::Utf8Value what(args.GetIsolate(), args[1]);
@@ -213,8 +229,10 @@ Harness* Create(const char* factory, const HarnessOptions& options) {
       !script->Run(context).ToLocal(&value) || !value->IsFunction()) {
     Die(isolate, try_catch, "the target's factory does not compile to a function");
   }
-  Local<Value> factory_args[] = {require, process, check};
-  if (!value.As<Function>()->Call(context, context->Global(), 3, factory_args).ToLocal(&value) ||
+  Local<Function> feature =
+      v8::FunctionTemplate::New(isolate, Feature)->GetFunction(context).ToLocalChecked();
+  Local<Value> factory_args[] = {require, process, check, feature};
+  if (!value.As<Function>()->Call(context, context->Global(), 4, factory_args).ToLocal(&value) ||
       !value->IsFunction()) {
     Die(isolate, try_catch, "the target's factory threw or returned no function");
   }

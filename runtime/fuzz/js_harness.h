@@ -3,10 +3,12 @@
 //
 // One harness per process, created on the first input and kept (V8 allows one platform per
 // process, and an isolate per input would cost ~50 ms). A target supplies a JS factory
-//   (function (require, process, check) { ...; return function (bytes) { ... }; })
+//   (function (require, process, check, feature) { ...; return function (bytes) { ... }; })
 // which runs once; the function it returns runs once per input with the input as a Uint8Array.
 // `check(cond, what)` aborts the process with `what` when cond is false: the fuzzer reports that
-// as a crash with the input. An exception escaping the per-input function also aborts: targets
+// as a crash with the input. `feature(string)` tells libFuzzer the input did something: each
+// distinct string counts as new coverage (V8 runs the JS uninstrumented, so without it only the
+// native code the JS reaches guides the fuzzer). An exception escaping the per-input function also aborts: targets
 // catch the errors the API documents (a TypeError for bad input) themselves.
 #ifndef RUNTIME_FUZZ_JS_HARNESS_H_
 #define RUNTIME_FUZZ_JS_HARNESS_H_

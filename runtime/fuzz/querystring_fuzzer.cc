@@ -13,7 +13,7 @@
 namespace {
 
 const char kFactory[] = R"JS(
-(function (require, process, check) {
+(function (require, process, check, feature) {
   var qs = require('querystring');
   var Buffer = require('buffer').Buffer;
 
@@ -56,6 +56,10 @@ const char kFactory[] = R"JS(
       check(false, 'querystring.parse threw ' + e + ' on ' + JSON.stringify(s));
     }
     checkParsed(obj, 'parse');
+    var keys = Object.keys(obj);
+    feature(JSON.stringify([flags & 15, Math.min(keys.length, 9), keys.slice(0, 4).map(function (k) {
+      return [Math.min(k.length, 3), Array.isArray(obj[k]) ? 4 : Math.min(obj[k].length, 3)];
+    })]));
     var un = qs.unescape(s);
     check(typeof un === 'string', 'unescape returns a string');
     if (wellFormed(s)) {

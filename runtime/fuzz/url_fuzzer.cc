@@ -14,7 +14,7 @@
 namespace {
 
 const char kFactory[] = R"JS(
-(function (require, process, check) {
+(function (require, process, check, feature) {
   var url = require('url');
   var Buffer = require('buffer').Buffer;
   var fields = ['protocol', 'slashes', 'auth', 'host', 'port', 'hostname', 'hash', 'search',
@@ -47,6 +47,9 @@ const char kFactory[] = R"JS(
     var qs = (flags & 1) !== 0;
     var slashes = (flags & 2) !== 0;
     var u = parse(s, qs, slashes);
+    feature(JSON.stringify([qs, slashes, String(u.protocol).slice(0, 12)].concat(fields.map(function (f) {
+      return u[f] === undefined || u[f] === null ? 0 : typeof u[f] === 'string' ? Math.min(u[f].length, 3) : 4;
+    }))));
     var formatted = url.format(u);
     check(typeof formatted === 'string', 'format returns a string');
     check(typeof url.format(s) === 'string', 'format(string) returns a string');
