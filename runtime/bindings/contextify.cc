@@ -7,6 +7,7 @@
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
 
@@ -72,10 +73,7 @@ void RunInThisContext(const FunctionCallbackInfo<Value>& args) {
   if (script->Run(context).ToLocal(&result)) args.GetReturnValue().Set(result);
 }
 
-// Marks the objects this binding made, so a method never trusts an object it did not make.
-Local<Private> ScriptMark(Isolate* isolate) {
-  return Private::ForApi(isolate, OneByteString(isolate, "nodus:contextify:script"));
-}
+// Marks the context globals this binding made, so runInContext never trusts another object.
 Local<Private> GlobalMark(Isolate* isolate) {
   return Private::ForApi(isolate, OneByteString(isolate, "nodus:contextify:global"));
 }
@@ -110,36 +108,26 @@ void PrintErrorLocation(Isolate* isolate, Local<v8::Message> message) {
 
 // The native half of a vm Script: the compiled, context-independent script. It lives as long
 // as its JS object.
-class ScriptWrap {
+class ScriptWrap : public BaseObject {
  public:
-  ScriptWrap(Isolate* isolate, Local<Object> object, Local<UnboundScript> script)
-      : object_(isolate, object), script_(isolate, script) {
-    object->SetAlignedPointerInInternalField(0, this);
-    object_.SetWeak(this, OnCollected, v8::WeakCallbackType::kParameter);
+  NODUS_WRAPPER_TYPE(ScriptWrap);
+  ScriptWrap(Environment* env, Local<Object> object, Local<UnboundScript> script)
+      : BaseObject(env, object, &kWrapperType), script_(env->isolate(), script) {
+    MakeWeak();
   }
 
   Local<UnboundScript> script(Isolate* isolate) const { return script_.Get(isolate); }
 
-  static ScriptWrap* Unwrap(Isolate* isolate, Local<Value> value) {
-    if (!HasMark(isolate, value, ScriptMark(isolate))) return nullptr;
-    return static_cast<ScriptWrap*>(value.As<Object>()->GetAlignedPointerFromInternalField(0));
-  }
-
  private:
-  static void OnCollected(const v8::WeakCallbackInfo<ScriptWrap>& info) {
-    delete info.GetParameter();
-  }
-
-  Global<Object> object_;
   Global<UnboundScript> script_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(ScriptWrap, BaseObject);
 
 // new ContextifyScript(code, filename): compiles `code`; a syntax error is printed to stderr,
 // then thrown (a SyntaxError of the calling context).
 void NewScript(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Local<Context> context = isolate->GetCurrentContext();
-  if (!args.IsConstructCall()) return ThrowTypeError(isolate, "ContextifyScript needs new");
+  if (!BaseObject::BeginConstruct(args, "ContextifyScript")) return;
   if (!args[0]->IsString()) return ThrowTypeError(isolate, "code must be a string");
   if (!args[1]->IsString()) return ThrowTypeError(isolate, "filename must be a string");
   ScriptOrigin origin(isolate, args[1]);
@@ -155,9 +143,7 @@ void NewScript(const FunctionCallbackInfo<Value>& args) {
       return;
     }
   }
-  Local<Object> self = args.This();
-  if (self->SetPrivate(context, ScriptMark(isolate), v8::True(isolate)).IsNothing()) return;
-  new ScriptWrap(isolate, self, script);
+  new ScriptWrap(Environment::GetCurrent(isolate), args.This(), script);
 }
 
 // script.runInContext(global): runs the script in the context whose global object `global` is
@@ -165,7 +151,7 @@ void NewScript(const FunctionCallbackInfo<Value>& args) {
 // pass through to the caller unchanged.
 void RunScript(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  ScriptWrap* wrap = ScriptWrap::Unwrap(isolate, args.This());
+  ScriptWrap* wrap = Unwrap<ScriptWrap>(args.This());
   if (wrap == nullptr) return ThrowTypeError(isolate, "not a ContextifyScript");
   Local<Context> context = isolate->GetCurrentContext();
   if (!args[0]->IsUndefined()) {
@@ -204,10 +190,8 @@ void Initialize(Environment* env, Local<v8::Object> target) {
   SetMethod(context, target, "runInThisContext", RunInThisContext);
   SetMethod(context, target, "makeContext", MakeContext);
 
-  Local<FunctionTemplate> script = FunctionTemplate::New(isolate, NewScript);
+  Local<FunctionTemplate> script = BaseObject::MakeTemplate(isolate, NewScript, "ContextifyScript");
   Local<String> name = OneByteString(isolate, "ContextifyScript");
-  script->SetClassName(name);
-  script->InstanceTemplate()->SetInternalFieldCount(1);
   SetProtoMethod(isolate, script, "runInContext", RunScript);
   target->Set(context, name, script->GetFunction(context).ToLocalChecked()).Check();
 }

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/handle_wrap.h"
@@ -460,8 +461,9 @@ void FUTimes(const FunctionCallbackInfo<Value>& args) {
 // stat() gives them (status < 0 while the path cannot be stat'ed).
 class StatWatcher : public HandleWrap {
  public:
+  NODUS_WRAPPER_TYPE(StatWatcher);
   StatWatcher(Environment* env, Local<Object> object)
-      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_)) {
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_), &kWrapperType) {
     CHECK_EQ(uv_fs_poll_init(env->loop(), &handle_), 0);
   }
   uv_fs_poll_t* poll() { return &handle_; }
@@ -469,12 +471,11 @@ class StatWatcher : public HandleWrap {
  private:
   uv_fs_poll_t handle_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(StatWatcher, HandleWrap);
 
 void NewStatWatcher(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  if (!args.IsConstructCall()) {
-    return ThrowTypeError(env->isolate(), "StatWatcher must be called with new");
-  }
+  if (!BaseObject::BeginConstruct(args, "StatWatcher")) return;
   new StatWatcher(env, args.This());
 }
 
@@ -507,8 +508,9 @@ void StatWatcherStart(const FunctionCallbackInfo<Value>& args) {
 // string or null.
 class FSEventWrap : public HandleWrap {
  public:
+  NODUS_WRAPPER_TYPE(FSEventWrap);
   FSEventWrap(Environment* env, Local<Object> object)
-      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_)) {
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_), &kWrapperType) {
     CHECK_EQ(uv_fs_event_init(env->loop(), &handle_), 0);
   }
   uv_fs_event_t* event() { return &handle_; }
@@ -516,10 +518,11 @@ class FSEventWrap : public HandleWrap {
  private:
   uv_fs_event_t handle_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(FSEventWrap, HandleWrap);
 
 void NewFSEvent(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "FSEvent must be called with new");
+  if (!BaseObject::BeginConstruct(args, "FSEvent")) return;
   new FSEventWrap(env, args.This());
 }
 
@@ -619,7 +622,7 @@ void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   Local<v8::FunctionTemplate> stat_watcher = v8::FunctionTemplate::New(isolate, NewStatWatcher);
   stat_watcher->SetClassName(OneByteString(isolate, "StatWatcher"));
-  stat_watcher->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  stat_watcher->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   HandleWrap::AddMethods(isolate, stat_watcher);
   SetProtoMethod(isolate, stat_watcher, "start", StatWatcherStart);
   target->Set(context, OneByteString(isolate, "StatWatcher"),
@@ -627,7 +630,7 @@ void Initialize(Environment* env, Local<Object> target) {
 
   Local<v8::FunctionTemplate> fs_event = v8::FunctionTemplate::New(isolate, NewFSEvent);
   fs_event->SetClassName(OneByteString(isolate, "FSEvent"));
-  fs_event->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  fs_event->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   HandleWrap::AddMethods(isolate, fs_event);
   SetProtoMethod(isolate, fs_event, "start", FSEventStart);
   target->Set(context, OneByteString(isolate, "FSEvent"),

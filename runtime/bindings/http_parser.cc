@@ -51,6 +51,8 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
+#include "runtime/core/callback_scope.h"
 #include "runtime/core/stream_wrap.h"
 #include "runtime/core/util.h"
 
@@ -88,18 +90,18 @@ Local<Value> ParseError(Isolate* isolate, http_errno err, size_t parsed) {
 }
 
 // The parser object's native state; freed when the JS object is garbage collected.
-class Parser : public StreamReadListener {
+class Parser : public BaseObject, public StreamReadListener {
  public:
+  NODUS_WRAPPER_TYPE(Parser);
   Parser(Environment* env, Local<Object> object, enum http_parser_type type)
-      : env_(env), object_(env->isolate(), object) {
-    object->SetAlignedPointerInInternalField(0, this);
-    object_.SetWeak(this, [](const v8::WeakCallbackInfo<Parser>& info) {
-      delete info.GetParameter();
-    }, v8::WeakCallbackType::kParameter);
+      : BaseObject(env, object, &kWrapperType), env_(env) {
+    MakeWeak();
     Init(type);
   }
 
   ~Parser() override { Unconsume(); }
+  // The stream must not deliver reads to a parser whose object is gone.
+  void OnCollected() override { Unconsume(); }
 
   void Consume(StreamWrap* stream) {
     Unconsume();
@@ -115,12 +117,12 @@ class Parser : public StreamReadListener {
   void OnStreamGone() override { stream_ = nullptr; }
 
   // Bytes from a consumed stream, straight from libuv's read callback: this is the top of a
-  // callback into JS, so exceptions are reported and ticks run here, as MakeCallback would.
+  // callback into JS, so the callbacks it makes run inside one CallbackScope (activity count,
+  // uncaught exceptions, ticks), as MakeCallback's do.
   void OnStreamRead(const char* data, size_t length) override {
-    Isolate* isolate = env_->isolate();
-    HandleScope scope(isolate);
+    HandleScope scope(env_->isolate());
     // Keeps the JS object (and so this) alive while the callbacks run, whatever they drop.
-    Local<Object> keep_alive = object_.Get(isolate);
+    Local<Object> keep_alive = object();
     (void)keep_alive;
     if (executing_ || detached_) return;
     if (paused_) {
@@ -128,14 +130,8 @@ class Parser : public StreamReadListener {
       pending_.append(data, length);
       return;
     }
-    {
-      TryCatch try_catch(isolate);
-      Dispatch(try_catch, data, length);
-      if (try_catch.HasCaught() && try_catch.CanContinue()) {
-        env_->HandleUncaughtException(try_catch);
-      }
-    }
-    env_->RunTicks();
+    CallbackScope callback_scope(env_);
+    Dispatch(callback_scope.try_catch(), data, length);
   }
 
   // Parses data as a consumed read: a parse failure goes to onError, the bytes after an upgrade
@@ -231,9 +227,7 @@ class Parser : public StreamReadListener {
   bool detached() const { return detached_; }
 
   static Parser* Unwrap(const FunctionCallbackInfo<Value>& args) {
-    Local<Object> self = args.This();
-    if (self->InternalFieldCount() < 1) return nullptr;
-    return static_cast<Parser*>(self->GetAlignedPointerFromInternalField(0));
+    return nodus::Unwrap<Parser>(args.This());
   }
 
   // Returns bytes parsed; sets *failed when JS threw (the exception is left pending).
@@ -347,7 +341,7 @@ class Parser : public StreamReadListener {
   // Calls parser[name](args); returns false if it threw or is missing when required.
   bool CallJS(const char* name, int argc, Local<Value>* argv, Local<Value>* result) {
     Isolate* isolate = env_->isolate();
-    Local<Object> object = object_.Get(isolate);
+    Local<Object> object = this->object();
     Local<Value> fn;
     if (!object->Get(env_->context(), env_->Key(name)).ToLocal(&fn)) return false;
     if (!fn->IsFunction()) {
@@ -412,7 +406,6 @@ class Parser : public StreamReadListener {
   static const http_parser_settings kSettings;
 
   Environment* env_;
-  v8::Global<Object> object_;
   ::http_parser parser_;
   static constexpr uint32_t kDefaultMaxHeaderPairs = 2000;
   enum FieldState { kNoField, kInName, kInValue };
@@ -435,6 +428,8 @@ class Parser : public StreamReadListener {
   StreamWrap* stream_ = nullptr;  // The stream being consumed, if any.
 };
 
+NODUS_DEFINE_WRAPPER_TYPE(Parser, BaseObject);
+
 const http_parser_settings Parser::kSettings = {
     Parser::OnMessageBegin, Parser::OnUrl,  nullptr,
     Parser::OnHeaderField,  Parser::OnHeaderValue, Parser::OnHeadersComplete,
@@ -453,9 +448,7 @@ bool GetType(const FunctionCallbackInfo<Value>& args, enum http_parser_type* typ
 
 void New(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  if (!args.IsConstructCall()) {
-    return ThrowTypeError(env->isolate(), "HTTPParser must be called with new");
-  }
+  if (!BaseObject::BeginConstruct(args, "HTTPParser")) return;
   enum http_parser_type type;
   if (!GetType(args, &type)) return;
   new Parser(env, args.This(), type);
@@ -560,8 +553,7 @@ void Consume(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Parser* parser = Parser::Unwrap(args);
   if (parser == nullptr) return ThrowTypeError(isolate, "not an HTTPParser");
-  HandleWrap* wrap = args[0]->IsObject() ? HandleWrap::FromObject(args[0].As<Object>()) : nullptr;
-  StreamWrap* stream = wrap != nullptr ? wrap->AsStream() : nullptr;
+  StreamWrap* stream = HandleWrap::FromValue<StreamWrap>(args[0]);
   if (stream == nullptr) return ThrowTypeError(isolate, "consume() needs an open stream handle");
   parser->Consume(stream);
 }
@@ -594,7 +586,7 @@ void Initialize(Environment* env, Local<Object> target) {
   Local<Context> context = env->context();
   Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, New);
   tmpl->SetClassName(OneByteString(isolate, "HTTPParser"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  tmpl->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   SetProtoMethod(isolate, tmpl, "execute", Execute);
   SetProtoMethod(isolate, tmpl, "finish", Finish);
   SetProtoMethod(isolate, tmpl, "reinitialize", Reinitialize);

@@ -29,6 +29,7 @@
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/connection_wrap.h"
 #include "runtime/core/util.h"
@@ -58,9 +59,10 @@ struct PipeBinding {
 
 class PipeWrap : public ConnectionWrap {
  public:
+  NODUS_WRAPPER_TYPE(PipeWrap);
   PipeWrap(Environment* env, Local<Object> object, PipeBinding* binding, bool ipc)
       : ConnectionWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_),
-                       &binding->constructor) {
+                       &binding->constructor, &kWrapperType) {
     CHECK_EQ(uv_pipe_init(env->loop(), &handle_, ipc ? 1 : 0), 0);
   }
   uv_pipe_t* pipe() { return &handle_; }
@@ -70,10 +72,11 @@ class PipeWrap : public ConnectionWrap {
  private:
   uv_pipe_t handle_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(PipeWrap, ConnectionWrap);
 
 void New(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "Pipe must be called with new");
+  if (!BaseObject::BeginConstruct(args, "Pipe")) return;
   new PipeWrap(env, args.This(), static_cast<PipeBinding*>(args.Data().As<v8::External>()->Value()),
                args[0]->IsTrue());
 }
@@ -145,8 +148,7 @@ PipeWrap* UnwrapIpc(const FunctionCallbackInfo<Value>& args) {
 // The open TCP or Pipe handle behind a JS value, or nullptr.
 StreamWrap* ToSocketHandle(Local<Value> value) {
   if (!value->IsObject()) return nullptr;
-  HandleWrap* wrap = HandleWrap::FromObject(value.As<Object>());
-  StreamWrap* stream = wrap != nullptr ? wrap->AsStream() : nullptr;
+  ConnectionWrap* stream = HandleWrap::FromValue<ConnectionWrap>(value);
   if (stream == nullptr) return nullptr;
   uv_handle_type type = stream->handle()->type;
   return type == UV_TCP || type == UV_NAMED_PIPE ? stream : nullptr;
@@ -283,7 +285,7 @@ void Initialize(Environment* env, Local<Object> target) {
   Local<FunctionTemplate> tmpl =
       FunctionTemplate::New(isolate, New, v8::External::New(isolate, binding));
   tmpl->SetClassName(OneByteString(isolate, "Pipe"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  tmpl->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   ConnectionWrap::AddMethods(isolate, tmpl);
   StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "bind", Bind);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/handle_wrap.h"
 #include "runtime/core/stream_wrap.h"
@@ -58,20 +59,20 @@ const char* SignalName(int signum) {
 
 class ProcessWrap : public HandleWrap {
  public:
+  NODUS_WRAPPER_TYPE(ProcessWrap);
   ProcessWrap(Environment* env, Local<Object> object)
-      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&process_)) {}
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&process_), &kWrapperType) {}
   uv_process_t* process() { return &process_; }
 
  private:
   uv_process_t process_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(ProcessWrap, HandleWrap);
 
 void New(const FunctionCallbackInfo<Value>& args) {
-  Isolate* isolate = args.GetIsolate();
-  if (!args.IsConstructCall()) return ThrowTypeError(isolate, "Process must be called with new");
   // The native wrap (and its uv_process_t) only exists once spawn() runs: libuv initialises a
   // process handle in uv_spawn, so before that there is nothing to close.
-  args.This()->SetAlignedPointerInInternalField(0, nullptr);
+  BaseObject::BeginConstruct(args, "Process");
 }
 
 // Reads options[key]; false with an exception pending if a getter threw.
@@ -193,8 +194,8 @@ bool ReadStdio(Isolate* isolate, Local<Value> value, SpawnOptions* options) {
     } else if (type == "pipe") {
       Local<Value> handle;
       if (!GetProp(isolate, entry, "handle", &handle)) return false;
-      HandleWrap* wrap = handle->IsObject() ? HandleWrap::FromObject(handle.As<Object>()) : nullptr;
-      StreamWrap* stream = wrap != nullptr ? wrap->AsStream() : nullptr;
+      StreamWrap* stream = HandleWrap::FromValue<StreamWrap>(handle);
+      HandleWrap* wrap = stream;
       if (stream == nullptr || wrap->handle()->type != UV_NAMED_PIPE) {
         ThrowTypeError(isolate, "stdio pipe handle must be an open Pipe");
         return false;
@@ -267,16 +268,16 @@ void Spawn(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   Isolate* isolate = env->isolate();
   Local<Object> self = args.This();
-  if (self->InternalFieldCount() < HandleWrap::kInternalFieldCount) {
+  if (self->InternalFieldCount() < BaseObject::kInternalFieldCount) {
     return ThrowTypeError(isolate, "spawn must be called on a Process");
   }
-  if (self->GetAlignedPointerFromInternalField(0) != nullptr) {
+  if (Unwrap<ProcessWrap>(self) != nullptr) {
     return ThrowTypeError(isolate, "process has already been spawned");
   }
   SpawnOptions options;
   if (!ReadOptions(isolate, args[0], &options)) return;
   // Reading options can run getters; check again that nothing spawned meanwhile.
-  if (self->GetAlignedPointerFromInternalField(0) != nullptr) {
+  if (Unwrap<ProcessWrap>(self) != nullptr) {
     return ThrowTypeError(isolate, "process has already been spawned");
   }
 
@@ -322,7 +323,7 @@ void Initialize(Environment* env, Local<Object> target) {
   Local<Context> context = env->context();
   Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, New);
   tmpl->SetClassName(OneByteString(isolate, "Process"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  tmpl->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   HandleWrap::AddMethods(isolate, tmpl);
   SetProtoMethod(isolate, tmpl, "spawn", Spawn);
   SetProtoMethod(isolate, tmpl, "kill", Kill);

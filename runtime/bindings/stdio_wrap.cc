@@ -26,6 +26,7 @@
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
 
@@ -45,11 +46,11 @@ using v8::Value;
 
 namespace {
 
-class StdioPipe {
+class StdioPipe : public BaseObject {
  public:
+  NODUS_WRAPPER_TYPE(StdioPipe);
   StdioPipe(Environment* env, Local<Object> object, int fd)
-      : env_(env), object_(env->isolate(), object), fd_(fd) {
-    object->SetAlignedPointerInInternalField(0, this);
+      : BaseObject(env, object, &kWrapperType), env_(env), fd_(fd) {
     int flags = fcntl(fd_, F_GETFL);
     was_blocking_ = flags >= 0 && (flags & O_NONBLOCK) == 0;
     if (was_blocking_) fcntl(fd_, F_SETFL, flags | O_NONBLOCK);
@@ -61,20 +62,13 @@ class StdioPipe {
   }
 
   static StdioPipe* Unwrap(const FunctionCallbackInfo<Value>& args) {
-    Local<Object> self = args.This();
-    StdioPipe* pipe = nullptr;
-    if (self->InternalFieldCount() >= 1) {
-      pipe = static_cast<StdioPipe*>(self->GetAlignedPointerFromInternalField(0));
-    }
-    if (pipe == nullptr) ThrowTypeError(args.GetIsolate(), "not a StdioPipe");
-    return pipe;
+    return UnwrapThis<StdioPipe>(args, "not a StdioPipe");
   }
 
   static void New(const FunctionCallbackInfo<Value>& args) {
     Environment* env = Environment::GetCurrent(args);
     Isolate* isolate = env->isolate();
-    if (!args.IsConstructCall()) return ThrowTypeError(isolate, "StdioPipe must be called with new");
-    args.This()->SetAlignedPointerInInternalField(0, nullptr);
+    if (!BaseObject::BeginConstruct(args, "StdioPipe")) return;
     if (!args[0]->IsInt32() || args[0].As<v8::Int32>()->Value() < 0) {
       return ThrowTypeError(isolate, "fd must be a non-negative integer");
     }
@@ -187,7 +181,7 @@ class StdioPipe {
     self->StopPolling();
     Environment* env = self->env_;
     HandleScope scope(env->isolate());
-    Local<Object> object = self->object_.Get(env->isolate());
+    Local<Object> object = self->object();
     if (err != 0) {
       self->queue_.clear();
       self->queued_bytes_ = 0;
@@ -222,7 +216,6 @@ class StdioPipe {
   }
 
   Environment* env_;
-  v8::Global<Object> object_;
   int fd_;
   uv_poll_t poll_;
   std::deque<std::string> queue_;
@@ -241,14 +234,14 @@ void IsPipe(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(pipe);
 }
 
+NODUS_DEFINE_WRAPPER_TYPE(StdioPipe, BaseObject);
+
 }  // namespace
 
 void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, StdioPipe::New);
-  tmpl->SetClassName(OneByteString(isolate, "StdioPipe"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  Local<FunctionTemplate> tmpl = BaseObject::MakeTemplate(isolate, StdioPipe::New, "StdioPipe");
   SetProtoMethod(isolate, tmpl, "write", StdioPipe::Write);
   SetProtoMethod(isolate, tmpl, "queued", StdioPipe::Queued);
   target

@@ -10,6 +10,7 @@
 #include <uv.h>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/socket_address.h"
 #include "runtime/core/connection_wrap.h"
@@ -40,9 +41,10 @@ struct TCPBinding {
 
 class TCPWrap : public ConnectionWrap {
  public:
+  NODUS_WRAPPER_TYPE(TCPWrap);
   TCPWrap(Environment* env, Local<Object> object, TCPBinding* binding)
       : ConnectionWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_),
-                       &binding->constructor) {
+                       &binding->constructor, &kWrapperType) {
     CHECK_EQ(uv_tcp_init(env->loop(), &handle_), 0);
   }
   uv_tcp_t* tcp() { return &handle_; }
@@ -50,10 +52,11 @@ class TCPWrap : public ConnectionWrap {
  private:
   uv_tcp_t handle_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(TCPWrap, ConnectionWrap);
 
 void New(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "TCP must be called with new");
+  if (!BaseObject::BeginConstruct(args, "TCP")) return;
   TCPBinding* binding = static_cast<TCPBinding*>(args.Data().As<v8::External>()->Value());
   new TCPWrap(env, args.This(), binding);
 }
@@ -136,7 +139,7 @@ void Initialize(Environment* env, Local<Object> target) {
   Local<FunctionTemplate> tmpl =
       FunctionTemplate::New(isolate, New, v8::External::New(isolate, binding));
   tmpl->SetClassName(OneByteString(isolate, "TCP"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  tmpl->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   ConnectionWrap::AddMethods(isolate, tmpl);
   StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "bind", Bind4);

@@ -5,6 +5,7 @@
 #include <uv.h>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/stream_wrap.h"
@@ -62,8 +63,9 @@ void GetWindowSize(const FunctionCallbackInfo<Value>& args) {
 // A terminal as a stream: new TTY(fd, readable), plus setRawMode(bool) and getWindowSize(out).
 class TTYWrap : public StreamWrap {
  public:
+  NODUS_WRAPPER_TYPE(TTYWrap);
   TTYWrap(Environment* env, Local<Object> object, int fd, bool readable, int* err)
-      : StreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_)) {
+      : StreamWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_), &kWrapperType) {
     *err = uv_tty_init(env->loop(), &handle_, fd, readable ? 1 : 0);
   }
   uv_tty_t* tty() { return &handle_; }
@@ -71,18 +73,18 @@ class TTYWrap : public StreamWrap {
  private:
   uv_tty_t handle_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(TTYWrap, StreamWrap);
 
 void NewTTY(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "TTY must be called with new");
+  if (!BaseObject::BeginConstruct(args, "TTY")) return;
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
   int err = 0;
   TTYWrap* wrap = new TTYWrap(env, args.This(), fd, args[1]->IsTrue(), &err);
   if (err != 0) {
     // The handle was never initialised, so there is nothing for libuv to close.
-    args.This()->SetAlignedPointerInInternalField(0, nullptr);
-    delete wrap;
+    delete wrap;  // clears the object's link to it
     return ThrowUVException(env->isolate(), err, "uv_tty_init");
   }
 }
@@ -115,7 +117,7 @@ void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(isolate, NewTTY);
   tmpl->SetClassName(OneByteString(isolate, "TTY"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  tmpl->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   StreamWrap::AddMethods(isolate, tmpl);
   StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "setRawMode", SetRawMode);

@@ -21,6 +21,7 @@
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/handle_wrap.h"
 #include "runtime/core/socket_address.h"
@@ -49,8 +50,9 @@ namespace {
 
 class UDPWrap : public HandleWrap {
  public:
+  NODUS_WRAPPER_TYPE(UDPWrap);
   UDPWrap(Environment* env, Local<Object> object)
-      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_)) {
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_), &kWrapperType) {
     CHECK_EQ(uv_udp_init(env->loop(), &handle_), 0);
   }
   uv_udp_t* udp() { return &handle_; }
@@ -58,6 +60,7 @@ class UDPWrap : public HandleWrap {
  private:
   uv_udp_t handle_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(UDPWrap, HandleWrap);
 
 // One datagram in flight. The backing store keeps the bytes alive whatever JS does with the
 // buffer meanwhile; the JS request object also holds the buffer, as `buffer`, until completion.
@@ -70,7 +73,7 @@ struct SendReq {
 
 void New(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  if (!args.IsConstructCall()) return ThrowTypeError(env->isolate(), "UDP must be called with new");
+  if (!BaseObject::BeginConstruct(args, "UDP")) return;
   new UDPWrap(env, args.This());
 }
 
@@ -280,7 +283,7 @@ void Initialize(Environment* env, Local<Object> target) {
   Local<Context> context = env->context();
   Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, New);
   tmpl->SetClassName(OneByteString(isolate, "UDP"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(HandleWrap::kInternalFieldCount);
+  tmpl->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   HandleWrap::AddMethods(isolate, tmpl);
   SetProtoMethod(isolate, tmpl, "bind", Bind4);
   SetProtoMethod(isolate, tmpl, "bind6", Bind6);

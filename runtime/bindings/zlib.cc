@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/util.h"
 
@@ -139,11 +140,11 @@ bool GetRange(const FunctionCallbackInfo<Value>& args, int index, const char* wh
 // The native state behind one handle. Owned by its JS object: freed by close(), or by the
 // garbage collector if JS drops an idle handle; a write in flight holds the object strongly and
 // defers a close() until the work is back on the loop thread.
-class ZlibContext {
+class ZlibContext : public BaseObject {
  public:
+  NODUS_WRAPPER_TYPE(ZlibContext);
   ZlibContext(Environment* env, Local<Object> object, Mode mode)
-      : env_(env), object_(env->isolate(), object), mode_(mode) {
-    object->SetAlignedPointerInInternalField(0, this);
+      : BaseObject(env, object, &kWrapperType), env_(env), mode_(mode) {
     std::memset(&strm_, 0, sizeof(strm_));
     work_.data = this;
     MakeWeak();
@@ -158,24 +159,15 @@ class ZlibContext {
       }
       env_->isolate()->AdjustAmountOfExternalAllocatedMemory(-external_size_);
     }
-    object_.Reset();
   }
 
   static ZlibContext* Unwrap(const FunctionCallbackInfo<Value>& args) {
-    Local<Object> self = args.This();
-    ZlibContext* context = nullptr;
-    if (self->InternalFieldCount() >= 1) {
-      context = static_cast<ZlibContext*>(self->GetAlignedPointerFromInternalField(0));
-    }
-    if (context == nullptr) ThrowTypeError(args.GetIsolate(), "zlib handle is closed");
-    return context;
+    return UnwrapThis<ZlibContext>(args, "zlib handle is closed");
   }
 
   static void New(const FunctionCallbackInfo<Value>& args) {
     Environment* env = Environment::GetCurrent(args);
-    Isolate* isolate = env->isolate();
-    if (!args.IsConstructCall()) return ThrowTypeError(isolate, "Zlib must be called with new");
-    args.This()->SetAlignedPointerInInternalField(0, nullptr);
+    if (!BaseObject::BeginConstruct(args, "Zlib")) return;
     int64_t mode;
     if (!GetIntInRange(args, 0, "mode", kDeflate, kUnzip, &mode)) return;
     new ZlibContext(env, args.This(), static_cast<Mode>(mode));
@@ -267,7 +259,7 @@ class ZlibContext {
       return ThrowError(isolate, "could not queue zlib work");
     }
     self->pending_ = true;
-    self->object_.ClearWeak();
+    self->ClearWeak();
   }
 
   static void Reset(const FunctionCallbackInfo<Value>& args) {
@@ -282,11 +274,9 @@ class ZlibContext {
   }
 
   static void Close(const FunctionCallbackInfo<Value>& args) {
-    Local<Object> object = args.This();
-    if (object->InternalFieldCount() < 1) return;
-    ZlibContext* self = static_cast<ZlibContext*>(object->GetAlignedPointerFromInternalField(0));
+    ZlibContext* self = nodus::Unwrap<ZlibContext>(args.This());
     if (self == nullptr) return;
-    object->SetAlignedPointerInInternalField(0, nullptr);
+    self->DetachFromObject();
     if (self->pending_) {
       self->closed_ = true;  // AfterWork frees it: the thread pool is still using strm_.
     } else {
@@ -305,17 +295,6 @@ class ZlibContext {
     if (IsDeflate()) return deflateSetDictionary(&strm_, dictionary_.data(), size);
     if (mode_ == kInflateRaw) return inflateSetDictionary(&strm_, dictionary_.data(), size);
     return Z_OK;
-  }
-
-  void MakeWeak() {
-    object_.SetWeak(this, [](const v8::WeakCallbackInfo<ZlibContext>& info) {
-      ZlibContext* self = info.GetParameter();
-      self->object_.Reset();
-      // Freeing adjusts V8's external memory count, which is not allowed in the first pass.
-      info.SetSecondPassCallback([](const v8::WeakCallbackInfo<ZlibContext>& second) {
-        delete second.GetParameter();
-      });
-    }, v8::WeakCallbackType::kParameter);
   }
 
   // On a thread-pool thread: only strm_ and the members set up by Write() are touched.
@@ -359,7 +338,7 @@ class ZlibContext {
     Environment* env = self->env_;
     Isolate* isolate = env->isolate();
     HandleScope scope(isolate);
-    Local<Object> object = self->object_.Get(isolate);
+    Local<Object> object = self->object();
     self->MakeWeak();
 
     int err = status == 0 ? self->err_ : Z_STREAM_ERROR;
@@ -393,7 +372,6 @@ class ZlibContext {
   }
 
   Environment* env_;
-  v8::Global<Object> object_;
   Mode mode_;
   z_stream strm_;
   uv_work_t work_;
@@ -413,12 +391,12 @@ class ZlibContext {
 
 }  // namespace
 
+NODUS_DEFINE_WRAPPER_TYPE(ZlibContext, BaseObject);
+
 void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, ZlibContext::New);
-  tmpl->SetClassName(OneByteString(isolate, "Zlib"));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
+  Local<FunctionTemplate> tmpl = BaseObject::MakeTemplate(isolate, ZlibContext::New, "Zlib");
   SetProtoMethod(isolate, tmpl, "init", ZlibContext::Init);
   SetProtoMethod(isolate, tmpl, "write", ZlibContext::Write);
   SetProtoMethod(isolate, tmpl, "reset", ZlibContext::Reset);

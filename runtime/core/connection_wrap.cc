@@ -12,6 +12,8 @@ using v8::Local;
 using v8::Object;
 using v8::Value;
 
+NODUS_DEFINE_WRAPPER_TYPE(ConnectionWrap, StreamWrap);
+
 void ConnectionWrap::AddMethods(Isolate* isolate, Local<v8::FunctionTemplate> tmpl) {
   StreamWrap::AddMethods(isolate, tmpl);
   SetProtoMethod(isolate, tmpl, "listen", Listen);
@@ -34,7 +36,8 @@ void ConnectionWrap::OnConnection(uv_stream_t* server, int status) {
   if (status == 0) {
     Local<Object> client;
     if (!wrap->constructor_->Get(isolate)->NewInstance(env->context()).ToLocal(&client)) return;
-    ConnectionWrap* client_wrap = static_cast<ConnectionWrap*>(HandleWrap::FromObject(client));
+    ConnectionWrap* client_wrap = FromValue<ConnectionWrap>(client);
+    if (client_wrap == nullptr) return;
     int err = uv_accept(server, client_wrap->stream());
     if (err != 0) {
       // Out of descriptors and the like: report it; the server keeps listening.

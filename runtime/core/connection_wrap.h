@@ -15,6 +15,7 @@ namespace nodus {
 
 class ConnectionWrap : public StreamWrap {
  public:
+  NODUS_WRAPPER_TYPE(ConnectionWrap);
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
 
   // Runs `start(uv_connect_t*, uv_connect_cb)`, which begins a libuv connect on this handle.
@@ -33,8 +34,8 @@ class ConnectionWrap : public StreamWrap {
  protected:
   // `constructor` makes the JS objects for accepted connections; it outlives every handle.
   ConnectionWrap(Environment* env, v8::Local<v8::Object> object, uv_stream_t* stream,
-                 const v8::Global<v8::Function>* constructor)
-      : StreamWrap(env, object, stream), constructor_(constructor) {}
+                 const v8::Global<v8::Function>* constructor, const WrapperType* type)
+      : StreamWrap(env, object, stream, type), constructor_(constructor) {}
 
  private:
   struct ConnectReq {

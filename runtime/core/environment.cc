@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "runtime/core/array_buffer_allocator.h"
+#include "runtime/core/callback_scope.h"
 #include "runtime/core/check.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
@@ -81,7 +82,10 @@ Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context
   tick_check_.data = this;
   uv_check_start(&tick_check_, [](uv_check_t* handle) {
     Environment* env = static_cast<Environment*>(handle->data);
-    if (env->tick_info_[0] > 0) env->RunTicks();
+    if (env->tick_info_[0] > 0) {
+      env->NoteActivity();  // nextTick callbacks queued for this turn: the program is busy
+      env->RunTicks();
+    }
   });
   uv_unref(reinterpret_cast<uv_handle_t*>(&tick_check_));
   CHECK_EQ(uv_timer_init(loop, &idle_timer_), 0);
@@ -132,19 +136,13 @@ Local<v8::String> Environment::Key(const char* literal) {
 
 MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, Local<Function> fn, int argc,
                                             Local<Value>* argv) {
-  MaybeLocal<Value> result;
-  callbacks_++;
+  v8::EscapableHandleScope outer(isolate_);
+  Local<Value> result;
   {
-    TryCatch try_catch(isolate_);
-    try_catch.SetVerbose(false);
-    result = fn->Call(context(), recv, argc, argv);
-    if (try_catch.HasCaught()) {
-      if (!try_catch.CanContinue()) return MaybeLocal<Value>();
-      HandleUncaughtException(try_catch);
-      result = MaybeLocal<Value>();
-    }
+    CallbackScope scope(this);
+    if (!fn->Call(context(), recv, argc, argv).ToLocal(&result)) return MaybeLocal<Value>();
+    result = outer.Escape(result);
   }
-  RunTicks();  // A no-op when called from inside a tick drain.
   return result;
 }
 

@@ -46,9 +46,10 @@ class Environment {
   const std::string& builtins_dir() const { return builtins_dir_; }
   void set_builtins_dir(const std::string& dir) { builtins_dir_ = dir; }
 
-  // Calls into JS from native code: every libuv callback that reaches JS goes through here. After
-  // the call it drains the nextTick queue and V8's microtasks; an exception thrown by the call
-  // is routed to process 'uncaughtException' or ends the process. Returns empty if it threw.
+  // Calls into JS from native code: a call made inside a CallbackScope (callback_scope.h), which
+  // counts the activity, drains the nextTick queue and V8's microtasks after the call, and routes
+  // an exception thrown by the call to process 'uncaughtException' (or ends the process).
+  // Returns empty if it threw.
   v8::MaybeLocal<v8::Value> MakeCallback(v8::Local<v8::Object> recv, v8::Local<v8::Function> fn,
                                          int argc, v8::Local<v8::Value>* argv);
   v8::MaybeLocal<v8::Value> MakeCallback(v8::Local<v8::Object> recv, const char* method, int argc,
@@ -67,6 +68,11 @@ class Environment {
   void HandleUncaughtException(const v8::TryCatch& try_catch) {
     HandleUncaughtException(try_catch.Exception(), try_catch.Message());
   }
+
+  // Callbacks into JS from the loop so far: each CallbackScope counts one. The idle collection
+  // (OnIdleTimer) runs only after a period in which this did not change.
+  void NoteActivity() { callbacks_++; }
+  uint64_t activity_count() const { return callbacks_; }
 
   // Emits 'exit' on process (once), flushes stdio and ends the process.
   [[noreturn]] void Exit(int code);

@@ -13,34 +13,15 @@ using v8::Local;
 using v8::Object;
 using v8::Value;
 
-namespace {
-// The address marks a HandleWrap's object (internal field 1); its value means nothing.
-const char kHandleWrapTag = 'H';
-void* Tag() { return const_cast<char*>(&kHandleWrapTag); }
+NODUS_DEFINE_WRAPPER_TYPE(HandleWrap, BaseObject);
 
-bool IsTagged(Local<Object> object) {
-  if (object->InternalFieldCount() < HandleWrap::kInternalFieldCount) return false;
-  // Field 1 is undefined (a tagged V8 value, never our tag's address) until a wrap sets it.
-  return object->GetAlignedPointerFromInternalField(1) == Tag();
-}
-}  // namespace
-
-HandleWrap::HandleWrap(Environment* env, Local<Object> object, uv_handle_t* handle)
-    : env_(env), object_(env->isolate(), object), handle_(handle) {
-  CHECK_GE(object->InternalFieldCount(), kInternalFieldCount);
-  object->SetAlignedPointerInInternalField(0, this);
-  object->SetAlignedPointerInInternalField(1, Tag());
+HandleWrap::HandleWrap(Environment* env, Local<Object> object, uv_handle_t* handle,
+                       const WrapperType* type)
+    : BaseObject(env, object, type), handle_(handle) {
   handle_->data = this;
 }
 
 HandleWrap::~HandleWrap() {}
-
-HandleWrap* HandleWrap::FromObject(Local<Object> object) {
-  if (!IsTagged(object)) return nullptr;
-  HandleWrap* wrap = static_cast<HandleWrap*>(object->GetAlignedPointerFromInternalField(0));
-  if (wrap == nullptr || wrap->closing_) return nullptr;
-  return wrap;
-}
 
 void HandleWrap::ThrowClosed(Isolate* isolate) {
   ThrowTypeError(isolate, "handle is closed or not a handle");
@@ -55,23 +36,27 @@ void HandleWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
 
 void HandleWrap::Close(const FunctionCallbackInfo<Value>& args) {
   Local<Object> self = args.This();
-  if (!IsTagged(self)) return;
-  HandleWrap* wrap = static_cast<HandleWrap*>(self->GetAlignedPointerFromInternalField(0));
   // Closing twice is harmless, as in Node: the second call does nothing.
-  if (wrap == nullptr || wrap->closing_) return;
-  wrap->closing_ = true;
+  HandleWrap* wrap = FromValue(self);
+  if (wrap == nullptr) return;
   if (args[0]->IsFunction()) {
-    self->Set(wrap->env_->context(), OneByteString(args.GetIsolate(), "_onclose"), args[0]).Check();
+    // A setter on the prototype chain can throw (or close the handle itself).
+    if (self->Set(wrap->env()->context(), OneByteString(args.GetIsolate(), "_onclose"), args[0])
+            .IsNothing() ||
+        wrap->closing_) {
+      return;
+    }
   }
+  wrap->closing_ = true;
   uv_close(wrap->handle_, OnClose);
 }
 
 void HandleWrap::OnClose(uv_handle_t* handle) {
   HandleWrap* wrap = static_cast<HandleWrap*>(handle->data);
-  Environment* env = wrap->env_;
+  Environment* env = wrap->env();
   HandleScope scope(env->isolate());
   Local<Object> object = wrap->object();
-  object->SetAlignedPointerInInternalField(0, nullptr);
+  wrap->DetachFromObject();
   Local<Value> callback;
   Local<v8::String> key = OneByteString(env->isolate(), "_onclose");
   bool has_callback = object->Get(env->context(), key).ToLocal(&callback) &&
@@ -82,7 +67,7 @@ void HandleWrap::OnClose(uv_handle_t* handle) {
 
 void HandleWrap::CloseUnexposed() {
   closing_ = true;
-  object()->SetAlignedPointerInInternalField(0, nullptr);
+  DetachFromObject();
   uv_close(handle_, [](uv_handle_t* handle) { delete static_cast<HandleWrap*>(handle->data); });
 }
 

@@ -1,43 +1,46 @@
 // HandleWrap: the native half of a JS handle object (a TCP socket, a pipe, a TTY...). It owns the
 // libuv handle, which lives inside the derived class, and keeps its JS object alive while the
 // handle is open. close([callback]) closes the handle; once libuv confirms, the callback runs
-// and the wrap deletes itself. The JS object's internal field 0 points back at the wrap, and
-// field 1 holds a tag that only HandleWraps set: other native objects (a zlib handle, an HTTP
-// parser, a crypto object) also keep a pointer in field 0, and FromObject must never take theirs
-// for a HandleWrap.
+// and the wrap deletes itself. It is a BaseObject (runtime/core/base_object.h): the JS object's
+// internal fields name the wrap and its class, so no other native object (a zlib handle, an HTTP
+// parser, a crypto object) is ever taken for a HandleWrap, nor a Pipe for a TCP.
 #ifndef RUNTIME_CORE_HANDLE_WRAP_H_
 #define RUNTIME_CORE_HANDLE_WRAP_H_
 
 #include <uv.h>
 
+#include "runtime/core/base_object.h"
 #include "runtime/core/environment.h"
 #include "v8.h"
 
 namespace nodus {
 
-class HandleWrap {
+class HandleWrap : public BaseObject {
  public:
-  static constexpr int kInternalFieldCount = 2;
+  NODUS_WRAPPER_TYPE(HandleWrap);
 
   // Adds close/ref/unref/hasRef to a constructor template whose instances hold HandleWraps.
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
 
-  // The wrap of a JS receiver, or nullptr (with a TypeError thrown) if it is not one or is closed.
+  // The T behind a JS receiver, or nullptr (with a TypeError thrown) if it is not a T's object
+  // or its handle is closed.
   template <typename T>
   static T* Unwrap(const v8::FunctionCallbackInfo<v8::Value>& args) {
-    HandleWrap* wrap = FromObject(args.This());
-    if (wrap == nullptr) {
-      ThrowClosed(args.GetIsolate());
-      return nullptr;
-    }
-    return static_cast<T*>(wrap);
+    T* wrap = FromValue<T>(args.This());
+    if (wrap == nullptr) ThrowClosed(args.GetIsolate());
+    return wrap;
   }
-  // The wrap of any JS value's object, or nullptr if it is not a live HandleWrap's object.
-  static HandleWrap* FromObject(v8::Local<v8::Object> object);
+  // The open T behind any JS value, or nullptr.
+  template <typename T = HandleWrap>
+  static T* FromValue(v8::Local<v8::Value> value) {
+    T* wrap = nodus::Unwrap<T>(value);
+    return wrap != nullptr && !wrap->closing_ ? wrap : nullptr;
+  }
+  // The same for an object (kept for callers that have one).
+  static HandleWrap* FromObject(v8::Local<v8::Object> object) { return FromValue(object); }
 
-  Environment* env() const { return env_; }
-  v8::Local<v8::Object> object() const { return object_.Get(env_->isolate()); }
   uv_handle_t* handle() const { return handle_; }
+  bool closing() const { return closing_; }
 
   // Closes a handle that never reached JS (an accept that failed) and frees its wrap.
   void CloseUnexposed();
@@ -48,7 +51,8 @@ class HandleWrap {
   virtual class StreamWrap* AsStream() { return nullptr; }
 
  protected:
-  HandleWrap(Environment* env, v8::Local<v8::Object> object, uv_handle_t* handle);
+  HandleWrap(Environment* env, v8::Local<v8::Object> object, uv_handle_t* handle,
+             const WrapperType* type);
 
  private:
   static void ThrowClosed(v8::Isolate* isolate);
@@ -58,8 +62,6 @@ class HandleWrap {
   static void HasRef(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void OnClose(uv_handle_t* handle);
 
-  Environment* env_;
-  v8::Global<v8::Object> object_;
   uv_handle_t* handle_;
   bool closing_ = false;
 };

@@ -97,8 +97,11 @@ size_t EncodeString(Isolate* isolate, Local<String> string, int encoding, char**
 
 }  // namespace
 
-StreamWrap::StreamWrap(Environment* env, Local<Object> object, uv_stream_t* stream)
-    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream)), stream_(stream) {}
+NODUS_DEFINE_WRAPPER_TYPE(StreamWrap, HandleWrap);
+
+StreamWrap::StreamWrap(Environment* env, Local<Object> object, uv_stream_t* stream,
+                       const WrapperType* type)
+    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream), type), stream_(stream) {}
 
 StreamWrap::~StreamWrap() {
   if (read_listener_ != nullptr) read_listener_->OnStreamGone();
@@ -363,8 +366,7 @@ void StreamWrap::PipeTo(const FunctionCallbackInfo<Value>& args) {
   if (!args[0]->IsObject()) {
     return ThrowTypeError(args.GetIsolate(), "the destination must be a stream handle");
   }
-  HandleWrap* other = HandleWrap::FromObject(args[0].As<Object>());
-  StreamWrap* dest = other != nullptr ? other->AsStream() : nullptr;
+  StreamWrap* dest = FromValue<StreamWrap>(args[0]);
   if (dest == nullptr || wrap->read_listener_ != nullptr || uv_is_closing(wrap->handle()) ||
       uv_is_closing(dest->handle())) {
     return args.GetReturnValue().Set(UV_EINVAL);

@@ -59,6 +59,7 @@ class StreamReadListener {
 
 class StreamWrap : public HandleWrap {
  public:
+  NODUS_WRAPPER_TYPE(StreamWrap);
   ~StreamWrap() override;
 
   // At most one listener; pass nullptr to give the bytes back to JS.
@@ -79,7 +80,8 @@ class StreamWrap : public HandleWrap {
   uv_stream_t* stream() const { return stream_; }
 
  protected:
-  StreamWrap(Environment* env, v8::Local<v8::Object> object, uv_stream_t* stream);
+  StreamWrap(Environment* env, v8::Local<v8::Object> object, uv_stream_t* stream,
+             const WrapperType* type);
 
   void UpdateWriteQueueSize();
 
