@@ -33,7 +33,7 @@
 #include <mutex>
 #include <string>
 
-#include "runtime/bindings/crypto.h"
+#include "runtime/bindings/crypto/crypto.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -49,12 +49,6 @@ using v8::Object;
 using v8::Value;
 
 namespace {
-
-// Marks objects made by the SecureContext constructor, so SecureContextFromValue can trust
-// the internal field of any value it is handed.
-Local<v8::Private> SecureContextMark(Isolate* isolate) {
-  return v8::Private::ForApi(isolate, OneByteString(isolate, "nodus:crypto:SecureContext"));
-}
 
 // Makes `store` trust what `roots` (the system roots) trusts: the certificates already loaded,
 // shared by reference, and the hashed certificate directory, which is read lazily. Much cheaper
@@ -72,8 +66,9 @@ void AddRoots(X509_STORE* store, X509_STORE* roots) {
 
 class SecureContext : public CryptoObject {
  public:
+  NODUS_WRAPPER_TYPE(SecureContext);
   SecureContext(Isolate* isolate, Local<Object> object)
-      : CryptoObject(isolate, object, kSecureContextSize) {}
+      : CryptoObject(isolate, object, kSecureContextSize, &kWrapperType) {}
   ~SecureContext() override { SSL_CTX_free(ctx_); }
 
   SSL_CTX* ctx() const { return ctx_; }
@@ -134,6 +129,7 @@ class SecureContext : public CryptoObject {
   bool has_roots_ = false;
   bool has_key_ = false;
 };
+NODUS_DEFINE_WRAPPER_TYPE(SecureContext, CryptoObject);
 
 // NODE_EXTRA_CA_CERTS names a PEM file of further certificates to trust beside the system's, as
 // in Node (a proxy's or a company's CA). A file that cannot be read is reported on stderr and
@@ -171,12 +167,7 @@ X509_STORE* SystemRootStore() {
 void SecureContextNew(const FunctionCallbackInfo<Value>& args) {
   if (!CryptoObject::BeginConstruct(args)) return;
   Isolate* isolate = args.GetIsolate();
-  Local<Object> self = args.This();
-  if (self->SetPrivate(isolate->GetCurrentContext(), SecureContextMark(isolate), v8::True(isolate))
-          .IsNothing()) {
-    return;
-  }
-  new SecureContext(isolate, self);
+  new SecureContext(isolate, args.This());
 }
 
 // init([method])
@@ -453,13 +444,7 @@ void Close(const FunctionCallbackInfo<Value>& args) {
 }  // namespace
 
 SSL_CTX* SecureContextFromValue(Isolate* isolate, Local<Value> value) {
-  if (!value->IsObject()) return nullptr;
-  Local<Object> object = value.As<Object>();
-  Local<Context> context = isolate->GetCurrentContext();
-  v8::Maybe<bool> marked = object->HasPrivate(context, SecureContextMark(isolate));
-  if (!marked.FromMaybe(false) || object->InternalFieldCount() < 1) return nullptr;
-  auto* base = static_cast<CryptoObject*>(object->GetAlignedPointerFromInternalField(0));
-  auto* sc = static_cast<SecureContext*>(base);
+  SecureContext* sc = Unwrap<SecureContext>(value);
   return sc == nullptr ? nullptr : sc->ctx();
 }
 

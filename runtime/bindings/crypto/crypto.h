@@ -9,8 +9,8 @@
 //
 // The binding deals in bytes only: every data argument is an ArrayBufferView and every result a
 // fresh Uint8Array. stdlib/lib/crypto.js does the string encodings with Buffer.
-#ifndef RUNTIME_BINDINGS_CRYPTO_H_
-#define RUNTIME_BINDINGS_CRYPTO_H_
+#ifndef RUNTIME_BINDINGS_CRYPTO_CRYPTO_H_
+#define RUNTIME_BINDINGS_CRYPTO_CRYPTO_H_
 
 #include <openssl/ssl.h>
 
@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 
+#include "runtime/core/base_object.h"
 #include "runtime/core/environment.h"
 
 namespace nodus {
@@ -83,28 +84,25 @@ void ThrowErrorWithCode(v8::Isolate* isolate, const std::string& message, const 
 // state it owns. Subclasses free what they can earlier (after digest(), final()...).
 // `external_size` estimates the OpenSSL memory held, reported to V8 so that many abandoned
 // objects make it collect sooner (their small JS wrappers alone would not).
-class CryptoObject {
+class CryptoObject : public BaseObject {
  public:
-  CryptoObject(v8::Isolate* isolate, v8::Local<v8::Object> object, int64_t external_size);
-  virtual ~CryptoObject();
-  CryptoObject(const CryptoObject&) = delete;
-  CryptoObject& operator=(const CryptoObject&) = delete;
+  NODUS_WRAPPER_TYPE(CryptoObject);
+  // `type` is the subclass's WrapperType.
+  CryptoObject(v8::Isolate* isolate, v8::Local<v8::Object> object, int64_t external_size,
+               const WrapperType* type);
+  ~CryptoObject() override;
 
-  // Prologue of every constructor: refuses calls without `new` and clears internal field 0, so
-  // an object whose constructor threw is never mistaken for an initialised one.
+  // Prologue of every constructor: refuses calls without `new` and clears the internal fields,
+  // so an object whose constructor threw is never mistaken for an initialised one.
   static bool BeginConstruct(const v8::FunctionCallbackInfo<v8::Value>& args);
 
-  // The native object behind `this`; throws and returns nullptr if there is none. V8's
-  // signature check already guarantees `this` was made by the right constructor.
+  // The T behind `this`; throws a TypeError and returns nullptr if there is none.
   template <typename T>
   static T* Unwrap(const v8::FunctionCallbackInfo<v8::Value>& args) {
-    return static_cast<T*>(UnwrapBase(args));
+    return UnwrapThis<T>(args, "Illegal invocation");
   }
 
  private:
-  static CryptoObject* UnwrapBase(const v8::FunctionCallbackInfo<v8::Value>& args);
-  v8::Isolate* isolate_;
-  v8::Global<v8::Object> object_;
   int64_t external_size_;
 };
 
@@ -147,4 +145,4 @@ SSL_CTX* SecureContextFromValue(v8::Isolate* isolate, v8::Local<v8::Value> value
 }  // namespace binding
 }  // namespace nodus
 
-#endif  // RUNTIME_BINDINGS_CRYPTO_H_
+#endif  // RUNTIME_BINDINGS_CRYPTO_CRYPTO_H_

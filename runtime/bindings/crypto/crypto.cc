@@ -1,7 +1,7 @@
 // process.binding('crypto'): OpenSSL 3 behind stdlib/lib/crypto.js. This file holds Initialize
 // and the helpers the topic files share (crypto.h lists them); the classes live in
 // crypto_hash.cc, crypto_cipher.cc, crypto_dh.cc, crypto_random.cc and crypto_context.cc.
-#include "runtime/bindings/crypto.h"
+#include "runtime/bindings/crypto/crypto.h"
 
 #include <openssl/decoder.h>
 #include <openssl/err.h>
@@ -140,19 +140,18 @@ void ThrowErrorWithCode(Isolate* isolate, const std::string& message, const char
   isolate->ThrowException(error);
 }
 
-CryptoObject::CryptoObject(Isolate* isolate, Local<Object> object, int64_t external_size)
-    : isolate_(isolate), object_(isolate, object), external_size_(external_size) {
-  object->SetAlignedPointerInInternalField(0, this);
+NODUS_DEFINE_WRAPPER_TYPE(CryptoObject, BaseObject);
+
+CryptoObject::CryptoObject(Isolate* isolate, Local<Object> object, int64_t external_size,
+                           const WrapperType* type)
+    : BaseObject(Environment::GetCurrent(isolate), object, type), external_size_(external_size) {
   isolate->AdjustAmountOfExternalAllocatedMemory(external_size_);
-  object_.SetWeak(this, [](const v8::WeakCallbackInfo<CryptoObject>& info) {
-    delete info.GetParameter();
-  }, v8::WeakCallbackType::kParameter);
+  MakeWeak();
 }
 
-// Runs inside V8's weak callback: a decrease of the external memory count is allowed there (it
-// never starts a collection).
+// Runs in V8's second weak pass (or earlier, explicitly): the external memory count may change.
 CryptoObject::~CryptoObject() {
-  isolate_->AdjustAmountOfExternalAllocatedMemory(-external_size_);
+  isolate()->AdjustAmountOfExternalAllocatedMemory(-external_size_);
 }
 
 bool CryptoObject::BeginConstruct(const FunctionCallbackInfo<Value>& args) {
@@ -160,31 +159,12 @@ bool CryptoObject::BeginConstruct(const FunctionCallbackInfo<Value>& args) {
     ThrowTypeError(args.GetIsolate(), "Class constructor cannot be invoked without 'new'");
     return false;
   }
-  Local<Object> self = args.This();
-  if (self->InternalFieldCount() < 1) {
-    ThrowTypeError(args.GetIsolate(), "Illegal constructor");
-    return false;
-  }
-  self->SetAlignedPointerInInternalField(0, nullptr);
-  return true;
-}
-
-CryptoObject* CryptoObject::UnwrapBase(const FunctionCallbackInfo<Value>& args) {
-  Local<Object> self = args.This();
-  CryptoObject* wrap = nullptr;
-  if (self->InternalFieldCount() >= 1) {
-    wrap = static_cast<CryptoObject*>(self->GetAlignedPointerFromInternalField(0));
-  }
-  if (wrap == nullptr) ThrowTypeError(args.GetIsolate(), "Illegal invocation");
-  return wrap;
+  return BaseObject::BeginConstruct(args, "");
 }
 
 Local<FunctionTemplate> NewClass(Isolate* isolate, const char* name,
                                  v8::FunctionCallback constructor) {
-  Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, constructor);
-  tmpl->SetClassName(OneByteString(isolate, name));
-  tmpl->InstanceTemplate()->SetInternalFieldCount(1);
-  return tmpl;
+  return BaseObject::MakeTemplate(isolate, constructor, name);
 }
 
 void ExportClass(Environment* env, Local<Object> target, const char* name,

@@ -21,7 +21,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "runtime/bindings/crypto.h"
+#include "runtime/bindings/crypto/crypto.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -42,8 +42,9 @@ constexpr double kMaxPrimeBits = OPENSSL_DH_MAX_MODULUS_BITS;
 
 class DiffieHellman : public CryptoObject {
  public:
+  NODUS_WRAPPER_TYPE(DiffieHellman);
   DiffieHellman(Isolate* isolate, Local<Object> object, BIGNUM* p, BIGNUM* g)
-      : CryptoObject(isolate, object, kDiffieHellmanSize), p_(p), g_(g) {}
+      : CryptoObject(isolate, object, kDiffieHellmanSize, &kWrapperType), p_(p), g_(g) {}
   ~DiffieHellman() override {
     BN_free(p_);
     BN_free(g_);
@@ -93,6 +94,7 @@ class DiffieHellman : public CryptoObject {
   BIGNUM* pub_ = nullptr;
   BIGNUM* priv_ = nullptr;
 };
+NODUS_DEFINE_WRAPPER_TYPE(DiffieHellman, CryptoObject);
 
 // g^priv mod p, for a private key set by hand. nullptr on failure.
 BIGNUM* PublicFromPrivate(const DiffieHellman* dh) {

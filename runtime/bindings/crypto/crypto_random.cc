@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "runtime/bindings/crypto.h"
+#include "runtime/bindings/crypto/crypto.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
 

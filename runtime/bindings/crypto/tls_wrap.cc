@@ -49,7 +49,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
-#include "runtime/bindings/crypto.h"
+#include "runtime/bindings/crypto/crypto.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -119,8 +119,9 @@ int AcceptAnyCertificate(int, X509_STORE_CTX*) { return 1; }
 
 class Connection : public CryptoObject {
  public:
+  NODUS_WRAPPER_TYPE(Connection);
   Connection(Isolate* isolate, Local<Object> object, SSL* ssl, BIO* enc_in, BIO* enc_out)
-      : CryptoObject(isolate, object, kConnectionSize),
+      : CryptoObject(isolate, object, kConnectionSize, &kWrapperType),
         ssl_(ssl),
         enc_in_(enc_in),
         enc_out_(enc_out) {}
@@ -162,6 +163,7 @@ class Connection : public CryptoObject {
   BIO* enc_in_;
   BIO* enc_out_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(Connection, CryptoObject);
 
 // Whether argument `index` is a boolean or absent; throws TypeError otherwise.
 bool GetBoolArg(const FunctionCallbackInfo<Value>& args, int index, const char* what, bool* out) {

@@ -16,7 +16,7 @@
 #include <climits>
 #include <string>
 
-#include "runtime/bindings/crypto.h"
+#include "runtime/bindings/crypto/crypto.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -80,8 +80,9 @@ bool DigestUpdate(EVP_MD_CTX* ctx, const Bytes& bytes) {
 template <typename Ctx, void (*Free)(Ctx*), int64_t kSize>
 class DigestObject : public CryptoObject {
  public:
+  NODUS_WRAPPER_TYPE(DigestObject);
   DigestObject(Isolate* isolate, Local<Object> object, Ctx* ctx)
-      : CryptoObject(isolate, object, kSize), ctx_(ctx) {}
+      : CryptoObject(isolate, object, kSize, &kWrapperType), ctx_(ctx) {}
   ~DigestObject() override { Free(ctx_); }
 
   // The live context, or nullptr (with an Error thrown) after digest().
@@ -99,6 +100,11 @@ class DigestObject : public CryptoObject {
  private:
   Ctx* ctx_;
 };
+
+// One WrapperType per instantiation: a Hash is never taken for an Hmac.
+template <typename Ctx, void (*Free)(Ctx*), int64_t kSize>
+const WrapperType DigestObject<Ctx, Free, kSize>::kWrapperType = {"DigestObject",
+                                                                  &CryptoObject::kWrapperType};
 
 using Hash = DigestObject<EVP_MD_CTX, EVP_MD_CTX_free, kHashSize>;
 
@@ -211,8 +217,9 @@ void HmacDigest(const FunctionCallbackInfo<Value>& args) {
 // Both hash the data first and use the key only at the end, so they share one native class.
 class SignBase : public CryptoObject {
  public:
+  NODUS_WRAPPER_TYPE(SignBase);
   SignBase(Isolate* isolate, Local<Object> object, EVP_MD_CTX* ctx, const char* verb)
-      : CryptoObject(isolate, object, kHashSize), ctx_(ctx), verb_(verb) {}
+      : CryptoObject(isolate, object, kHashSize, &kWrapperType), ctx_(ctx), verb_(verb) {}
   ~SignBase() override { EVP_MD_CTX_free(ctx_); }
 
   EVP_MD_CTX* Context(Isolate* isolate) {
@@ -231,6 +238,7 @@ class SignBase : public CryptoObject {
   EVP_MD_CTX* ctx_;
   const char* verb_;
 };
+NODUS_DEFINE_WRAPPER_TYPE(SignBase, CryptoObject);
 
 void SignBaseNew(const FunctionCallbackInfo<Value>& args, const char* verb) {
   if (!CryptoObject::BeginConstruct(args)) return;

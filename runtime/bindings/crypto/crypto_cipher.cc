@@ -18,7 +18,7 @@
 #include <climits>
 #include <string>
 
-#include "runtime/bindings/crypto.h"
+#include "runtime/bindings/crypto/crypto.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -47,8 +47,9 @@ void ThrowRangeErrorWithCode(Isolate* isolate, const char* message, const char* 
 
 class CipherBase : public CryptoObject {
  public:
+  NODUS_WRAPPER_TYPE(CipherBase);
   CipherBase(Isolate* isolate, Local<Object> object, bool encrypt)
-      : CryptoObject(isolate, object, kCipherSize), encrypt_(encrypt) {}
+      : CryptoObject(isolate, object, kCipherSize, &kWrapperType), encrypt_(encrypt) {}
   ~CipherBase() override { EVP_CIPHER_CTX_free(ctx_); }
 
   bool encrypt() const { return encrypt_; }
@@ -74,6 +75,7 @@ class CipherBase : public CryptoObject {
   bool encrypt_;
   bool finished_ = false;
 };
+NODUS_DEFINE_WRAPPER_TYPE(CipherBase, CryptoObject);
 
 void CipherNew(const FunctionCallbackInfo<Value>& args) {
   if (!CryptoObject::BeginConstruct(args)) return;
