@@ -9,12 +9,16 @@ var child_process = require('child_process');
 if (process.argv[2] === 'child') {
   var MB = new Array(1024 * 1024 + 1).join('x');
   var pipe = process._channel.pipe;
+  // writeInfo[1] says whether the last write was queued (oncomplete follows) or went out at
+  // once (no oncomplete): with a large socket buffer 1 MB can go out synchronously.
+  var writeInfo = process.binding('tcp_wrap').writeInfo;
   var written = 0;
   function writeOne() {
     if (written === 65 || process._channel === null) return;
     written++;
     var req = { oncomplete: function(status) { if (status === 0) writeOne(); } };
     if (pipe.writeUtf8String(req, MB) !== 0) return;
+    if (writeInfo[1] !== 1) setTimeout(writeOne, 0);
   }
   process.send({ hello: 'parent' });
   writeOne();
