@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# tools/prebind.py bound libnode's references to its own symbols ahead of time. That is only
+# right for symbols no object earlier in the search scope defines: the runtime binary exports
+# symbols that libnode also defines (inline V8 API functions, template instantiations) and those
+# must have been left to the dynamic linker. Every executable given is checked (the runtime and
+# the REPL binary). Also checks that the bound library runs with lazy and immediate binding alike.
+set -uo pipefail
+runtime=$1
+shift
+tmp=${TEST_TMPDIR:-$(mktemp -d)}
+lib=$(ldd "$runtime" | awk '$1 == "libnode.so.108" {print $3}')
+[[ -n $lib ]] || { echo "FAIL: the runtime does not load libnode.so.108"; exit 1; }
+list="$(readlink -f "$lib").prebound"
+[[ -s $list ]] || { echo "FAIL: $list is missing: libnode was not prebound (./bazelw does it)"; exit 1; }
+echo "ok   $(wc -l < "$list") symbols of $(readlink -f "$lib") bound ahead of time"
+fail=0
+for exe in "$runtime" "$@"; do
+  nm -D --defined-only "$exe" | awk '{print $NF}' | sed 's/@.*//'
+done | sort -u > "$tmp/exported"
+sort -u "$list" > "$tmp/bound"
+both=$(comm -12 "$tmp/exported" "$tmp/bound")
+if [[ -n $both ]]; then
+  echo "FAIL: the executables export symbols that prebind.py bound inside libnode:"; echo "$both" | head -20
+  fail=1
+else
+  echo "ok   none of the $(wc -l < "$tmp/exported") symbols the executables export was bound"
+fi
+for mode in lazy now; do
+  if [[ $mode == now ]]; then export LD_BIND_NOW=1; fi
+  out=$("$runtime" -e "console.log(JSON.stringify([1 + 1, require('util').format('%s', 'x')]))" 2>&1)
+  if [[ $out == '[2,"x"]' ]]; then echo "ok   runs with $mode binding"; else echo "FAIL $mode: $out"; fail=1; fi
+done
+exit $fail
