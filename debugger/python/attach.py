@@ -140,7 +140,7 @@ def session(connection, args, out):
         label,
         " (%s)" % resolved if resolved else
         "" if args.target.WhichOneof("target") == "function" else
-        " (no loaded script matches yet)"), file=out)
+        " (no location yet)"), file=out)
 
     # Under --debug-brk the program is already stopped on its first line (the Break came while
     # the requests above were answered); under --debug it runs, and the breakpoint stops it

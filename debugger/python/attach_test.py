@@ -153,7 +153,7 @@ class AttachTest(unittest.TestCase):
         out, err, status = attach(str(debuggee.port), "--break", "elsewhere.js:1")
         self.assertEqual(status, 1)
         self.assertIn("breakpoint", out)
-        self.assertIn("(no loaded script matches yet)", out)
+        self.assertIn("(no location yet)", out)
         self.assertEqual(err, "attach: the program ended (the agent closed the connection) "
                               "before the session was over\n")
         self.assertRanToCompletion(debuggee, "total 3\n")
