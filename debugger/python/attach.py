@@ -15,33 +15,11 @@ breakpoint, or the program ends first (a message on stderr says which); 2 for ba
 """
 
 import argparse
-import os
 import sys
 
-SYSTEM_PYTHON = "/usr/bin/python3"
+from debugger.python import interpreter
 
-
-def _require_protobuf():
-    """Makes sure the protobuf runtime can be imported, or explains why not.
-
-    Debian's python3-protobuf, which ./bazelw installs, belongs to Debian's interpreter. Bazel's
-    native py_binary runs whichever `python3` comes first on PATH, which may be another one (a
-    pyenv or virtualenv interpreter) without it: then this program starts again under Debian's,
-    with the same arguments and environment (PYTHONPATH, set by Bazel's launcher, included).
-    """
-    try:
-        import google.protobuf  # noqa: F401
-        return
-    except ImportError:
-        pass
-    if (os.access(SYSTEM_PYTHON, os.X_OK) and
-            os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON)):
-        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON] + sys.argv)
-    sys.exit("attach: Python's protobuf module is missing "
-             "(Debian's python3-protobuf; ./bazelw installs it)")
-
-
-_require_protobuf()
+interpreter.require_protobuf("attach")
 
 from debugger.python import debugger_pb2 as pb  # noqa: E402
 from debugger.python import protocol  # noqa: E402
@@ -188,9 +166,9 @@ def main(argv=None, out=sys.stdout):
     parser.add_argument("address", nargs="?", type=parse_address, default=("127.0.0.1", 5858),
                         metavar="[host:]port", help="where the agent listens (127.0.0.1:5858)")
     parser.add_argument("--break", "-b", dest="target", type=parse_breakpoint, required=True,
-                        metavar="script.js:line|fn()",
-                        help="the breakpoint: a script (its path or any suffix after a '/') and "
-                             "a 1-based line, or a function in scope")
+                        metavar="WHERE",
+                        help="the breakpoint: script.js:line (the script's path or any suffix "
+                             "after a '/', and a 1-based line) or fn() (a function in scope)")
     parser.add_argument("--condition", "-c", default="",
                         help="stop only when this JS expression is truthy there")
     parser.add_argument("--print", "-p", action="append", default=[], metavar="EXPR",
