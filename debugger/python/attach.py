@@ -113,12 +113,14 @@ def session(connection, args, out):
     label = describe_target(args.target)
     breakpoint = checked(connection.call(request),
                          "cannot set a breakpoint at %s" % label).breakpoint_set
-    resolved = ", ".join("%s:%d:%d" % (l.url, l.line, l.column) for l in breakpoint.locations)
-    print("breakpoint set at %s%s" % (
-        label,
-        " (%s)" % resolved if resolved else
-        "" if args.target.WhichOneof("target") == "function" else
-        " (no location yet)"), file=out)
+    if breakpoint.locations:
+        note = " (%s)" % ", ".join("%s:%d:%d" % (place.url, place.line, place.column)
+                                   for place in breakpoint.locations)
+    elif args.target.WhichOneof("target") == "script_line":
+        note = " (no location yet)"  # no loaded script matches yet, or V8 resolves it later
+    else:
+        note = ""  # a function breakpoint has no locations
+    print("breakpoint set at %s%s" % (label, note), file=out)
 
     # Under --debug-brk the program is already stopped on its first line (the Break came while
     # the requests above were answered); under --debug it runs, and the breakpoint stops it
