@@ -1,5 +1,5 @@
 // The debugger's command-line client: the `debug>` prompt of `runtime debug script.js` and of
-// `//debugger:client` (attaching to a program started with --debug). It reads commands from
+// `//debugger:attach` (attaching to a program started with --debug). It reads commands from
 // stdin (cont, next, step, out, pause, sb, cb, bt, list, watch, repl, run, restart, kill,
 // scripts, version, ...), sends them to the agent as protobuf requests (debugger.proto) and
 // prints what comes back. It needs no V8; it runs on a libuv loop of its own.
