@@ -4,7 +4,6 @@
 #include <memory>
 #include <string>
 
-#include "absl/strings/str_cat.h"
 #include "debugger/client/session.h"
 
 namespace nodus::debugger {
@@ -155,18 +154,18 @@ void Session::CmdSetBreakpoint(const Command& command) {
     sb->mutable_script_line()->set_script(entry.script);
     sb->mutable_script_line()->set_line(line);
     entry.line = line;
-    entry.label = absl::StrCat(entry.script, ":", line);
+    entry.label = entry.script + ":" + std::to_string(line);
   }
   Send(request, [this, entry](const Response& response) {
     if (!response.success()) {
-      Print(absl::StrCat("Cannot set breakpoint: ", response.error(), "\n"));
+      Print("Cannot set breakpoint: " + response.error() + "\n");
       return;
     }
     BreakpointEntry added = entry;
     added.id = response.breakpoint_set().breakpoint_id();
     breakpoints_.push_back(added);
     if (!added.script.empty() && response.breakpoint_set().locations_size() == 0) {
-      Print(absl::StrCat("Warning: script '", added.script, "' was not loaded yet.\n"));
+      Print("Warning: script '" + added.script + "' was not loaded yet.\n");
     }
   });
 }
@@ -178,7 +177,7 @@ void Session::RestoreBreakpoints() {
   previous.swap(breakpoints_);
   for (const BreakpointEntry& entry : previous) {
     if (entry.script.empty()) {
-      Print(absl::StrCat("Breakpoint ", entry.label, " was not restored (set it again)\n"));
+      Print("Breakpoint " + entry.label + " was not restored (set it again)\n");
       continue;
     }
     Request request;
@@ -221,9 +220,7 @@ void Session::CmdClearBreakpoint(const Command& command) {
     request.mutable_clear_breakpoint()->set_breakpoint_id(entry.id);
     breakpoints_.erase(breakpoints_.begin() + static_cast<long>(i));
     Send(request, [](const Response& response) {
-      if (!response.success()) {
-        Print(absl::StrCat("Cannot clear breakpoint: ", response.error(), "\n"));
-      }
+      if (!response.success()) Print("Cannot clear breakpoint: " + response.error() + "\n");
     });
     return;
   }
@@ -233,7 +230,7 @@ void Session::CmdClearBreakpoint(const Command& command) {
 void Session::CmdBreakpoints(const Command&) {
   std::string text;
   for (size_t i = 0; i < breakpoints_.size(); i++) {
-    absl::StrAppend(&text, "#", i, " ", breakpoints_[i].label, "\n");
+    text += "#" + std::to_string(i) + " " + breakpoints_[i].label + "\n";
   }
   Print(text.empty() ? "No breakpoints yet\n" : text);
 }
@@ -250,9 +247,10 @@ void Session::CmdBacktrace(const Command&) {
     std::string text;
     for (const Frame& frame : response.backtrace().frames()) {
       const Location& where = frame.location();
-      absl::StrAppend(&text, "#", frame.index(), " ",
-                      frame.function_name().empty() ? "" : frame.function_name() + " ",
-                      Basename(where.url()), ":", where.line(), ":", where.column(), "\n");
+      text += "#" + std::to_string(frame.index()) + " " +
+              (frame.function_name().empty() ? "" : frame.function_name() + " ") +
+              Basename(where.url()) + ":" + std::to_string(where.line()) + ":" +
+              std::to_string(where.column()) + "\n";
     }
     Print(text);
   });
@@ -277,7 +275,7 @@ void Session::CmdList(const Command& command) {
 void Session::CmdWatch(const Command& command) {
   const std::string& name = command.name;
   if (command.args.size() != 1 || command.args[0].empty()) {
-    Print(absl::StrCat(name, "(expr) takes one expression\n"));
+    Print(name + "(expr) takes one expression\n");
     return;
   }
   if (name == "watch") {
@@ -297,14 +295,14 @@ void Session::CmdWatch(const Command& command) {
     watchers_.erase(watchers_.begin() + static_cast<long>(index - 1));
     return;
   }
-  Print(absl::StrCat("No watcher ", command.args[0], "\n"));
+  Print("No watcher " + command.args[0] + "\n");
 }
 
 void Session::CmdWatchers(const Command&) {
   if (!connection_.connected() || state_ != State::kPaused) {
     std::string text;
     for (size_t i = 0; i < watchers_.size(); i++) {
-      absl::StrAppend(&text, "  ", i, ": ", watchers_[i], "\n");
+      text += "  " + std::to_string(i) + ": " + watchers_[i] + "\n";
     }
     Print(text.empty() ? "No watchers\n" : "Watchers:\n" + text);
     return;
@@ -344,8 +342,8 @@ void Session::CmdScripts(const Command& command) {
       if (script.url().empty()) continue;
       // The stdlib's own scripts have no directory; `scripts(true)` shows them too.
       if (!all && script.url()[0] != '/') continue;
-      absl::StrAppend(&text, script.script_id() == current ? "* " : "  ", script.script_id(),
-                      ": ", script.url(), "\n");
+      text += (script.script_id() == current ? "* " : "  ") + script.script_id() + ": " +
+              script.url() + "\n";
     }
     Print(text);
   });

@@ -7,8 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 
 namespace nodus::debugger {
 
@@ -63,7 +61,7 @@ int Session::RunAttach(const std::string& host, int port) {
 void Session::SpawnChild() {
   int err = child_.Spawn(runtime_path_, program_);
   if (err != 0) {
-    Print(absl::StrCat("cannot start the program: ", uv_strerror(err), "\n"));
+    Print(std::string("cannot start the program: ") + uv_strerror(err) + "\n");
     state_ = State::kTerminated;
     Pump();
     return;
@@ -72,7 +70,7 @@ void Session::SpawnChild() {
 }
 
 void Session::OnChildLine(const std::string& line, bool is_stderr) {
-  Print(absl::StrCat("< ", line, "\n"));
+  Print("< " + line + "\n");
   static const char kListening[] = "debugger listening on port ";
   if (is_stderr && state_ == State::kStarting && !connection_.connected() &&
       !connection_.connecting() && line.rfind(kListening, 0) == 0) {
@@ -101,14 +99,14 @@ void Session::OnChildTerminated() {
 
 void Session::Connect(int port) {
   if (!connection_.Connect(host_, port)) {
-    Print(absl::StrCat("connecting... failed: bad address ", host_, "\n"));
+    Print("connecting... failed: bad address " + host_ + "\n");
     Finish(1);
   }
 }
 
 void Session::OnConnect(int status) {
   if (status != 0) {
-    Print(absl::StrCat("connecting... failed: ", uv_strerror(status), "\n"));
+    Print(std::string("connecting... failed: ") + uv_strerror(status) + "\n");
     if (child_.alive()) {
       child_.Kill();
     } else if (attached()) {
@@ -194,8 +192,8 @@ void Session::ReportBreak() {
         return;
       }
       const Location& where = frames_[0].location();
-      std::string text = absl::StrCat("break in ", where.url(), ":", where.line(), "\n");
-      if (!watched.empty()) absl::StrAppend(&text, watched, "\n");
+      std::string text = "break in " + where.url() + ":" + std::to_string(where.line()) + "\n";
+      if (!watched.empty()) text += watched + "\n";
       Print(text + Listing(where.script_id(), where.line(), 2));
       prompt_shown_ = false;  // on a terminal the prompt comes again, after the report
       busy_ = false;
@@ -225,7 +223,11 @@ std::string Session::Listing(const std::string& script_id, uint32_t line, uint32
   uint32_t first = line > context ? line - context : 1;
   uint32_t last = std::min<uint32_t>(line + context, static_cast<uint32_t>(lines.size()));
   std::string out;
-  for (uint32_t n = first; n <= last; n++) absl::StrAppendFormat(&out, "%3u %s\n", n, lines[n - 1]);
+  for (uint32_t n = first; n <= last; n++) {
+    char number[16];
+    std::snprintf(number, sizeof(number), "%3u", n);
+    out += std::string(number) + " " + lines[n - 1] + "\n";
+  }
   return out;
 }
 
@@ -242,7 +244,7 @@ void Session::EvaluateWatchers(size_t index, std::shared_ptr<std::string> text,
     std::string value = response.success()
                             ? (response.value().thrown() ? "<error>" : response.value().text())
                             : "<error>";
-    absl::StrAppend(text.get(), "  ", index, ": ", watchers_[index], " = ", value, "\n");
+    *text += "  " + std::to_string(index) + ": " + watchers_[index] + " = " + value + "\n";
     EvaluateWatchers(index + 1, text, done);
   });
 }
@@ -379,12 +381,12 @@ void Session::Execute(const std::string& line) {
   if (Trim(line).empty()) return;
   Command command = ParseCommand(line);
   if (!command.ok) {
-    Print(absl::StrCat("Syntax error: ", Trim(line), "\n"));
+    Print("Syntax error: " + Trim(line) + "\n");
     return;
   }
   const CommandSpec* spec = FindCommand(command.name);
   if (spec == nullptr) {
-    Print(absl::StrCat("Unknown command: ", Trim(line), " (try `help`)\n"));
+    Print("Unknown command: " + Trim(line) + " (try `help`)\n");
     return;
   }
   (this->*(spec->run))(command);
