@@ -1,7 +1,7 @@
-// js2c: turns the stdlib's JavaScript files into a C++ source file of constant byte arrays, so
-// the runtime carries its builtins inside the binary and never reads stdlib/ from disk.
+// js2c: turns the stdlib's JavaScript files into a C++ source file of string literals, so the
+// runtime carries its builtins inside the binary (--builtins-dir reads them from disk instead).
 //
-//   js2c <output.cc> <root-dir-prefix> <file.js>...
+//   js2c <output.cc> <file.js>...        (tools/js.bzl's js_builtins runs it over stdlib/lib)
 //
 // A builtin's id is its path below `lib/` without `.js` ("stdlib/lib/events.js" -> "events").
 // Each file becomes a string literal; the loader (runtime/builtins) hands ASCII files to V8 as

@@ -1,7 +1,10 @@
 // The Environment is the runtime's per-process state: the isolate, the one context, libuv's loop,
 // the `process` object and everything the bindings share. Exactly one exists, created by Start()
 // (runtime/core/start.cc) before any JS runs and destroyed after the loop ends. It is reachable
-// from any V8 callback through Environment::GetCurrent(isolate); nothing else is kept in statics.
+// from any V8 callback through Environment::GetCurrent(isolate). What lives in statics instead is
+// process-wide or per-thread by nature and never reachable from JS: the BlockCache of big
+// ArrayBuffer blocks (array_buffer_allocator.h), per-thread scratch memory, and OpenSSL's
+// providers and root certificate store (bindings/crypto).
 #ifndef RUNTIME_CORE_ENVIRONMENT_H_
 #define RUNTIME_CORE_ENVIRONMENT_H_
 
