@@ -1,6 +1,33 @@
-// The one place errors are made and printed. Bindings report failures as libuv's negative error
-// codes; UVException turns one into an Error with `code`, `errno`, `syscall` and `path`, worded
-// as v0.6 worded it ("ENOENT, no such file or directory 'x'").
+// Where system errors are made, and how uncaught ones are printed.
+//
+// The rule for bindings: a call that completes later (a request's oncomplete, a handle's read or
+// connection callback) hands JS libuv's negative error code, and the module that made the call
+// turns it into an Error with stdlib/lib/_errors.js, the one JS maker; a call that fails at once
+// either returns the negative code the same way (the handle methods of tcp_wrap, pipe_wrap,
+// udp_wrap, process_wrap) or throws, and every such throw goes through ThrowUVException below.
+// Exceptions, each for a reason:
+//   - fs: an asynchronous call's callback gets an Error made here by UVException, the same as
+//     the synchronous call throws; the request already holds the path and syscall, which JS
+//     would otherwise have to remember for every call. The stdio pipe's 'onerror' likewise
+//     (stdio_wrap.cc), worded as fs words its errors, and crypto's thread-pool jobs
+//     (randomBytes, pbkdf2: crypto_random.cc), which call the user's callback directly.
+//   - cares_wrap hands dns.js a code string ('ENOTFOUND', 'ETIMEOUT'): c-ares's and
+//     getaddrinfo's failures named in v0.6's terms, mapped beside the library
+//     (runtime/bindings/cares_wrap.cc); dns.js makes the Error with _errors.js all the same.
+//   - Library errors keep their own makers beside their libraries: OpenSSL's
+//     (runtime/bindings/crypto/crypto.cc, tls_wrap.cc), zlib's (zlib.cc), http-parser's
+//     "Parse Error" (http_parser.cc).
+//
+// v0.6.3 worded system errors two ways, and Nodus keeps both:
+//   - fs, and the process, os and tty methods (chdir, kill, setuid, hostname, a TTY's init):
+//     "ENOENT, no such file or directory '/x'" (code, strerror, then the path if any), with
+//     `errno` the number (here libuv's negative code, -2), `code`, `syscall` and `path`, set in
+//     that order. Made by UVException.
+//   - net (TCP and pipes), dgram, dns, cluster and child_process: "connect ECONNREFUSED"
+//     (syscall, then code), with `errno` the code name as well (v0.6.3's net and dgram set
+//     `e.errno = e.code = code`), then `syscall`; child_process adds the command as `path` and
+//     at the end of the message ("spawn ENOENT /bin/nope"). Made by _errors.js's
+//     errnoException. Code names are libuv's (uv_err_name), in C++ and JS alike.
 #ifndef RUNTIME_CORE_ERRORS_H_
 #define RUNTIME_CORE_ERRORS_H_
 

@@ -23,20 +23,13 @@ var Process = process.binding('process_wrap').Process;
 var pipeBinding = process.binding('pipe_wrap');
 var Pipe = pipeBinding.Pipe;
 var TCP = process.binding('tcp_wrap').TCP;
-var methods = process.binding('process_methods');
 var constants = process.binding('constants');
 
 // How long 'exit' waits for stdout/stderr to end after the child has exited.
 var STDIO_GRACE_MS = 100;
 
-function errnoException(err, syscall, path) {
-  var code = methods.errname(err);
-  var e = new Error(syscall + ' ' + code + (path ? ' ' + path : ''));
-  e.errno = e.code = code;
-  e.syscall = syscall;
-  if (path) e.path = path;
-  return e;
-}
+var errors = require('_errors');
+var errnoException = errors.errnoException;
 
 function signalNumber(signal) {
   if (signal === undefined || signal === null) signal = 'SIGTERM';
@@ -270,7 +263,7 @@ ChildProcess.prototype.spawn = function(options) {
 // As v0.6 reported a command it could not execute: the reason on the child's stderr and exit
 // code 127; plus 'error' for listeners.
 function spawnFailed(child, err, options, pipes) {
-  var code = methods.errname(err);
+  var code = errors.errname(err);
   var reason = code === 'ENOENT' ? 'No such file or directory' :
                code === 'EACCES' ? 'Permission denied' : code;
   if (pipes[0]) {
@@ -540,7 +533,7 @@ var CHANNEL_HIGH_WATER = 128 * 1024;
 // Write errors that only mean the other end has gone (its EOF closes the channel) or that ours
 // was closed with the write still queued: the message is dropped without an error.
 function isQuietWriteError(err) {
-  var code = methods.errname(err);
+  var code = errors.errname(err);
   return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ECANCELED';
 }
 

@@ -23,7 +23,7 @@ var EventEmitter = require('events').EventEmitter;
 var childProcess = require('child_process');
 
 var TCP = process.binding('tcp_wrap').TCP;
-var methods = process.binding('process_methods');
+var errors = require('_errors');
 
 var cluster = module.exports = new EventEmitter();
 
@@ -31,10 +31,7 @@ cluster.isWorker = process.env.NODE_WORKER_ID !== undefined;
 cluster.isMaster = !cluster.isWorker;
 
 function bindError(code) {
-  var error = new Error('bind ' + code);
-  error.errno = error.code = code;
-  error.syscall = 'bind';
-  return error;
+  return errors.errnoException(code, 'bind');
 }
 
 // ---- Master -------------------------------------------------------------------------------------
@@ -130,7 +127,7 @@ function answerServerQuery(worker, query) {
     var code = null;
     try {
       var err = family === 6 ? handle.bind6(address, port) : handle.bind(address, port);
-      if (err) code = methods.errname(err);
+      if (err) code = errors.errname(err);
       // libuv reports EADDRINUSE from bind only at listen(), which the master never calls: a
       // socket that did not get its port is not bound at all.
       var bound = {};

@@ -24,28 +24,8 @@ function getDns() {
   return dns;
 }
 
-// libuv codes are negated errno values on the platforms this runs on; the constants binding
-// names them.
-var errorNames;
-function errname(err) {
-  if (!errorNames) {
-    errorNames = {};
-    var constants = process.binding('constants');
-    Object.keys(constants).forEach(function(name) {
-      if (/^E[A-Z0-9]+$/.test(name)) errorNames[-constants[name]] = name;
-    });
-    errorNames[binding.UV_ECANCELED] = 'ECANCELED';
-  }
-  return errorNames[err] || 'UNKNOWN';
-}
-
-function errnoException(err, syscall) {
-  var code = errname(err);
-  var e = new Error(syscall + ' ' + code);
-  e.errno = e.code = code;
-  e.syscall = syscall;
-  return e;
-}
+// A libuv error code (negative) as an Error worded as v0.6 worded it: "bind EADDRNOTAVAIL".
+var errnoException = require('_errors').errnoException;
 
 function noop() {}
 

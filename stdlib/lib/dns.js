@@ -5,12 +5,7 @@
 // as `code` and `errno`, and the binding method's name as `syscall`, as in v0.6.
 var cares = process.binding('cares_wrap');
 
-function errnoException(code, syscall) {
-  var e = new Error(syscall + ' ' + code);
-  e.errno = e.code = code;
-  e.syscall = syscall;
-  return e;
-}
+var errnoException = require('_errors').errnoException;
 
 function checkCallback(callback) {
   if (typeof callback !== 'function') {

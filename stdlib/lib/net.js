@@ -16,7 +16,6 @@ var fromArrayBuffer = require('buffer')._fromArrayBuffer;
 
 var tcpBinding = process.binding('tcp_wrap');
 var pipeBinding = process.binding('pipe_wrap');
-var methods = process.binding('process_methods');
 var timerBinding = process.binding('timer_wrap');  // now(): the clock of timers.active
 var TCP = tcpBinding.TCP;
 var Pipe = pipeBinding.Pipe;
@@ -26,15 +25,9 @@ var UV_EOF = tcpBinding.UV_EOF;
 
 var StringDecoder;  // Loaded by the first setEncoding().
 
-// A libuv error code (negative) as an Error worded as v0.6 worded it: "connect ECONNREFUSED".
-// As in v0.6's net module, errno is the code name too.
-function errnoException(err, syscall) {
-  var code = methods.errname(err);
-  var e = new Error(syscall + ' ' + code);
-  e.errno = e.code = code;
-  e.syscall = syscall;
-  return e;
-}
+// A libuv error code (negative) as an Error worded as v0.6 worded it: "connect ECONNREFUSED",
+// with errno the code name too.
+var errnoException = require('_errors').errnoException;
 
 // ---- Addresses ---------------------------------------------------------------------------------
 
