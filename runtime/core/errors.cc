@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <uv.h>
 
+#include <cstring>
 #include <string>
 
 #include "runtime/core/util.h"
@@ -22,20 +23,29 @@ using v8::Value;
 
 Local<Value> UVException(Isolate* isolate, int err, const char* syscall, const char* path) {
   Local<Context> context = isolate->GetCurrentContext();
-  const char* code = uv_err_name(err);
-  std::string text = std::string(code) + ", " + uv_strerror(err);
+  // The _r forms write into our buffers: uv_err_name and uv_strerror allocate, and never free, a
+  // string for a code libuv does not know. The text is the same ("Unknown system error -N").
+  char code[64];
+  char reason[128];
+  uv_err_name_r(err, code, sizeof(code));
+  uv_strerror_r(err, reason, sizeof(reason));
+  std::string text = std::string(code) + ", " + reason;
   if (path != nullptr) text += std::string(" '") + path + "'";
   Local<String> message;
   if (!Utf8String(isolate, text).ToLocal(&message)) message = OneByteString(isolate, code);
   Local<Object> error = Exception::Error(message).As<Object>();
-  error->Set(context, OneByteString(isolate, "errno"), v8::Integer::New(isolate, err)).Check();
-  error->Set(context, OneByteString(isolate, "code"), OneByteString(isolate, code)).Check();
-  if (syscall != nullptr) {
-    error->Set(context, OneByteString(isolate, "syscall"), OneByteString(isolate, syscall)).Check();
-  }
+  // Own data properties, defined rather than assigned: a setter a script put on Error.prototype
+  // or Object.prototype neither runs nor makes the definition fail. On a fresh, extensible Error
+  // a definition cannot fail, so results are not checked.
+  auto define = [&](const char* name, Local<Value> value) {
+    return error->CreateDataProperty(context, OneByteString(isolate, name), value).FromMaybe(false);
+  };
+  define("errno", v8::Integer::New(isolate, err));
+  define("code", OneByteString(isolate, code));
+  if (syscall != nullptr) define("syscall", OneByteString(isolate, syscall));
   Local<String> path_string;
   if (path != nullptr && Utf8String(isolate, path, strlen(path)).ToLocal(&path_string)) {
-    error->Set(context, OneByteString(isolate, "path"), path_string).Check();
+    define("path", path_string);
   }
   return error;
 }

@@ -33,6 +33,34 @@ TEST_F(ErrorsTest, UVExceptionWithoutPathHasNoPathProperty) {
   ExpectEval("e.code", "ECONNREFUSED");
 }
 
+TEST_F(ErrorsTest, UVExceptionDefinesOwnPropertiesPastHostileSetters) {
+  // Setters that throw on the prototypes must neither run nor abort the process.
+  ExpectEval("var ran = 0; ['errno', 'code', 'syscall', 'path'].forEach(function(name) {"
+             "  Object.defineProperty(Error.prototype, name, {"
+             "    set: function() { ran++; throw new Error('setter ran'); }, configurable: true });"
+             "  Object.defineProperty(Object.prototype, name, {"
+             "    set: function() { ran++; throw new Error('setter ran'); }, configurable: true });"
+             "}); ran",
+             "0");
+  v8::TryCatch try_catch(isolate());
+  SetGlobal("e", UVException(isolate(), UV_ENOENT, "open", "/nope"));
+  EXPECT_FALSE(try_catch.HasCaught());
+  ExpectEval("ran", "0");
+  ExpectEval("e.hasOwnProperty('code') && e.code", "ENOENT");
+  ExpectEval("e.hasOwnProperty('errno') && e.errno", std::to_string(UV_ENOENT));
+  ExpectEval("e.hasOwnProperty('syscall') && e.syscall", "open");
+  ExpectEval("e.hasOwnProperty('path') && e.path", "/nope");
+  ExpectEval("Object.keys(e).join()", "errno,code,syscall,path");
+}
+
+TEST_F(ErrorsTest, UVExceptionNamesACodeLibuvDoesNotKnow) {
+  // Under ASan this also checks that naming such a code allocates nothing that is never freed.
+  SetGlobal("e", UVException(isolate(), -100000, "read"));
+  ExpectEval("e.code", "Unknown system error -100000");
+  ExpectEval("e.errno", "-100000");
+  ExpectEval("e.message", "Unknown system error -100000, Unknown system error -100000");
+}
+
 TEST_F(ErrorsTest, FormatShowsLocationSourceLineCaretAndStack) {
   v8::TryCatch try_catch(isolate());
   v8::ScriptOrigin origin(isolate(), OneByteString(isolate(), "/tmp/x.js"));
