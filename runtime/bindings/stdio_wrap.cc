@@ -156,9 +156,11 @@ class StdioPipe : public BaseObject {
     return 0;
   }
 
+  // libuv reports a descriptor in error (POLLERR: the pipe's reader has gone) as UV_EBADF, and
+  // stops polling it. The write is tried all the same: it says what really went wrong (EPIPE).
   static void OnWritable(uv_poll_t* poll, int status, int) {
     StdioPipe* self = static_cast<StdioPipe*>(poll->data);
-    int err = status;
+    int err = 0;
     while (err == 0 && !self->queue_.empty()) {
       std::string& front = self->queue_.front();
       ssize_t n = ::write(self->fd_, front.data() + self->front_offset_,
@@ -173,7 +175,8 @@ class StdioPipe : public BaseObject {
       } else if (n < 0 && errno == EINTR) {
         continue;
       } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-        return;  // still full: wait for the next writable event
+        if (status == 0) return;  // still full: wait for the next writable event
+        err = status;             // no more events will come
       } else {
         err = n < 0 ? -errno : UV_EIO;
       }
