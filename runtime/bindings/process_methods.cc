@@ -247,6 +247,15 @@ void ErrName(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(OneByteString(isolate, name));
 }
 
+// strerror(err): libuv's description of a negative error code ('connection refused', ...).
+void StrError(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsInt32()) return ThrowTypeError(isolate, "err must be an integer");
+  char text[128];
+  uv_strerror_r(args[0].As<v8::Int32>()->Value(), text, sizeof(text));
+  args.GetReturnValue().Set(OneByteString(isolate, text));
+}
+
 void RunMicrotasks(const FunctionCallbackInfo<Value>& args) {
   args.GetIsolate()->PerformMicrotaskCheckpoint();
 }
@@ -282,6 +291,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "setupCallbacks", SetupCallbacks);
   SetMethod(context, target, "runMicrotasks", RunMicrotasks);
   SetMethod(context, target, "errname", ErrName);
+  SetMethod(context, target, "strerror", StrError);
 }
 
 }  // namespace process_methods

@@ -11,7 +11,8 @@
 //                                    code/errno/syscall (EPIPE when the reader is gone)
 //   queued()                      bytes waiting
 //   handle.ondrain()              called once everything that waited has been written
-//   handle.onerror(err)           called when a write from the queue fails
+//   handle.onerror(err)           called when a write from the queue fails, with libuv's
+//                                    negative error code (_stdio.js makes the Error)
 //
 // Nothing printed is lost at exit: Environment::Exit makes the descriptor blocking again and
 // writes out whatever still waits before the process ends.
@@ -189,7 +190,7 @@ class StdioPipe : public BaseObject {
       self->queue_.clear();
       self->queued_bytes_ = 0;
       self->front_offset_ = 0;
-      Local<Value> argv[] = {UVException(env->isolate(), err, "write")};
+      Local<Value> argv[] = {v8::Integer::New(env->isolate(), err)};
       env->MakeCallback(object, "onerror", 1, argv);
       return;
     }

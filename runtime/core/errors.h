@@ -8,8 +8,7 @@
 // Exceptions, each for a reason:
 //   - fs: an asynchronous call's callback gets an Error made here by UVException, the same as
 //     the synchronous call throws; the request already holds the path and syscall, which JS
-//     would otherwise have to remember for every call. The stdio pipe's 'onerror' likewise
-//     (stdio_wrap.cc), worded as fs words its errors, and crypto's thread-pool jobs
+//     would otherwise have to remember for every call. Likewise crypto's thread-pool jobs
 //     (randomBytes, pbkdf2: crypto_random.cc), which call the user's callback directly.
 //   - cares_wrap hands dns.js a code string ('ENOTFOUND', 'ETIMEOUT'): c-ares's and
 //     getaddrinfo's failures named in v0.6's terms, mapped beside the library
@@ -22,7 +21,9 @@
 //   - fs, and the process, os and tty methods (chdir, kill, setuid, hostname, a TTY's init):
 //     "ENOENT, no such file or directory '/x'" (code, strerror, then the path if any), with
 //     `errno` the number (here libuv's negative code, -2), `code`, `syscall` and `path`, set in
-//     that order. Made by UVException.
+//     that order. Made by UVException, or by _errors.js's uvException where JS gets the code
+//     (a stdout pipe's failed write: "EPIPE, broken pipe"; v0.6.3's stdout pipe was a
+//     net.Socket and said "write EPIPE", which Nodus does not follow).
 //   - net (TCP and pipes), dgram, dns, cluster and child_process: "connect ECONNREFUSED"
 //     (syscall, then code), with `errno` the code name as well (v0.6.3's net and dgram set
 //     `e.errno = e.code = code`), then `syscall`; child_process adds the command as `path` and

@@ -182,7 +182,9 @@ function onPipeDrain() {
   stream.emit('drain');
 }
 
-function onPipeError(er) {
+// err: the libuv code of the write from the queue that failed.
+function onPipeError(err) {
+  var er = require('_errors').uvException(err, 'write');
   var stream = this.owner;
   stream.writable = false;
   var callbacks = stream._callbacks;
