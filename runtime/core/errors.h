@@ -7,21 +7,26 @@
 // udp_wrap, process_wrap) or throws, and every such throw goes through ThrowUVException below.
 // Exceptions, each for a reason:
 //   - fs: an asynchronous call's callback gets an Error made here by UVException, the same as
-//     the synchronous call throws; the request already holds the path and syscall, which JS
-//     would otherwise have to remember for every call. Likewise crypto's thread-pool jobs
-//     (randomBytes, pbkdf2: crypto_random.cc), which call the user's callback directly.
+//     the synchronous call throws, as v0.6.3's fs binding did (code that calls
+//     process.binding('fs') itself sees what it saw then); the request already holds the path
+//     and syscall, which JS would otherwise have to repeat for every call. Likewise crypto's
+//     thread-pool jobs (randomBytes, pbkdf2: crypto_random.cc), which call the user's callback
+//     directly.
 //   - cares_wrap hands dns.js a code string ('ENOTFOUND', 'ETIMEOUT'): c-ares's and
 //     getaddrinfo's failures named in v0.6's terms, mapped beside the library
 //     (runtime/bindings/cares_wrap.cc); dns.js makes the Error with _errors.js all the same.
 //   - Library errors keep their own makers beside their libraries: OpenSSL's
 //     (runtime/bindings/crypto/crypto.cc, tls_wrap.cc), zlib's (zlib.cc), http-parser's
 //     "Parse Error" (http_parser.cc).
+//   - Three JS messages that name a code without being system errors keep their wording:
+//     fs.watch's 'watch failed' (errno the number, no code), tty's 'setRawMode failed: -N' and
+//     _stdio.js's 'cannot open stdin: -N'.
 //
 // v0.6.3 worded system errors two ways, and Nodus keeps both:
 //   - fs, and the process, os and tty methods (chdir, kill, setuid, hostname, a TTY's init):
 //     "ENOENT, no such file or directory '/x'" (code, strerror, then the path if any), with
-//     `errno` the number (here libuv's negative code, -2), `code`, `syscall` and `path`, set in
-//     that order. Made by UVException, or by _errors.js's uvException where JS gets the code
+//     `errno` a number (v0.6.3's was libuv 0.6's own numbering; here it is today's libuv code,
+//     -2 for ENOENT), `code`, `syscall` and `path`, set in that order. Made by UVException, or by _errors.js's uvException where JS gets the code
 //     (a stdout pipe's failed write: "EPIPE, broken pipe"; v0.6.3's stdout pipe was a
 //     net.Socket and said "write EPIPE", which Nodus does not follow).
 //   - net (TCP and pipes), dgram, dns, cluster and child_process: "connect ECONNREFUSED"
@@ -38,8 +43,11 @@
 
 namespace nodus {
 
+// The Error for libuv code `err` in fs's wording (above); `syscall` and `path` may be null. Its
+// properties are defined, not assigned, so no setter on a prototype runs.
 v8::Local<v8::Value> UVException(v8::Isolate* isolate, int err, const char* syscall,
                                  const char* path = nullptr);
+// How a binding's synchronous call fails with a libuv code: throws UVException's Error.
 void ThrowUVException(v8::Isolate* isolate, int err, const char* syscall,
                       const char* path = nullptr);
 
