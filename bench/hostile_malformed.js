@@ -174,6 +174,8 @@ function openHeld() {
       var h = { socket: s, t0: Date.now(), closedAfterMs: null, givenUp: false };
       s.on('connect', function () { s.write('GET /slow HTTP/1.1\r\nHost: h\r\nX-Slow: '); });
       s.on('error', function () {});
+      // Read whatever comes (a 408): a stream nobody reads never sees its 'end', so never 'close'.
+      s.on('data', function () {});
       s.on('close', function () {
         if (h.closedAfterMs === null && !h.givenUp) h.closedAfterMs = Date.now() - h.t0;
       });
