@@ -109,12 +109,14 @@ while IFS=$'\t' read -r name version extra cmd; do
   pkg="$work/node_modules/$name"
   status=ok
   (cd "$work" && PATH="$P/bin:/usr/bin:/bin" npm install "$name@$version" >"$work/install.log" 2>&1) || status="install-failed"
-  extras=() nodev=0 service=
+  extras=() nodev=0 service= published=() unbuilt=()
   for token in $extra; do
     case $token in
       -) ;;
       nodev) nodev=1 ;;
       mariadb|redis) service=$token ;;
+      published:*) IFS=, read -r -a published <<<"${token#published:}" ;;
+      unbuilt:*) unbuilt+=("${token#unbuilt:}") ;;
       *) extras+=("$token") ;;
     esac
   done
@@ -125,6 +127,42 @@ while IFS=$'\t' read -r name version extra cmd; do
     (cd "$pkg" && PATH="$P/bin:/usr/bin:/bin" npm install --ignore-scripts "${extras[@]}" >>"$work/install.log" 2>&1) \
       || status="extras-failed"
   fi
+  # published:DIR,...: folders of the published tarball that npm 1.1 left out (it applies the
+  # package's .npmignore when it caches a tarball, and some packages ignore their own test/).
+  if [[ $status == ok && ${#published[@]} -gt 0 ]]; then
+    url=$(cd "$pkg" && PATH="$P/bin:/usr/bin:/bin" npm view "$name@$version" dist.tarball 2>>"$work/install.log" | grep -o "http[^' ]*\.tgz" | head -1)
+    # The document may come from npm's cache, naming an earlier run's registry port: ask this one.
+    [[ -n $url ]] && url="${npm_config_registry%/}/$(sed -E 's|^https?://[^/]+/||' <<<"$url")"
+    echo "run.sh: published tarball: ${url:-(npm view gave no URL)}" >>"$work/install.log"
+    if [[ -z $url ]] || ! curl -sSf -o "$work/published.tgz" "$url" 2>>"$work/install.log" ||
+       ! tar xzf "$work/published.tgz" -C "$pkg" --strip-components=1 "${published[@]/#/package/}" \
+         >>"$work/install.log" 2>&1; then
+      status="published-failed"
+    fi
+  fi
+  # unbuilt:NAME@VERSION: a runner fetched by npm 1.1 into its cache and unpacked beside the
+  # package without its install scripts (npm 1.1 runs preinstall even with --ignore-scripts;
+  # expresso's builds jscoverage, which only --cov uses, from a 2010 SpiderMonkey GCC 12 rejects).
+  for spec in "${unbuilt[@]}"; do
+    [[ $status == ok ]] || break
+    uname=${spec%@*} uversion=${spec##*@}
+    if (cd "$pkg" && PATH="$P/bin:/usr/bin:/bin" npm cache add "$spec" >>"$work/install.log" 2>&1) &&
+       mkdir -p "$pkg/node_modules/$uname" "$pkg/node_modules/.bin" &&
+       tar xzf "$npm_config_cache/$uname/$uversion/package.tgz" -C "$pkg/node_modules/$uname" \
+         --strip-components=1; then
+      "$P/bin/node" -e '
+        var fs = require("fs"), path = require("path"), dir = process.argv[1];
+        var bin = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).bin || {};
+        if (typeof bin === "string") bin = { [path.basename(dir)]: bin };
+        Object.keys(bin).forEach(function(k) {
+          var link = path.join(dir, "..", ".bin", k);
+          try { fs.unlinkSync(link); } catch (e) {}
+          fs.symlinkSync(path.join("..", path.basename(dir), bin[k]), link);
+        });' "$pkg/node_modules/$uname" || status="unbuilt-failed"
+    else
+      status="unbuilt-failed"
+    fi
+  done
   if [[ $status == ok && $service == mariadb ]]; then
     if start_mariadb; then
       # node-mysql's suites read their server from test/config.js.
