@@ -7,9 +7,11 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/errors.h"
@@ -21,6 +23,8 @@ namespace binding {
 namespace fs {
 
 using v8::Array;
+using v8::ArrayBuffer;
+using v8::BackingStore;
 using v8::Context;
 using v8::Function;
 using v8::FunctionCallbackInfo;
@@ -35,14 +39,24 @@ using v8::Value;
 namespace {
 
 // One in-flight asynchronous request: it owns the uv_fs_t and the JS callback, and frees itself
-// after the callback ran.
+// after the callback ran. A readBuffer() also owns the memory being read into.
 struct FSReq {
   uv_fs_t req;
   Environment* env;
   Global<Function> callback;
   std::string path;
   const char* syscall;
+  std::shared_ptr<BackingStore> store;
 };
+
+// After a readBuffer() of `result` bytes into `store`: the bytes it did not fill are cleared, so
+// that nothing uninitialized is reachable through the ArrayBuffer.
+void ClearUnread(BackingStore* store, ssize_t result) {
+  size_t filled = result > 0 ? static_cast<size_t>(result) : 0;
+  if (filled < store->ByteLength()) {
+    std::memset(static_cast<char*>(store->Data()) + filled, 0, store->ByteLength() - filled);
+  }
+}
 
 // Stats travel as a flat array of numbers; stdlib/lib/fs.js builds the Stats object.
 Local<Value> StatsToArray(Isolate* isolate, const uv_stat_t* s) {
@@ -114,10 +128,17 @@ void AfterAsync(uv_fs_t* uv_req) {
     argv[1] = ResultOf(isolate, uv_req);
     argc = 2;
   }
+  Local<Value> array_buffer;
+  if (req->store != nullptr && uv_req->result >= 0) {
+    ClearUnread(req->store.get(), uv_req->result);
+    array_buffer = ArrayBuffer::New(isolate, std::move(req->store));
+    argc = 3;
+  }
+  Local<Value> full_argv[] = {argv[0], argv[1], array_buffer};
   Local<Function> callback = req->callback.Get(isolate);
   uv_fs_req_cleanup(uv_req);
   delete req;
-  env->MakeCallback(env->context()->Global(), callback, argc, argv);
+  env->MakeCallback(env->context()->Global(), callback, argc, full_argv);
 }
 
 // Runs `call` synchronously, or asynchronously if the argument at `callback_index` is a
@@ -286,6 +307,50 @@ void ReadOrWrite(const FunctionCallbackInfo<Value>& args) {
     return kWrite ? uv_fs_write(env->loop(), req, fd, &buf, 1, position, cb)
                   : uv_fs_read(env->loop(), req, fd, &buf, 1, position, cb);
   });
+}
+
+// readBuffer(fd, length, position, [callback]): reads up to `length` bytes into new memory,
+// which is not zero-filled first: the read overwrites it (fs.readFile and fs.ReadStream, which
+// would otherwise clear every chunk and then read over it). Calls back with (err, bytesRead,
+// arrayBuffer), or returns [bytesRead, arrayBuffer]; the ArrayBuffer has `length` bytes, those
+// past bytesRead zero. position < 0 (or not a number) uses the current file position.
+void ReadBuffer(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
+  int64_t length, position = -1;
+  if (!GetInt64Arg(args, 1, "length", &length)) return;
+  // Buffer's kMaxLength.
+  if (length < 0 || length > 0x3FFFFFFF) return ThrowRangeError(isolate, "length out of range");
+  if (args[2]->IsNumber()) {
+    double p = args[2].As<v8::Number>()->Value();
+    position = p >= 0 && p <= 9007199254740991.0 ? static_cast<int64_t>(p) : -1;
+  }
+  std::shared_ptr<BackingStore> store;
+  {
+    ArrayBufferAllocator::NoZeroFillScope no_zero_fill;
+    store = ArrayBuffer::NewBackingStore(isolate, static_cast<size_t>(length));
+  }
+  Environment* env = Environment::GetCurrent(args);
+  uv_buf_t buf = uv_buf_init(static_cast<char*>(store->Data()), static_cast<unsigned>(length));
+  if (args[3]->IsFunction()) {
+    // Dispatch, with the store held by the request until the callback.
+    Dispatch(args, 3, "read", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+      static_cast<FSReq*>(req->data)->store = store;
+      return uv_fs_read(env->loop(), req, fd, &buf, 1, position, cb);
+    });
+    return;
+  }
+  uv_fs_t req;
+  int n = uv_fs_read(env->loop(), &req, fd, &buf, 1, position, nullptr);
+  uv_fs_req_cleanup(&req);
+  if (n < 0) return ThrowUVException(isolate, n, "read", nullptr);
+  ClearUnread(store.get(), n);
+  Local<Context> context = env->context();
+  Local<Array> result = Array::New(isolate, 2);
+  result->Set(context, 0, v8::Integer::New(isolate, n)).Check();
+  result->Set(context, 1, ArrayBuffer::New(isolate, std::move(store))).Check();
+  args.GetReturnValue().Set(result);
 }
 
 // Calls taking one path: unlink, rmdir, readdir, readlink.
@@ -597,6 +662,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "realpath", RealPath);
   SetMethod(context, target, "close", Close);
   SetMethod(context, target, "read", ReadOrWrite<false>);
+  SetMethod(context, target, "readBuffer", ReadBuffer);
   SetMethod(context, target, "readFileUtf8", ReadFileUtf8);
   SetMethod(context, target, "open", Open);
   SetMethod(context, target, "write", ReadOrWrite<true>);

@@ -5,6 +5,7 @@
 var binding = process.binding('fs');
 var constants = process.binding('constants');
 var Buffer = require('buffer').Buffer;
+var fromArrayBuffer = require('buffer')._fromArrayBuffer;
 var Stream = require('stream').Stream;
 var util = require('util');
 
@@ -341,6 +342,18 @@ function joinChunks(chunks, total) {
 }
 
 var kReadChunk = 64 * 1024;
+var kMaxLength = process.binding('buffer').kMaxLength;
+var S_IFMT = 61440;   /* 0170000 */
+var S_IFREG = 32768;  /* 0100000 */
+
+// The size of the first read of a whole file: a regular file's size from fstat's fields
+// (usually all of it, in one read), else a chunk. Reading then goes on to end of file, so a file
+// that grew or shrank meanwhile is read as it is.
+function firstReadSize(fields) {
+  var size = fields[8];
+  if ((fields[1] & S_IFMT) !== S_IFREG || !(size > 0)) return kReadChunk;
+  return Math.min(size, kMaxLength);
+}
 
 // readFileSync(filename, [encoding]): a Buffer, or a string when an encoding is given.
 exports.readFileSync = function(path, encoding) {
@@ -349,12 +362,14 @@ exports.readFileSync = function(path, encoding) {
   var chunks = [];
   var total = 0;
   try {
+    var size = firstReadSize(binding.fstat(fd));
     for (;;) {
-      var chunk = new Buffer(kReadChunk);
-      var n = binding.read(fd, chunk, 0, kReadChunk, -1);
+      var result = binding.readBuffer(fd, size, -1);
+      var n = result[0];
       if (n === 0) break;
-      chunks.push(n === kReadChunk ? chunk : chunk.slice(0, n));
+      chunks.push(fromArrayBuffer(result[1], n));
       total += n;
+      size = kReadChunk;
     }
   } finally {
     exports.closeSync(fd);
@@ -382,16 +397,19 @@ exports.readFile = function(path, encoding, callback) {
         callback(null, encoding ? buffer.toString(encoding) : buffer);
       });
     }
-    (function readChunk() {
-      var chunk = new Buffer(kReadChunk);
-      binding.read(fd, chunk, 0, kReadChunk, -1, function(err, n) {
+    function readChunk(size) {
+      binding.readBuffer(fd, size, -1, function(err, n, arrayBuffer) {
         if (err) return finish(err);
         if (n === 0) return finish(null);
-        chunks.push(n === kReadChunk ? chunk : chunk.slice(0, n));
+        chunks.push(fromArrayBuffer(arrayBuffer, n));
         total += n;
-        readChunk();
+        readChunk(kReadChunk);
       });
-    })();
+    }
+    binding.fstat(fd, function(err, fields) {
+      if (err) return finish(err);
+      readChunk(firstReadSize(fields));
+    });
   });
 };
 
@@ -523,10 +541,9 @@ ReadStream.prototype._read = function() {
   }
   if (toRead <= 0) return this._onEnd();
 
-  var buffer = new Buffer(toRead);
   this._reading = true;
-  binding.read(this.fd, buffer, 0, toRead, this.pos === undefined ? -1 : this.pos,
-               function(err, bytesRead) {
+  binding.readBuffer(this.fd, toRead, this.pos === undefined ? -1 : this.pos,
+                     function(err, bytesRead, arrayBuffer) {
     self._reading = false;
     if (self._closing) {
       // destroy() waited for this read to finish with the descriptor.
@@ -542,7 +559,7 @@ ReadStream.prototype._read = function() {
     if (!self.readable) return;
     if (bytesRead === 0) return self._onEnd();
     if (self.pos !== undefined) self.pos += bytesRead;
-    var chunk = buffer.slice(0, bytesRead);
+    var chunk = fromArrayBuffer(arrayBuffer, bytesRead);
     if (self._decoder) {
       var text = self._decoder.write(chunk);
       if (text.length) self.emit('data', text);
