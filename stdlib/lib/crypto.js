@@ -65,13 +65,25 @@ function Hash(algorithm) {
   this._handle = new binding.Hash(algorithm);
 }
 
+// The binding takes 'binary' and 'utf8' strings as they are (update(string, utf8)) and makes
+// hex and 'binary' digests itself (digest(1), digest(2)), so that hashing a short string to hex
+// makes no Buffer.
 Hash.prototype.update = function update(data, inputEncoding) {
+  if (typeof data === 'string') {
+    var encoding = normalizeEncoding(inputEncoding, true);
+    if (encoding === 'binary' || encoding === 'utf8') {
+      this._handle.update(data, encoding === 'utf8');
+      return this;
+    }
+  }
   this._handle.update(toBytes(data, inputEncoding));
   return this;
 };
 
 Hash.prototype.digest = function digest(outputEncoding) {
   var encoding = normalizeEncoding(outputEncoding);
+  if (encoding === 'hex') return this._handle.digest(1);
+  if (encoding === 'binary') return this._handle.digest(2);
   return encode(this._handle.digest(), encoding);
 };
 

@@ -179,10 +179,12 @@ EVP_MD* FetchDigest(const std::string& name) {
   EVP_MD* md = EVP_MD_fetch(nullptr, name.c_str(), nullptr);
   if (md == nullptr) {
     // Names only the object table knows, such as "RSA-SHA256" (v0.6 programs used them for
-    // hashes too). The result is a static object, which EVP_MD_free leaves alone.
+    // hashes too). The result is a static object, which EVP_MD_free leaves alone. The failed
+    // fetch queued an error; a successful one queues none, and clearing the queue costs as
+    // much as a short hash, so only this path does it.
     md = const_cast<EVP_MD*>(EVP_get_digestbyname(name.c_str()));
+    ERR_clear_error();
   }
-  ERR_clear_error();
   return md;
 }
 

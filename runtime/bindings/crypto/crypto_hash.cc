@@ -1,9 +1,14 @@
 // Digests over streamed data, for process.binding('crypto'):
 //
-//   new Hash(algorithm)          update(bytes), digest() -> Uint8Array
-//   new Hmac(algorithm, key)     update(bytes), digest() -> Uint8Array
-//   new Sign(algorithm)          update(bytes), sign(pem, [passphrase]) -> Uint8Array
-//   new Verify(algorithm)        update(bytes), verify(pem, signature) -> boolean
+//   new Hash(algorithm)          update(data, [utf8]), digest([form]) -> Uint8Array or string
+//   new Hmac(algorithm, key)     update(data, [utf8]), digest([form]) -> Uint8Array or string
+//   new Sign(algorithm)          update(data, [utf8]), sign(pem, [passphrase]) -> Uint8Array
+//   new Verify(algorithm)        update(data, [utf8]), verify(pem, signature) -> boolean
+//
+// update() takes a Buffer, or a string: with `utf8` true its UTF-8 form, else each character's
+// low byte ('binary', v0.6's default). digest(1) returns the digest as a hex string, digest(2)
+// as a 'binary' string (a character per byte), digest() as a Uint8Array. The common cases
+// (hashing a short string to hex) then make no Buffer on either side.
 //
 // digest(), sign() and verify() end the object: its OpenSSL context is freed at once and any
 // further call throws, as Node's did. The rest is freed when the JS object is collected.
@@ -14,6 +19,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <memory>
 #include <string>
 
 #include "runtime/bindings/crypto/crypto.h"
@@ -74,6 +80,72 @@ bool DigestUpdate(EVP_MD_CTX* ctx, const Bytes& bytes) {
   return true;
 }
 
+// The data argument of update(): a Buffer's bytes, or a string's bytes in the encoding
+// args[1] names (see the top of the file), written into `stack` when they fit, else into
+// memory the object owns.
+class UpdateData {
+ public:
+  // Throws TypeError and returns false if args[0] is neither a string nor a Buffer.
+  bool Get(const FunctionCallbackInfo<Value>& args, Bytes* out) {
+    Isolate* isolate = args.GetIsolate();
+    if (!args[0]->IsString()) return GetBytesArg(args, 0, "data", out);
+    Local<v8::String> string = args[0].As<v8::String>();
+    bool utf8 = args[1]->IsTrue();
+    size_t length = utf8 ? static_cast<size_t>(string->Utf8Length(isolate))
+                         : static_cast<size_t>(string->Length());
+    uint8_t* data = stack_;
+    if (length > sizeof(stack_)) {
+      heap_.reset(new uint8_t[length]);
+      data = heap_.get();
+    }
+    if (utf8) {
+      string->WriteUtf8(isolate, reinterpret_cast<char*>(data), static_cast<int>(length), nullptr,
+                        v8::String::NO_NULL_TERMINATION | v8::String::REPLACE_INVALID_UTF8);
+    } else {
+      string->WriteOneByte(isolate, data, 0, static_cast<int>(length),
+                           v8::String::NO_NULL_TERMINATION);
+    }
+    out->data = data;
+    out->length = length;
+    return true;
+  }
+
+ private:
+  uint8_t stack_[1024];
+  std::unique_ptr<uint8_t[]> heap_;
+};
+
+// A finished digest in the form digest()'s argument asks for (see the top of the file).
+void SetDigestResult(const FunctionCallbackInfo<Value>& args, const uint8_t* digest,
+                     size_t length) {
+  Isolate* isolate = args.GetIsolate();
+  int form = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 0;
+  char hex[2 * EVP_MAX_MD_SIZE];
+  if (form == 1) {
+    static const char kHex[] = "0123456789abcdef";
+    for (size_t i = 0; i < length; i++) {
+      hex[2 * i] = kHex[digest[i] >> 4];
+      hex[2 * i + 1] = kHex[digest[i] & 15];
+    }
+    digest = reinterpret_cast<const uint8_t*>(hex);
+    length *= 2;
+  }
+  if (form == 1 || form == 2) {
+    // Not internalized: a digest is seldom a property name.
+    Local<v8::String> string;
+    if (v8::String::NewFromOneByte(isolate, digest, v8::NewStringType::kNormal,
+                                   static_cast<int>(length))
+            .ToLocal(&string)) {
+      args.GetReturnValue().Set(string);
+    }
+    return;
+  }
+  Local<Value> result;
+  if (CopyToUint8Array(isolate, digest, length).ToLocal(&result)) {
+    args.GetReturnValue().Set(result);
+  }
+}
+
 // ---- Hash --------------------------------------------------------------------------------------
 
 // A hash or HMAC: an OpenSSL context that digest() finishes; using it afterwards throws.
@@ -126,7 +198,8 @@ void DigestContextUpdate(const FunctionCallbackInfo<Value>& args) {
   T* self = CryptoObject::Unwrap<T>(args);
   if (self == nullptr) return;
   Bytes data;
-  if (!GetBytesArg(args, 0, "data", &data)) return;
+  UpdateData storage;
+  if (!storage.Get(args, &data)) return;
   EVP_MD_CTX* ctx = self->Context(isolate);
   if (ctx == nullptr) return;
   if (!DigestUpdate(ctx, data)) ThrowOpenSSLError(isolate, "digest update failed");
@@ -144,8 +217,7 @@ void HashDigest(const FunctionCallbackInfo<Value>& args) {
   bool ok = size >= 0 && size <= EVP_MAX_MD_SIZE && EVP_DigestFinal_ex(ctx, out, &length) == 1;
   hash->Finish();
   if (!ok) return ThrowOpenSSLError(isolate, "digest failed");
-  Local<Value> result;
-  if (CopyToUint8Array(isolate, out, length).ToLocal(&result)) args.GetReturnValue().Set(result);
+  SetDigestResult(args, out, length);
 }
 
 // ---- Hmac --------------------------------------------------------------------------------------
@@ -185,7 +257,8 @@ void HmacUpdate(const FunctionCallbackInfo<Value>& args) {
   Hmac* hmac = CryptoObject::Unwrap<Hmac>(args);
   if (hmac == nullptr) return;
   Bytes data;
-  if (!GetBytesArg(args, 0, "data", &data)) return;
+  UpdateData storage;
+  if (!storage.Get(args, &data)) return;
   EVP_MAC_CTX* ctx = hmac->Context(isolate);
   if (ctx == nullptr) return;
   for (size_t done = 0; done < data.length;) {
@@ -208,8 +281,7 @@ void HmacDigest(const FunctionCallbackInfo<Value>& args) {
   bool ok = EVP_MAC_final(ctx, out, &length, sizeof(out)) == 1;
   hmac->Finish();
   if (!ok) return ThrowOpenSSLError(isolate, "HMAC failed");
-  Local<Value> result;
-  if (CopyToUint8Array(isolate, out, length).ToLocal(&result)) args.GetReturnValue().Set(result);
+  SetDigestResult(args, out, length);
 }
 
 // ---- Sign and Verify ---------------------------------------------------------------------------
