@@ -51,6 +51,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/callback_scope.h"
 #include "runtime/core/stream_wrap.h"
@@ -384,7 +385,13 @@ class Parser : public BaseObject, public StreamReadListener {
     if (self->detached_) return 0;
     Isolate* isolate = self->env_->isolate();
     HandleScope scope(isolate);
-    std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(isolate, length);
+    // The piece is copied out (a paused parser's pending bytes are its own, not a Buffer's),
+    // into memory not zero-filled first, since the copy covers all of it.
+    std::unique_ptr<v8::BackingStore> store;
+    {
+      ArrayBufferAllocator::NoZeroFillScope no_zero_fill;
+      store = v8::ArrayBuffer::NewBackingStore(isolate, length);
+    }
     memcpy(store->Data(), at, length);
     Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(store));
     Local<Value> argv[] = {v8::Uint8Array::New(buffer, 0, length)};

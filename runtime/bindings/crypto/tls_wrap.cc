@@ -43,13 +43,17 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <cctype>
 #include <climits>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/bindings/crypto/crypto.h"
+#include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -405,34 +409,65 @@ void ClearIn(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(ret);
 }
 
+// The cleartext OpenSSL can give now, as a Uint8Array. It is decrypted straight into the
+// result's memory, sized for what has arrived (plaintext is never longer than the records that
+// carry it); should a read find more than that, the rest goes through a second buffer and a copy.
 void ClearOut(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Connection* conn = CryptoObject::Unwrap<Connection>(args);
   if (conn == nullptr) return;
   SSL* ssl = conn->Ssl(isolate);
   if (ssl == nullptr) return;
-  std::vector<uint8_t> data;
   // Reading before the handshake is done would continue it; start() does that.
-  if (SSL_is_init_finished(ssl) && !(SSL_get_shutdown(ssl) & SSL_RECEIVED_SHUTDOWN)) {
+  if (!SSL_is_init_finished(ssl) || (SSL_get_shutdown(ssl) & SSL_RECEIVED_SHUTDOWN)) {
+    return args.GetReturnValue().Set(v8::Uint8Array::New(v8::ArrayBuffer::New(isolate, 0), 0, 0));
+  }
+  // What waits in the input BIO, what OpenSSL has decrypted and not handed out, and, when it
+  // holds the first part of a record it took from the BIO earlier, room for that record.
+  size_t capacity = BIO_ctrl_pending(conn->enc_in()) + static_cast<size_t>(SSL_pending(ssl)) +
+                    (SSL_has_pending(ssl) ? SSL3_RT_MAX_PLAIN_LENGTH : 0);
+  if (capacity > crypto::kMaxBytes) capacity = crypto::kMaxBytes;
+  std::unique_ptr<v8::BackingStore> store;
+  {
+    ArrayBufferAllocator::NoZeroFillScope no_zero_fill;
+    store = v8::ArrayBuffer::NewBackingStore(isolate, capacity);
+  }
+  uint8_t* data = static_cast<uint8_t*>(store->Data());
+  size_t got = 0;
+  std::vector<uint8_t> more;
+  while (true) {
     uint8_t chunk[16 * 1024];
-    while (true) {
-      int ret = SSL_read(ssl, chunk, sizeof(chunk));
-      if (ret > 0) {
-        if (data.size() + static_cast<size_t>(ret) > crypto::kMaxBytes) {
+    bool direct = got < capacity;
+    size_t room = direct ? std::min(capacity - got, size_t{INT_MAX}) : sizeof(chunk);
+    int ret = SSL_read(ssl, direct ? data + got : chunk, static_cast<int>(room));
+    if (ret > 0) {
+      if (direct) {
+        got += static_cast<size_t>(ret);
+      } else {
+        if (got + more.size() + static_cast<size_t>(ret) > crypto::kMaxBytes) {
           return ThrowRangeError(isolate, "too much data at once");
         }
-        data.insert(data.end(), chunk, chunk + ret);
-        continue;
+        more.insert(more.end(), chunk, chunk + ret);
       }
-      bool eof = false;
-      if (!CheckSslResult(isolate, ssl, ret, &eof)) return;
-      break;
+      continue;
     }
+    bool eof = false;
+    if (!CheckSslResult(isolate, ssl, ret, &eof)) return;
+    break;
   }
-  v8::Local<Value> result;
-  if (crypto::CopyToUint8Array(isolate, data.data(), data.size()).ToLocal(&result)) {
-    args.GetReturnValue().Set(result);
+  if (!more.empty()) {
+    std::vector<uint8_t> all(data, data + got);
+    all.insert(all.end(), more.begin(), more.end());
+    v8::Local<Value> result;
+    if (crypto::CopyToUint8Array(isolate, all.data(), all.size()).ToLocal(&result)) {
+      args.GetReturnValue().Set(result);
+    }
+    return;
   }
+  // Nothing uninitialized is reachable through the ArrayBuffer.
+  if (got < capacity) std::memset(data + got, 0, capacity - got);
+  v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(store));
+  args.GetReturnValue().Set(v8::Uint8Array::New(buffer, 0, got));
 }
 
 void IsInitFinished(const FunctionCallbackInfo<Value>& args) {
