@@ -392,6 +392,26 @@ function tooLargeError(limit) {
   return error;
 }
 
+// The one-shot helpers take their output in pieces of up to 256 KB, sized to the input, where a
+// stream's default is 16 KB: each piece is a round trip to the thread pool, and for big inputs
+// those cost more than the inflating or deflating. A chunkSize in the options still rules.
+var kOneShotMaxChunk = 256 * 1024;
+
+function oneShotOptions(options, inputLength) {
+  if (options !== undefined && options !== null && options.chunkSize !== undefined) {
+    return options;
+  }
+  var size = exports.Z_DEFAULT_CHUNK;
+  while (size < inputLength && size < kOneShotMaxChunk) size *= 2;
+  if (size === exports.Z_DEFAULT_CHUNK) return options;
+  var copy = {};
+  if (options !== undefined && options !== null) {
+    Object.keys(options).forEach(function(name) { copy[name] = options[name]; });
+  }
+  copy.chunkSize = size;
+  return copy;
+}
+
 // Runs the whole of `buffer` through a new `Class` stream; callback(error) or
 // callback(null, result). options (optional, as in later Node versions) may give
 // maxOutputLength, the most bytes the result may have (default and most: kMaxLength). A result
@@ -419,7 +439,7 @@ function zlibBuffer(Class, buffer, options, callback) {
     }
   }
   buffer = toBuffer(buffer);
-  var engine = new Class(options);
+  var engine = new Class(oneShotOptions(options, buffer.length));
   var chunks = [];
   var total = 0;
   var done = false;
