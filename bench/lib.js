@@ -1,7 +1,8 @@
 // bench/lib.js <case>: one library throughput case, run for a fixed wall-clock time after a
 // warm-up, under any of Nodus, node or bun (v0.6-era API only: require('https'), new Buffer(),
-// callbacks). Prints one JSON line {case, value, unit, n, ms}; bench/lib.sh runs every case under
-// each runtime and compares. MB = 2^20 bytes.
+// callbacks). Prints one JSON line {case, value, unit, n, ms, cpu}: value per wall-clock second
+// (or ms), cpu the same per CPU second of the process (or its CPU ms); bench/lib.sh runs every
+// case under each runtime and compares. MB = 2^20 bytes.
 //
 // Cases (env knobs in brackets):
 //   gzip, gunzip            zlib.gzip / zlib.gunzip of 1 MB of text-like data (MB/s of the
@@ -37,9 +38,28 @@ function now() {
   return t[0] * 1e3 + t[1] / 1e6;
 }
 
+// CPU time (user + system, all threads) this process has used, in ms, from /proc/self/stat
+// (clock ticks of 10 ms), which every runtime can read the same way.
+function cpuMs() {
+  var stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  var fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (+fields[11] + +fields[12]) * 10;
+}
+
+// The measured part starts: CPU time is counted from here.
+var cpuStart = 0;
+function markStart() {
+  cpuStart = cpuMs();
+}
+
+// Prints the result. `cpu` is the rate per CPU second instead of per wall-clock second (for a
+// time, the CPU time), or null when too little CPU time passed to count.
 function report(value, unit, n, ms) {
+  var cpu = cpuMs() - cpuStart;
+  var perCpu = unit === 'ms' ? cpu : cpu >= 100 ? value * ms / cpu : null;
   console.log(JSON.stringify({case: name, value: Math.round(value * 100) / 100, unit: unit,
-                              n: n, ms: Math.round(ms)}));
+                              n: n, ms: Math.round(ms),
+                              cpu: perCpu === null ? null : Math.round(perCpu * 100) / 100}));
 }
 
 // Runs op(cb) `conc` at a time, first for WARMUP_MS, then for RUN_MS; calls done(n, ms) with the
@@ -56,7 +76,8 @@ function loop(op, conc, done) {
       var t = now();
       if (phase === 0 && t - t0 >= WARMUP_MS) {
         phase = 1;
-        t0 = t;
+        markStart();
+        t0 = now();
       } else if (phase === 1 && t - t0 >= RUN_MS) {
         phase = 2;
         done(n, t - t0);
@@ -72,6 +93,7 @@ function loopSync(op) {
   var t0 = now();
   while (now() - t0 < WARMUP_MS) op();
   var n = 0;
+  markStart();
   t0 = now();
   var t;
   do {
@@ -234,6 +256,7 @@ var cases = {
     server.listen(0, '127.0.0.1', function() {
       var port = server.address().port;
       get(port, WARMUP_MS, function() {
+        markStart();
         get(port, RUN_MS, function(bytes, ms) {
           report(bytes / MB / (ms / 1000), 'MB/s', bytes, ms);
           process.exit(0);
@@ -266,6 +289,7 @@ var cases = {
   require_npm: function() {
     var dir = process.env.NPM_DIR;
     if (!dir) throw new Error('NPM_DIR must name an unpacked npm 1.1');
+    markStart();
     var t0 = now();
     var npm = require(dir + '/lib/npm.js');
     var ms = now() - t0;
@@ -276,6 +300,7 @@ var cases = {
   require_npm_all: function() {
     var dir = process.env.NPM_DIR;
     if (!dir) throw new Error('NPM_DIR must name an unpacked npm 1.1');
+    markStart();
     var t0 = now();
     var npm = require(dir + '/lib/npm.js');
     // npm keeps its cache and temporary files next to the unpacked tree, not in $HOME.

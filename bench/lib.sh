@@ -5,9 +5,11 @@
 # require() of npm 1.1's tree in ms. Each case is bench/lib.js <case> (the same file under every
 # runtime, v0.6-era API only), run for LIB_MS (default 1500) after LIB_WARMUP_MS (300) in a
 # fresh process pinned to CPU 1 (bench/pin.sh); ROUNDS (default 3) rounds interleave the
-# runtimes case by case, and the table shows the best round of each (STAT=median for the
-# median). Ratios are nodus/node and nodus/bun speed: above 1 means Nodus is faster (for the
-# millisecond rows too, where the ratio is the other runtime's time over Nodus's).
+# runtimes case by case, and the tables show the best round of each (STAT=median for the
+# median): rates per wall-clock second, then per CPU second of the process (user + system time
+# of all its threads over the measured part, from /proc/self/stat; steadier on a busy machine,
+# coarse for the short require rows). Ratios are nodus/node and nodus/bun speed: above 1 means
+# Nodus is faster (for the millisecond rows too: the other runtime's time over Nodus's).
 #
 # Set-up made at run time in a temporary folder: a throwaway RSA-2048 key and self-signed
 # certificate (openssl), npm 1.1's tarball (the one ./bazelw caches, NPM_TARBALL) unpacked as
@@ -16,9 +18,10 @@
 # under Nodus, pinned to CPU 0, the same server for every runtime's client. A case a runtime
 # cannot run shows n/a, with its error below the table.
 #
-# Env: NODUS=binary skips the build; BUN=path (default the copy in ~/.cache/nodus-bench/bun,
-# skipped if missing; BUN= to leave it out); ROUNDS, STAT, LIB_MS, LIB_WARMUP_MS; BENCH_RT=1
-# (bench/pin.sh). Run: bench/lib.sh (about 4 min), or name cases.
+# Env: NODUS=binary skips the build; NODUS_BASE=binary adds another Nodus build (say, before a
+# change) as the column `base`; BUN=path (default the copy in ~/.cache/nodus-bench/bun, skipped
+# if missing; BUN= to leave it out); ROUNDS, STAT, LIB_MS, LIB_WARMUP_MS; BENCH_RT=1
+# (bench/pin.sh). Run: bench/lib.sh (about 6 min), or name cases.
 set -euo pipefail
 
 source "$(dirname "$0")/pin.sh"
@@ -37,11 +40,14 @@ all_cases=(https_handshake https_bulk gzip gunzip md5 sha1 sha256 sha1_64 readfi
            http_client require_npm require_npm_all)
 cases=("${all_cases[@]}")
 [[ $# -gt 0 ]] && cases=("$@")
-runtimes=(nodus node)
+runtimes=(nodus)
+[[ -n "${NODUS_BASE:-}" ]] && runtimes+=(base)
+runtimes+=(node)
 [[ -n "$BUN" ]] && runtimes+=(bun)
 cmd_for() {
   case $1 in
     nodus) echo "$NODUS" ;;
+    base) echo "$NODUS_BASE" ;;
     node) echo "node --no-deprecation" ;;
     bun) echo "$BUN" ;;
   esac
@@ -87,22 +93,25 @@ python3 - "$tmp" "$rounds" "$stat" "${runtimes[*]}" "${cases[*]}" <<'PY'
 import json, statistics, sys
 tmp, rounds, stat = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 runtimes, cases = sys.argv[4].split(), sys.argv[5].split()
-errors = []
-def result(rt, case):
+errors = {}
+def result(rt, case, key):
     vals, unit, err = [], None, None
     for i in range(1, rounds + 1):
         line = [l for l in open(f"{tmp}/{rt}.{case}.{i}.out") if l.startswith("{")]
         if line:
             r = json.loads(line[-1])
-            vals.append(r["value"]); unit = r["unit"]
+            unit = r["unit"]
+            if r.get(key) is not None:
+                vals.append(r[key])
         elif err is None:
             lines = [l.strip() for l in open(f"{tmp}/{rt}.{case}.{i}.err") if l.strip()]
             at = [i for i, l in enumerate(lines) if "Error" in l]
             err = "no output" if not lines else lines[-1] if not at else \
                 " ".join(lines[at[0]:at[0] + 2])
+    if err is not None and not vals:
+        errors[f"{rt} {case}"] = err
     if not vals:
-        errors.append(f"{rt} {case}: {err}")
-        return None, None
+        return None, unit
     lower_better = unit == "ms"
     if stat == "median":
         v = statistics.median(vals)
@@ -111,22 +120,29 @@ def result(rt, case):
     return v, unit
 def fmt(v):
     return "n/a" if v is None else (f"{v:,.1f}" if v < 100 else f"{v:,.0f}")
-head = f'{"case":<16} {"unit":<13}' + "".join(f" {rt:>10}" for rt in runtimes)
-head += "".join(f" {'nodus/' + rt:>11}" for rt in runtimes[1:])
-print(f"{stat} of {rounds} rounds; ratios: Nodus's speed over the other's (above 1: Nodus faster)")
-print(head)
-for case in cases:
-    res = {rt: result(rt, case) for rt in runtimes}
-    unit = next((u for v, u in res.values() if u), "")
-    line = f"{case:<16} {unit:<13}" + "".join(f" {fmt(res[rt][0]):>10}" for rt in runtimes)
-    a = res["nodus"][0]
-    for rt in runtimes[1:]:
-        b = res[rt][0]
-        if a is None or b is None:
-            line += f" {'n/a':>11}"
-        else:
-            line += f" {(b / a if unit == 'ms' else a / b):>10.2f}x"
-    print(line)
-for e in errors:
-    print("n/a: " + e)
+def table(key, title):
+    print(title)
+    head = f'{"case":<16} {"unit":<13}' + "".join(f" {rt:>10}" for rt in runtimes)
+    head += "".join(f" {'nodus/' + rt:>11}" for rt in runtimes[1:])
+    print(head)
+    for case in cases:
+        res = {rt: result(rt, case, key) for rt in runtimes}
+        unit = next((u for v, u in res.values() if u), "")
+        if key == "cpu" and unit == "ms":
+            unit = "CPU ms"
+        line = f"{case:<16} {unit:<13}" + "".join(f" {fmt(res[rt][0]):>10}" for rt in runtimes)
+        a = res["nodus"][0]
+        for rt in runtimes[1:]:
+            b = res[rt][0]
+            if a is None or b is None or a == 0 or b == 0:
+                line += f" {'n/a':>11}"
+            else:
+                line += f" {(b / a if unit.endswith('ms') else a / b):>10.2f}x"
+        print(line)
+table("value", f"{stat} of {rounds} rounds, per wall-clock second; ratios: Nodus's speed over the "
+      "other's (above 1: Nodus faster)")
+print()
+table("cpu", f"the same per CPU second of the process (user + system, all its threads)")
+for k, e in errors.items():
+    print(f"n/a: {k}: {e}")
 PY
