@@ -1,5 +1,10 @@
 #include "debugger/agent/agent.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -11,8 +16,6 @@
 #include "runtime/core/version.h"
 
 namespace nodus::debugger {
-
-namespace {
 
 // The inspector hands out Latin-1 (8-bit) or UTF-16 text; the rest of the agent uses UTF-8
 // (AppendUtf8, debugger/agent/json.h).
@@ -83,6 +86,8 @@ std::u16string ToUtf16(const std::string& s) {
   }
   return out;
 }
+
+namespace {
 
 uint32_t ToLine(double zero_based) {
   return zero_based < 0 ? 1 : static_cast<uint32_t>(zero_based) + 1;
@@ -183,20 +188,6 @@ std::string SuffixRegex(const std::string& script) {
 
 }  // namespace
 
-class Agent::Channel : public v8_inspector::V8Inspector::Channel {
- public:
-  explicit Channel(Agent* agent) : agent_(agent) {}
-  void sendResponse(int call_id, std::unique_ptr<v8_inspector::StringBuffer> message) override {
-    agent_->OnInspectorResponse(call_id, ToUtf8(message->string()));
-  }
-  void sendNotification(std::unique_ptr<v8_inspector::StringBuffer> message) override {
-    agent_->OnInspectorNotification(ToUtf8(message->string()));
-  }
-  void flushProtocolNotifications() override {}
-
- private:
-  Agent* agent_;
-};
 
 // One client connection; freed by its close callback.
 struct Agent::Connection {
@@ -217,10 +208,36 @@ struct WriteRequest {
 
 Agent::Agent(Environment* env) : env_(env) {}
 
+// The agent lives until the process exits (Environment::Exit does not unwind), so this runs only
+// when Start gives up part way: before the main loop's poll handle exists, with no client.
 Agent::~Agent() {
-  // The agent lives until the process exits; this only releases the inspector cleanly.
+  if (watcher_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(watcher_mutex_);
+      watcher_stop_ = true;
+    }
+    watcher_cv_.notify_all();
+    char byte = 1;
+    ssize_t ignored = write(watcher_wake_[1], &byte, 1);
+    (void)ignored;
+    watcher_.join();
+    close(watcher_wake_[0]);
+    close(watcher_wake_[1]);
+  }
+  cdp_session_.reset();
+  DropOldCdpSession();
   session_.reset();
   inspector_.reset();
+  if (loop_initialized_) {
+    uv_walk(
+        &loop_,
+        [](uv_handle_t* handle, void*) {
+          if (!uv_is_closing(handle)) uv_close(handle, nullptr);
+        },
+        nullptr);
+    uv_run(&loop_, UV_RUN_DEFAULT);
+    uv_loop_close(&loop_);
+  }
 }
 
 std::unique_ptr<Agent> Agent::Start(Environment* env, const AgentOptions& options) {
@@ -231,17 +248,26 @@ std::unique_ptr<Agent> Agent::Start(Environment* env, const AgentOptions& option
     return nullptr;
   }
   agent->loop_initialized_ = true;
-  if (!agent->Listen(options.port)) return nullptr;
-  std::fprintf(stderr, "debugger listening on port %d\n", agent->port_);
-  std::fflush(stderr);
+  // Set before the loop first runs: a quick client's Runtime.runIfWaitingForDebugger may be
+  // served by the first DrainPrivateLoop below.
+  agent->waiting_for_debugger_ = options.inspect_brk;
+  if (options.port >= 0 && !agent->Listen(options.port)) return nullptr;
+  if (options.inspect_port >= 0 &&
+      !agent->ListenCdp(options.inspect_host, options.inspect_port, options.script)) {
+    return nullptr;
+  }
 
   v8::Isolate* isolate = env->isolate();
   v8::HandleScope scope(isolate);
   agent->channel_ = std::make_unique<Channel>(agent.get());
   agent->inspector_ = v8_inspector::V8Inspector::create(isolate, agent.get());
   static const uint8_t kName[] = "nodus";
-  agent->inspector_->contextCreated(v8_inspector::V8ContextInfo(
-      env->context(), 1, v8_inspector::StringView(kName, sizeof(kName) - 1)));
+  v8_inspector::V8ContextInfo info(env->context(), 1,
+                                  v8_inspector::StringView(kName, sizeof(kName) - 1));
+  // DevTools and VS Code look for the default context by this.
+  static const uint8_t kAux[] = R"({"isDefault":true})";
+  info.auxData = v8_inspector::StringView(kAux, sizeof(kAux) - 1);
+  agent->inspector_->contextCreated(info);
   agent->session_ =
       agent->inspector_->connect(1, agent->channel_.get(), v8_inspector::StringView());
 
@@ -251,16 +277,35 @@ std::unique_ptr<Agent> Agent::Start(Environment* env, const AgentOptions& option
   agent->poll_.data = agent.get();
   uv_poll_start(&agent->poll_, UV_READABLE, OnMainLoopPoll);
   uv_unref(reinterpret_cast<uv_handle_t*>(&agent->poll_));
-  agent->DrainPrivateLoop();  // registers the listening socket with epoll
+  // A thread of its own watches the private loop while JS runs, so that a client can attach to,
+  // and `pause`, a program that never returns to its loop (see WatcherMain).
+  agent->StartWatcher();
+  agent->DrainPrivateLoop();  // registers the listening socket with epoll, arms the watcher
   agent->InstallStats();
 
-  if (options.break_on_start) {
+  if (options.break_on_start && agent->protobuf_listening_) {
     agent->run_depth_++;
     while (agent->connection_ == nullptr) uv_run(&agent->loop_, UV_RUN_ONCE);
     agent->run_depth_--;
     agent->InstallBreakOnStart();
+  } else if (options.inspect_brk && agent->cdp_listening_) {
+    // Until a CDP client says Runtime.runIfWaitingForDebugger (after its Debugger.enable and
+    // breakpoints), nothing of the program runs.
+    agent->run_depth_++;
+    while (agent->waiting_for_debugger_) uv_run(&agent->loop_, UV_RUN_ONCE);
+    agent->run_depth_--;
+    agent->InstallBreakOnStart();
   }
+  agent->DrainPrivateLoop();
   return agent;
+}
+
+bool Agent::ListenProtobuf(int port) {
+  if (protobuf_listening_) return true;
+  bool ok = Listen(port);
+  // Also completes a failed listener's close, so that server_ can be used again.
+  DrainPrivateLoop();
+  return ok;
 }
 
 bool Agent::Listen(int port) {
@@ -272,12 +317,16 @@ bool Agent::Listen(int port) {
   if (err == 0) err = uv_listen(reinterpret_cast<uv_stream_t*>(&server_), 1, OnConnection);
   if (err != 0) {
     std::fprintf(stderr, "debugger: cannot listen on port %d: %s\n", port, uv_err_name(err));
+    uv_close(reinterpret_cast<uv_handle_t*>(&server_), nullptr);
     return false;
   }
   sockaddr_storage bound;
   int length = sizeof(bound);
   uv_tcp_getsockname(&server_, reinterpret_cast<sockaddr*>(&bound), &length);
   port_ = ntohs(reinterpret_cast<sockaddr_in*>(&bound)->sin_port);
+  protobuf_listening_ = true;
+  std::fprintf(stderr, "debugger listening on port %d\n", port_);
+  std::fflush(stderr);
   return true;
 }
 
@@ -294,9 +343,10 @@ void Agent::CallAndPauseOnStart(const v8::FunctionCallbackInfo<v8::Value>& args)
   }
   std::vector<v8::Local<v8::Value>> call_args;
   for (int i = 2; i < args.Length(); i++) call_args.push_back(args[i]);
-  if (agent->connection_ != nullptr) {
+  if (agent->attached()) {
     static const uint8_t kReason[] = "Break on start";
-    agent->session_->schedulePauseOnNextStatement(
+    (agent->cdp_connection_ != nullptr ? agent->cdp_session_ : agent->session_)
+        ->schedulePauseOnNextStatement(
         v8_inspector::StringView(kReason, sizeof(kReason) - 1), v8_inspector::StringView());
   }
   v8::Local<v8::Value> result;
@@ -325,21 +375,92 @@ void Agent::InstallBreakOnStart() {
 }
 
 void Agent::OnMainLoopPoll(uv_poll_t* handle, int, int) {
-  static_cast<Agent*>(handle->data)->DrainPrivateLoop();
+  Agent* agent = static_cast<Agent*>(handle->data);
+  // Here no inspector call is on the stack: a detached CDP client's session can go.
+  if (agent->run_depth_ == 0) agent->DropOldCdpSession();
+  agent->DrainPrivateLoop();
 }
 
-// Runs whatever is ready on the private loop without blocking. Twice: the second pass registers
-// with epoll any watcher the first pass's callbacks started (a partial write, a new client).
+// Runs whatever is ready on the private loop without blocking, pass after pass until one runs no
+// callback: libuv registers with epoll the watchers a pass's callbacks start (a new client's
+// reads, a partial write) only at the start of the next pass, and until they are registered the
+// loop's epoll fd does not wake anybody for them. (Bounded, so a flooding client cannot hold the
+// program here.)
 void Agent::DrainPrivateLoop() {
   if (run_depth_ > 0) return;  // libuv loops are not re-entrant
   run_depth_++;
-  uv_run(&loop_, UV_RUN_NOWAIT);
-  uv_run(&loop_, UV_RUN_NOWAIT);
+  for (int pass = 0; pass < 1000; pass++) {
+    uint64_t before = activity_;
+    uv_run(&loop_, UV_RUN_NOWAIT);
+    if (activity_ == before && pass > 0) break;
+  }
   run_depth_--;
+  ArmWatcher();
+}
+
+// Runs on the main thread, inside whatever JS was running when the watcher asked.
+void Agent::OnInterrupt(v8::Isolate*, void* data) {
+  Agent* agent = static_cast<Agent*>(data);
+  agent->interrupt_requested_ = false;
+  agent->DrainPrivateLoop();
+}
+
+void Agent::StartWatcher() {
+  if (watcher_.joinable()) return;
+  if (pipe2(watcher_wake_, O_CLOEXEC | O_NONBLOCK) != 0) return;
+  watcher_ = std::thread([this] { WatcherMain(); });
+}
+
+void Agent::ArmWatcher() {
+  if (!watcher_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(watcher_mutex_);
+    if (watcher_armed_) return;
+    watcher_armed_ = true;
+  }
+  watcher_cv_.notify_one();
+}
+
+// The watcher never touches the loop or V8 state: it only waits for the private loop's epoll fd
+// to become readable, then asks for an interrupt, and waits to be armed again by the main
+// thread once it has served the loop (by the interrupt, or from the main loop's poll handle).
+void Agent::WatcherMain() {
+  int backend = uv_backend_fd(&loop_);
+  while (true) {
+    {
+      std::unique_lock<std::mutex> lock(watcher_mutex_);
+      watcher_cv_.wait(lock, [this] { return watcher_armed_ || watcher_stop_; });
+      if (watcher_stop_) return;
+    }
+    pollfd fds[2] = {{backend, POLLIN, 0}, {watcher_wake_[0], POLLIN, 0}};
+    int n = poll(fds, 2, -1);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    if (fds[1].revents != 0) {
+      char buffer[16];
+      while (read(watcher_wake_[0], buffer, sizeof(buffer)) > 0) {
+      }
+      continue;
+    }
+    if ((fds[0].revents & (POLLIN | POLLERR | POLLHUP)) != 0) {
+      {
+        std::lock_guard<std::mutex> lock(watcher_mutex_);
+        watcher_armed_ = false;
+      }
+      // If JS is not running, the main loop's poll handle serves the loop first and this
+      // interrupt runs (and finds nothing to do) when JS next does.
+      if (!interrupt_requested_.exchange(true)) {
+        env_->isolate()->RequestInterrupt(OnInterrupt, this);
+      }
+    }
+  }
 }
 
 void Agent::OnConnection(uv_stream_t* server, int status) {
   Agent* agent = static_cast<Agent*>(server->data);
+  agent->activity_++;
   if (status < 0) return;
   auto* connection = new Connection();
   connection->agent = agent;
@@ -350,6 +471,32 @@ void Agent::OnConnection(uv_stream_t* server, int status) {
     // One client at a time, as v0.6's agent had.
     uv_close(reinterpret_cast<uv_handle_t*>(&connection->tcp),
              [](uv_handle_t* h) { delete static_cast<Connection*>(h->data); });
+    return;
+  }
+  if (agent->cdp_connection_ != nullptr) {
+    // One debugger at a time: say why, then hang up.
+    AgentMessage message;
+    message.mutable_response()->set_error(
+        "a Chrome DevTools Protocol client is attached (--inspect); one debugger at a time");
+    auto* write = new WriteRequest();
+    write->data = EncodeFrame(message);
+    write->req.data = connection;
+    uv_buf_t buf = uv_buf_init(write->data.data(), static_cast<unsigned int>(write->data.size()));
+    auto close = [](Connection* c) {
+      uv_close(reinterpret_cast<uv_handle_t*>(&c->tcp),
+               [](uv_handle_t* h) { delete static_cast<Connection*>(h->data); });
+    };
+    if (uv_write(&write->req, reinterpret_cast<uv_stream_t*>(&connection->tcp), &buf, 1,
+                 [](uv_write_t* req, int) {
+                   auto* c = static_cast<Connection*>(req->data);
+                   uv_close(reinterpret_cast<uv_handle_t*>(&c->tcp), [](uv_handle_t* h) {
+                     delete static_cast<Connection*>(h->data);
+                   });
+                   delete reinterpret_cast<WriteRequest*>(req);
+                 }) != 0) {
+      delete write;
+      close(connection);
+    }
     return;
   }
   uv_tcp_nodelay(&connection->tcp, 1);
@@ -371,6 +518,7 @@ void Agent::OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
 void Agent::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   auto* connection = static_cast<Connection*>(stream->data);
   Agent* agent = connection->agent;
+  agent->activity_++;
   if (agent->connection_ != connection) return;
   if (nread < 0) {
     agent->Disconnect();
@@ -763,14 +911,15 @@ std::string Agent::UrlOf(const std::string& script_id) const {
 }
 
 void Agent::runMessageLoopOnPause(int) {
-  if (connection_ == nullptr || run_depth_ > 0) {
+  if (!attached() || run_depth_ > 0) {
     // Nobody to talk to, or a pause inside the agent's own evaluation: carry on.
     session_->resume();
+    if (cdp_session_ != nullptr) cdp_session_->resume();
     return;
   }
   paused_ = true;
   run_depth_++;
-  while (paused_ && connection_ != nullptr) uv_run(&loop_, UV_RUN_ONCE);
+  while (paused_ && attached()) uv_run(&loop_, UV_RUN_ONCE);
   run_depth_--;
   paused_ = false;
   DrainPrivateLoop();
@@ -779,6 +928,8 @@ void Agent::runMessageLoopOnPause(int) {
 void Agent::quitMessageLoopOnPause() { paused_ = false; }
 
 v8::Local<v8::Context> Agent::ensureDefaultContextInGroup(int) { return env_->context(); }
+
+void Agent::runIfWaitingForDebugger(int) { waiting_for_debugger_ = false; }
 
 double Agent::currentTimeMS() {
   return std::chrono::duration<double, std::milli>(

@@ -21,22 +21,40 @@
 
 #include <uv.h>
 
+#include <atomic>
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "debugger/proto/debugger.pb.h"
 #include "debugger/proto/framing.h"
 #include "debugger/agent/json.h"
+#include "debugger/inspector/websocket.h"
 #include "runtime/core/environment.h"
 #include "v8-inspector.h"
 
 namespace nodus::debugger {
 
+// Text between the inspector's StringViews (Latin-1 or UTF-16) and UTF-8; malformed UTF-8
+// becomes U+FFFD.
+std::string ToUtf8(const v8_inspector::StringView& view);
+std::u16string ToUtf16(const std::string& s);
+
 struct AgentOptions {
-  int port = 5858;  // 0 picks a free port; the chosen one is printed either way.
+  // The protobuf protocol's port (--debug); 0 picks a free port, -1 means no listener.
+  int port = 5858;
   bool break_on_start = false;  // --debug-brk: wait for a client, stop on the main module's line 1.
+  // The Chrome DevTools Protocol endpoint (--inspect[=[host:]port]); -1 means none.
+  int inspect_port = -1;
+  std::string inspect_host = "127.0.0.1";
+  // --inspect-brk: wait for a CDP client's Runtime.runIfWaitingForDebugger, then stop on the main
+  // module's first line.
+  bool inspect_brk = false;
+  std::string script;  // The main module as given on the command line (for /json/list).
 };
 
 class Agent : public v8_inspector::V8InspectorClient {
@@ -51,6 +69,10 @@ class Agent : public v8_inspector::V8InspectorClient {
 
   int port() const { return port_; }
 
+  // Starts the protobuf listener on `port` if it is not listening yet (SIGUSR1). Prints
+  // "debugger listening on port N"; false (after printing why) if it cannot listen.
+  bool ListenProtobuf(int port);
+
   // Replies and events waiting to be written to one client, in bytes, past which it is dropped.
   static constexpr size_t kMaxQueuedBytes = 8 * 1024 * 1024;
 
@@ -60,14 +82,44 @@ class Agent : public v8_inspector::V8InspectorClient {
   double currentTimeMS() override;
   // The context Runtime.evaluate uses while the program runs (there is only one).
   v8::Local<v8::Context> ensureDefaultContextInGroup(int context_group_id) override;
+  // A CDP client's Runtime.runIfWaitingForDebugger (ends --inspect-brk's wait).
+  void runIfWaitingForDebugger(int context_group_id) override;
 
  private:
   class Channel;
+  class CdpChannel;
   struct Connection;
+  struct CdpConnection;
 
   explicit Agent(Environment* env);
   bool Listen(int port);
   void InstallBreakOnStart();
+  // True while a client of either protocol is attached.
+  bool attached() const { return connection_ != nullptr || cdp_connection_ != nullptr; }
+
+  // The CDP endpoint (cdp.cc).
+  bool ListenCdp(const std::string& host, int port, const std::string& script);
+  static void OnCdpConnection(uv_stream_t* server, int status);
+  static void OnCdpRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
+  void OnCdpHttp(CdpConnection* connection);
+  void OnCdpFrames(CdpConnection* connection);
+  void HandleCdpMessage(const std::string& text);
+  void SendCdp(const std::string& text);
+  void CloseCdp(CdpConnection* connection, uint16_t code, const std::string& reason);
+  void DetachCdp();
+  void DropOldCdpSession();
+  std::string TargetsJson(const std::string& host) const;
+  static void CloseCdpHandle(CdpConnection* connection);
+  static void WriteAndMaybeClose(CdpConnection* connection, std::string data, bool close);
+
+  // The watcher thread: started with the agent, it waits for the private loop to have something
+  // to do, and asks V8 for an interrupt in which the main thread serves it, so that a client can
+  // attach to, and pause, a program spinning in a JS loop. It never touches libuv or V8 state
+  // beyond polling the loop's epoll fd and calling Isolate::RequestInterrupt.
+  void StartWatcher();
+  void ArmWatcher();
+  void WatcherMain();
+  static void OnInterrupt(v8::Isolate* isolate, void* data);
 
   // The private loop: one step driven from the main loop's poll callback.
   static void OnMainLoopPoll(uv_poll_t* handle, int status, int events);
@@ -109,6 +161,7 @@ class Agent : public v8_inspector::V8InspectorClient {
   uv_poll_t poll_;
   Connection* connection_ = nullptr;
   int port_ = 0;
+  uint64_t activity_ = 0;  // Connections and reads served (DrainPrivateLoop's progress check).
   int run_depth_ = 0;  // > 0 while the private loop is running (it must not be re-entered).
   size_t max_queued_bytes_ = 0;  // The most ever waiting for a client (after a write).
   double dropped_ = 0;           // Clients dropped for not reading.
@@ -116,6 +169,34 @@ class Agent : public v8_inspector::V8InspectorClient {
   std::unique_ptr<Channel> channel_;
   std::unique_ptr<v8_inspector::V8Inspector> inspector_;
   std::unique_ptr<v8_inspector::V8InspectorSession> session_;
+
+  // CDP: the listener, the attached WebSocket client and its own inspector session.
+  bool cdp_listening_ = false;
+  bool protobuf_listening_ = false;
+  uv_tcp_t cdp_server_;
+  std::string cdp_host_;  // As bound, for URLs when a request names no Host.
+  int cdp_port_ = 0;
+  std::string cdp_id_;      // The target's id: the WebSocket path is "/" + cdp_id_.
+  std::string cdp_title_;   // The main module's path.
+  CdpConnection* cdp_connection_ = nullptr;
+  std::unique_ptr<CdpChannel> cdp_channel_;
+  std::unique_ptr<v8_inspector::V8InspectorSession> cdp_session_;
+  // A detached client's session and its channel, destroyed where no inspector call is on the
+  // stack (DropOldCdpSession).
+  std::unique_ptr<v8_inspector::V8InspectorSession> old_cdp_session_;
+  std::unique_ptr<CdpChannel> old_cdp_channel_;
+  bool waiting_for_debugger_ = false;  // --inspect-brk before Runtime.runIfWaitingForDebugger
+
+  std::thread watcher_;
+  std::mutex watcher_mutex_;
+  std::condition_variable watcher_cv_;
+  bool watcher_armed_ = false;
+  bool watcher_stop_ = false;
+  int watcher_wake_[2] = {-1, -1};
+  // Set by the watcher when it asks for an interrupt, cleared when the interrupt runs, so that an
+  // idle program does not collect a queue of them.
+  std::atomic<bool> interrupt_requested_{false};
+
   int next_call_id_ = 0;
   int pending_call_id_ = -1;
   std::string pending_response_;
@@ -128,6 +209,40 @@ class Agent : public v8_inspector::V8InspectorClient {
     uint32_t line_count = 0;
   };
   std::map<std::string, ScriptInfo> scripts_;  // By inspector script id.
+};
+
+// The inspector sessions' channels: the protobuf session's answers go to the agent's
+// translation, the CDP session's straight to the WebSocket.
+class Agent::Channel : public v8_inspector::V8Inspector::Channel {
+ public:
+  explicit Channel(Agent* agent) : agent_(agent) {}
+  void sendResponse(int call_id, std::unique_ptr<v8_inspector::StringBuffer> message) override {
+    agent_->OnInspectorResponse(call_id, ToUtf8(message->string()));
+  }
+  void sendNotification(std::unique_ptr<v8_inspector::StringBuffer> message) override {
+    agent_->OnInspectorNotification(ToUtf8(message->string()));
+  }
+  void flushProtocolNotifications() override {}
+
+ private:
+  Agent* agent_;
+};
+
+class Agent::CdpChannel : public v8_inspector::V8Inspector::Channel {
+ public:
+  explicit CdpChannel(Agent* agent) : agent_(agent) {}
+  void sendResponse(int, std::unique_ptr<v8_inspector::StringBuffer> message) override {
+    if (live_) agent_->SendCdp(ToUtf8(message->string()));
+  }
+  void sendNotification(std::unique_ptr<v8_inspector::StringBuffer> message) override {
+    if (live_) agent_->SendCdp(ToUtf8(message->string()));
+  }
+  void flushProtocolNotifications() override {}
+  void Retire() { live_ = false; }
+
+ private:
+  Agent* agent_;
+  bool live_ = true;
 };
 
 }  // namespace nodus::debugger

@@ -54,6 +54,10 @@ const char kUsage[] =
     "  --vars               print various compiled-in variables\n"
     "  --max-stack-size=val set max v8 stack size (bytes)\n"
     "  --builtins-dir=dir   load the stdlib JS from dir instead of the binary (development)\n"
+    "  --debug[=port]       start the debugger agent (port 5858); --debug-brk also waits\n"
+    "  --debug-port=port    the port SIGUSR1 starts the agent on (5858)\n"
+    "  --inspect[=[host:]port]  the Chrome DevTools Protocol endpoint (127.0.0.1:9229);\n"
+    "                       --inspect-brk also stops on the first line\n"
     "\n"
     "Environment variables:\n"
     "NODE_PATH              ':'-separated list of directories\n"
@@ -75,6 +79,10 @@ struct Options {
   std::string builtins_dir;
   int debug_port = -1;        // --debug[=port] / --debug-brk[=port]: start the debugger agent.
   bool debug_brk = false;
+  int signal_debug_port = 5858;  // --debug-port=N: where SIGUSR1 starts the agent.
+  int inspect_port = -1;      // --inspect[=[host:]port] / --inspect-brk: the CDP endpoint.
+  std::string inspect_host = "127.0.0.1";
+  bool inspect_brk = false;
   bool debug_client = false;  // `runtime debug script.js`: argv[1..] go to the debugger client.
 };
 
@@ -84,6 +92,22 @@ bool ParseDebugPort(const char* text, int* port) {
   long value = std::strtol(text, &end, 10);
   if (*text == '\0' || *end != '\0' || value < 0 || value > 65535) return false;
   *port = static_cast<int>(value);
+  return true;
+}
+
+// Parses the [host:]port of --inspect=... ; a bare host (no digits-only part) keeps the port.
+bool ParseInspectAddress(const char* text, std::string* host, int* port) {
+  std::string value = text;
+  size_t colon = value.rfind(':');
+  size_t bracket = value.rfind(']');
+  if (colon != std::string::npos && (bracket == std::string::npos || colon > bracket)) {
+    *host = value.substr(0, colon);
+    if (host->empty()) return false;
+    return ParseDebugPort(value.c_str() + colon + 1, port);
+  }
+  if (ParseDebugPort(value.c_str(), port)) return true;
+  if (value.empty()) return false;
+  *host = value;
   return true;
 }
 
@@ -141,6 +165,22 @@ int ParseArgs(int argc, char** argv, Options* options) {
       const char* eq = std::strchr(arg, '=');
       if (eq != nullptr && !ParseDebugPort(eq + 1, &options->debug_port)) {
         std::fprintf(stderr, "%s: bad port in %s\n", argv[0], arg);
+        return 9;
+      }
+    } else if (std::strncmp(arg, "--debug-port=", 13) == 0) {
+      if (!ParseDebugPort(arg + 13, &options->signal_debug_port)) {
+        std::fprintf(stderr, "%s: bad port in %s\n", argv[0], arg);
+        return 9;
+      }
+    } else if (std::strcmp(arg, "--inspect") == 0 || std::strcmp(arg, "--inspect-brk") == 0 ||
+               std::strncmp(arg, "--inspect=", 10) == 0 ||
+               std::strncmp(arg, "--inspect-brk=", 14) == 0) {
+      options->inspect_brk = std::strncmp(arg, "--inspect-brk", 13) == 0;
+      options->inspect_port = 9229;
+      const char* eq = std::strchr(arg, '=');
+      if (eq != nullptr &&
+          !ParseInspectAddress(eq + 1, &options->inspect_host, &options->inspect_port)) {
+        std::fprintf(stderr, "%s: bad [host:]port in %s\n", argv[0], arg);
         return 9;
       }
     } else {
@@ -335,12 +375,51 @@ int Start(int argc, char** argv) {
     Local<Object> process = CreateProcessObject(&env, options);
     env.set_process_object(process);
 
-    // Only --debug / --debug-brk create the agent; it lives as long as the process.
+    // Only --debug / --debug-brk / --inspect / --inspect-brk (or SIGUSR1, below) create the
+    // agent; it lives as long as the process.
     std::unique_ptr<debugger::Agent> debug_agent;
-    if (options.debug_port >= 0) {
-      debug_agent = debugger::Agent::Start(&env, {options.debug_port, options.debug_brk});
-      if (debug_agent == nullptr && options.debug_brk) return 1;
+    if (options.debug_port >= 0 || options.inspect_port >= 0) {
+      debugger::AgentOptions agent_options;
+      agent_options.port = options.debug_port;
+      agent_options.break_on_start = options.debug_brk;
+      agent_options.inspect_port = options.inspect_port;
+      agent_options.inspect_host = options.inspect_host;
+      agent_options.inspect_brk = options.inspect_brk;
+      if (options.argv.size() > 1) agent_options.script = options.argv[1];
+      debug_agent = debugger::Agent::Start(&env, agent_options);
+      if (debug_agent == nullptr && (options.debug_brk || options.inspect_brk)) return 1;
     }
+
+    // `kill -USR1 <pid>` starts the protobuf agent (port 5858, or --debug-port), as in v0.6.3.
+    // A signal watcher on the main loop, unreferenced, and no thread: a program never debugged
+    // pays nothing, and the signal takes effect when the loop next turns (a program spinning in
+    // JS never returns to it; v0.6 could break in there, a process without a thread cannot).
+    struct SignalDebug {
+      uv_signal_t handle;
+      Environment* env;
+      std::unique_ptr<debugger::Agent>* agent;
+      int port;
+    } signal_debug{{}, &env, &debug_agent, options.signal_debug_port};
+    uv_signal_init(env.loop(), &signal_debug.handle);
+    signal_debug.handle.data = &signal_debug;
+    uv_signal_start(
+        &signal_debug.handle,
+        [](uv_signal_t* handle, int) {
+          auto* self = static_cast<SignalDebug*>(handle->data);
+          std::unique_ptr<debugger::Agent>& agent = *self->agent;
+          if (agent != nullptr && agent->port() != 0) return;  // already listening
+          std::fprintf(stderr, "Hit SIGUSR1 - starting debugger agent.\n");
+          std::fflush(stderr);
+          if (agent == nullptr) {
+            debugger::AgentOptions agent_options;
+            agent_options.port = self->port;
+            agent = debugger::Agent::Start(self->env, agent_options);
+          } else {
+            agent->ListenProtobuf(self->port);  // --inspect only: add the protobuf listener
+          }
+        },
+        SIGUSR1);
+    uv_unref(reinterpret_cast<uv_handle_t*>(&signal_debug.handle));
 
     // stdlib/lib/_bootstrap.js sets up the globals, then runs the main module (or -e source).
     {
