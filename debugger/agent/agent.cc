@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -248,6 +249,7 @@ std::unique_ptr<Agent> Agent::Start(Environment* env, const AgentOptions& option
     return nullptr;
   }
   agent->loop_initialized_ = true;
+  uv_async_init(&agent->loop_, &agent->wakeup_, [](uv_async_t*) {});
   // Set before the loop first runs: a quick client's Runtime.runIfWaitingForDebugger may be
   // served by the first DrainPrivateLoop below.
   agent->waiting_for_debugger_ = options.inspect_brk;
@@ -389,6 +391,9 @@ void Agent::OnMainLoopPoll(uv_poll_t* handle, int, int) {
 void Agent::DrainPrivateLoop() {
   if (run_depth_ > 0) return;  // libuv loops are not re-entrant
   run_depth_++;
+  // Messages held back at the end of a pause (HoldingMessages) first.
+  HandleFrames();
+  if (cdp_connection_ != nullptr) OnCdpFrames(cdp_connection_);
   for (int pass = 0; pass < 1000; pass++) {
     uint64_t before = activity_;
     uv_run(&loop_, UV_RUN_NOWAIT);
@@ -409,6 +414,8 @@ void Agent::StartWatcher() {
   if (watcher_.joinable()) return;
   if (pipe2(watcher_wake_, O_CLOEXEC | O_NONBLOCK) != 0) return;
   watcher_ = std::thread([this] { WatcherMain(); });
+  // Named, so that `ps -L` (and the tests) can tell it from V8's threads.
+  pthread_setname_np(watcher_.native_handle(), "nodus-debugger");
 }
 
 void Agent::ArmWatcher() {
@@ -525,15 +532,21 @@ void Agent::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
     return;
   }
   connection->reader.Append(buf->base, static_cast<size_t>(nread));
+  agent->HandleFrames();
+}
+
+// Handles the protobuf client's complete frames, unless they must wait (HoldingMessages).
+void Agent::HandleFrames() {
+  Connection* connection = connection_;
   std::string payload;
-  while (agent->connection_ == connection) {
+  while (connection_ == connection && connection != nullptr && !HoldingMessages()) {
     FrameReader::Result result = connection->reader.Next(&payload);
     if (result == FrameReader::Result::kNeedMore) break;
     if (result == FrameReader::Result::kTooLarge) {
-      agent->Disconnect();
+      Disconnect();
       break;
     }
-    agent->HandleFrame(payload);
+    HandleFrame(payload);
   }
 }
 
@@ -918,11 +931,19 @@ void Agent::runMessageLoopOnPause(int) {
     return;
   }
   paused_ = true;
+  in_pause_loop_ = true;
   run_depth_++;
   while (paused_ && attached()) uv_run(&loop_, UV_RUN_ONCE);
   run_depth_--;
+  in_pause_loop_ = false;
   paused_ = false;
-  DrainPrivateLoop();
+  // Until this returns V8 still counts as paused, and ignores a `pause`: what the client sent
+  // after its resume waits for the next drain, which this wakeup of the private loop brings
+  // (through the main loop's poll handle, or the watcher's interrupt if JS runs on).
+  uv_async_send(&wakeup_);
+  // An interrupt that came during the pause (in an evaluation) found the loop busy and did not
+  // re-arm the watcher.
+  ArmWatcher();
 }
 
 void Agent::quitMessageLoopOnPause() { paused_ = false; }

@@ -124,6 +124,11 @@ class Agent : public v8_inspector::V8InspectorClient {
   // The private loop: one step driven from the main loop's poll callback.
   static void OnMainLoopPoll(uv_poll_t* handle, int status, int events);
   void DrainPrivateLoop();
+  // True between a client's resume and the end of runMessageLoopOnPause: V8 still counts as
+  // paused there, so requests that follow the resume (a `pause`, above all) are held in the
+  // connection's reader until the next DrainPrivateLoop.
+  bool HoldingMessages() const { return in_pause_loop_ && !paused_; }
+  void HandleFrames();
 
   static void OnConnection(uv_stream_t* server, int status);
   static void OnAlloc(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
@@ -159,6 +164,8 @@ class Agent : public v8_inspector::V8InspectorClient {
   bool loop_initialized_ = false;
   uv_tcp_t server_;
   uv_poll_t poll_;
+  uv_async_t wakeup_;  // Makes the private loop's fd readable: "drain me" (see HoldingMessages).
+  bool in_pause_loop_ = false;
   Connection* connection_ = nullptr;
   int port_ = 0;
   uint64_t activity_ = 0;  // Connections and reads served (DrainPrivateLoop's progress check).

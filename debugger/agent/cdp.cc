@@ -370,7 +370,7 @@ std::string Agent::TargetsJson(const std::string& host) const {
 }
 
 void Agent::OnCdpFrames(CdpConnection* connection) {
-  while (cdp_connection_ == connection && !connection->closing) {
+  while (cdp_connection_ == connection && !connection->closing && !HoldingMessages()) {
     ws::Opcode opcode;
     std::string payload;
     ws::FrameReader::Result result = connection->reader.Next(&opcode, &payload);

@@ -477,6 +477,39 @@ class CdpTest(unittest.TestCase):
         finally:
             d.kill()
 
+    def test_pause_stops_while_true(self):
+        script = write_script("var spins = 'yes', check = function() { return spins; };\n"
+                              "require('fs').writeSync(2, 'spinning\\n');\n"
+                              "while (true) {}\n")
+        d = Debuggee("--inspect=0", script)
+        try:
+            _, port, target = d.ws_address()
+            d.read_stderr_until(rb"spinning\n")
+            # The program never returns to its event loop: the agent's thread and an interrupt
+            # serve the upgrade and every message.
+            ws = WebSocket(port, "/" + target)
+            self.assertIn("101", ws.status_line)
+            ws.call("Debugger.enable")
+            for _ in range(2):
+                self.assertIn("result", ws.call("Debugger.pause"))
+                paused = ws.wait_event("Debugger.paused")["params"]
+                frame = paused["callFrames"][0]
+                self.assertEqual(frame["location"]["lineNumber"], 2)
+                value = ws.call("Debugger.evaluateOnCallFrame",
+                                {"callFrameId": frame["callFrameId"], "expression": "spins"})
+                self.assertEqual(value["result"]["result"]["value"], "yes")
+                # A resume and a pause sent together: the pause is not lost in the resume.
+                ws.send("Debugger.resume")
+            ws.send("Debugger.pause")
+            paused = ws.wait_event("Debugger.paused")["params"]
+            ws.send("Debugger.evaluateOnCallFrame",
+                    {"callFrameId": paused["callFrames"][0]["callFrameId"],
+                     "expression": "process.exit(7)"})
+            code, _ = d.finish()
+            self.assertEqual(code, 7, d.stderr)
+        finally:
+            d.kill()
+
     def test_non_loopback_host_warns(self):
         script = write_script("setTimeout(function() {}, 1);\n")
         d = Debuggee("--inspect=0.0.0.0:0", script)
