@@ -1,21 +1,25 @@
-// The debugger agent: the server inside the runtime that `--debug[=port]` and
-// `--debug-brk[=port]` start. It listens on a TCP port, speaks the length-prefixed protobuf
-// protocol of debugger/proto/debugger.proto with one client at a time, and translates each
+// The debugger agent: the server inside the runtime that `--debug[=port]`, `--debug-brk[=port]`,
+// `--inspect[=[host:]port]`, `--inspect-brk` and SIGUSR1 start. It listens on a TCP port, speaks
+// the length-prefixed protobuf protocol of debugger/proto/debugger.proto, and translates each
 // request into V8 inspector protocol calls (Debugger.* / Runtime.*) on an in-process
-// v8_inspector session; inspector notifications become protobuf events.
+// v8_inspector session; inspector notifications become protobuf events. Beside it (cdp.cc), the
+// Chrome DevTools Protocol endpoint: HTTP /json/list and a WebSocket whose messages go, as they
+// are, to an inspector session of that client's own. One client, of either protocol, at a time.
 //
-// The agent's socket lives on a private libuv loop, so that while the program is paused (inside
+// The agent's sockets live on a private libuv loop, so that while the program is paused (inside
 // V8's runMessageLoopOnPause) only debugger traffic is served and none of the program's own
 // callbacks run. While the program runs, the private loop is driven from the main loop through
-// an unreferenced uv_poll_t on its backend fd: the agent never keeps the program alive.
+// an unreferenced uv_poll_t on its backend fd: the agent never keeps the program alive. While JS
+// runs without returning to the main loop, a thread of the agent's own (WatcherMain) notices
+// traffic and asks V8 for an interrupt, in which the main thread serves the private loop.
 //
 // A client that does not read its replies cannot make the agent hold them without bound: once
 // more than kMaxQueuedBytes of replies and events wait to be written to it, the agent drops the
 // connection (and the program runs on undebugged, as after any disconnect).
 // process._debugAgentStats() returns { queuedBytes, maxQueuedBytes, limit, dropped } for tests.
 //
-// Start() creates it after the Environment and `process`; it lives until the process exits.
-// Nothing of it exists unless one of the flags was given.
+// Start() creates it after the Environment and `process` (or the SIGUSR1 watcher does, later); it
+// lives until the process exits. Nothing of it exists unless one of the flags or the signal came.
 #ifndef DEBUGGER_AGENT_AGENT_H_
 #define DEBUGGER_AGENT_AGENT_H_
 
