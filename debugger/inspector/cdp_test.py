@@ -531,7 +531,8 @@ class CdpTest(unittest.TestCase):
             d.kill()
 
     def test_bad_flag_values(self):
-        for flag in ("--inspect=:", "--inspect=host:99999", "--inspect-brk=x:y"):
+        for flag in ("--inspect=:", "--inspect=host:99999", "--inspect-brk=x:y",
+                     "--debug-port=x", "--debug-port=70000"):
             proc = subprocess.run([RUNTIME, flag, "-e", "0"], capture_output=True,
                                   timeout=TIMEOUT)
             self.assertEqual(proc.returncode, 9, flag)

@@ -8,9 +8,10 @@ var net = require('net');
 var spawn = require('child_process').spawn;
 
 if (process.argv[2] === 'child') {
-  // The debuggee: reports once the agent has dropped the client, then exits on its own.
+  // The debuggee: reports once the agent has dropped the client, then exits on its own. (The
+  // agent serves the client while JS runs too, so the drop may come before this line does.)
   var stats = process._debugAgentStats();
-  assert.strictEqual(stats.dropped, 0);
+  assert.ok(stats.dropped === 0 || stats.dropped === 1, JSON.stringify(stats));
   var timer = setInterval(function() {
     stats = process._debugAgentStats();
     if (stats.dropped > 0 && !stats.connected) {
