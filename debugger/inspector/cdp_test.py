@@ -530,6 +530,26 @@ class CdpTest(unittest.TestCase):
         finally:
             d.kill()
 
+    def test_port_in_use(self):
+        holder = socket.socket()
+        holder.bind(("127.0.0.1", 0))
+        holder.listen(1)
+        port = holder.getsockname()[1]
+        try:
+            # --inspect-brk cannot wait for a client it cannot hear: it gives up.
+            proc = subprocess.run([RUNTIME, "--inspect-brk=%d" % port, "-e", "console.log(1)"],
+                                  capture_output=True, timeout=TIMEOUT)
+            self.assertEqual(proc.returncode, 1)
+            self.assertEqual(proc.stdout, b"")
+            self.assertIn(b"failed: EADDRINUSE", proc.stderr)
+            # --inspect says so and runs the program anyway.
+            proc = subprocess.run([RUNTIME, "--inspect=%d" % port, "-e", "console.log(1)"],
+                                  capture_output=True, timeout=TIMEOUT)
+            self.assertEqual((proc.returncode, proc.stdout), (0, b"1\n"))
+            self.assertIn(b"failed: EADDRINUSE", proc.stderr)
+        finally:
+            holder.close()
+
     def test_bad_flag_values(self):
         for flag in ("--inspect=:", "--inspect=host:99999", "--inspect-brk=x:y",
                      "--debug-port=x", "--debug-port=70000"):

@@ -387,7 +387,8 @@ int Start(int argc, char** argv) {
       agent_options.inspect_brk = options.inspect_brk;
       if (options.argv.size() > 1) agent_options.script = options.argv[1];
       debug_agent = debugger::Agent::Start(&env, agent_options);
-      if (debug_agent == nullptr && (options.debug_brk || options.inspect_brk)) return 1;
+      // Exit without unwinding, as at the end of a run: V8 and the Environment are live.
+      if (debug_agent == nullptr && (options.debug_brk || options.inspect_brk)) env.Exit(1);
     }
 
     // `kill -USR1 <pid>` starts the protobuf agent (port 5858, or --debug-port), as in v0.6.3.
