@@ -933,6 +933,9 @@ void Agent::runMessageLoopOnPause(int) {
   paused_ = true;
   in_pause_loop_ = true;
   run_depth_++;
+  // Requests held since the last resume, if no drain came between it and this pause.
+  HandleFrames();
+  if (cdp_connection_ != nullptr) OnCdpFrames(cdp_connection_);
   while (paused_ && attached()) uv_run(&loop_, UV_RUN_ONCE);
   run_depth_--;
   in_pause_loop_ = false;

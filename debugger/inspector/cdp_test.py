@@ -321,6 +321,46 @@ class CdpTest(unittest.TestCase):
         finally:
             d.kill()
 
+    def test_requests_sent_with_a_resume_are_answered(self):
+        # After a resume, what the client sent with it waits until V8 has left the pause. Here
+        # the next breakpoint is the next statement, which V8 reaches before anything else could
+        # serve the request: it must be answered in that pause.
+        script = write_script("var x = 1;\nx = 2;\nx = 3;\nx = 4;\nconsole.log('x ' + x);\n")
+        d = Debuggee("--inspect-brk=0", script)
+        try:
+            _, port, target = d.ws_address()
+            ws = WebSocket(port, "/" + target)
+            ws.call("Debugger.enable")
+            for line in (1, 2, 3):
+                ws.call("Debugger.setBreakpointByUrl", {"url": script, "lineNumber": line})
+            ws.call("Runtime.runIfWaitingForDebugger")
+            ws.wait_event("Debugger.paused")  # on start, line 1
+            for line in (1, 2, 3):
+                # Both in one segment, so that the agent reads them together.
+                ws.next_id += 2
+                evaluate = ws.next_id
+                ws.send_raw(mask_frame(1, json.dumps({"id": evaluate - 1,
+                                                      "method": "Debugger.resume"}).encode()) +
+                            mask_frame(1, json.dumps({"id": evaluate,
+                                                      "method": "Runtime.evaluate",
+                                                      "params": {"expression": "6 * 7"}})
+                                       .encode()))
+                reply = None
+                while reply is None:
+                    message = ws.recv_message()
+                    if message.get("id") == evaluate:
+                        reply = message
+                    else:
+                        ws.events.append(message)
+                self.assertEqual(reply["result"]["result"]["value"], 42)
+                paused = ws.wait_event("Debugger.paused")["params"]
+                self.assertEqual(paused["callFrames"][0]["location"]["lineNumber"], line)
+            ws.send("Debugger.resume")
+            code, out = d.finish()
+            self.assertEqual((code, out), (0, "x 4\n"), d.stderr)
+        finally:
+            d.kill()
+
     def test_framing_on_a_live_session(self):
         script = write_script(LIVE_SCRIPT)
         d = Debuggee("--inspect=0", script)
