@@ -188,7 +188,7 @@ class Agent : public v8_inspector::V8InspectorClient {
   std::string cdp_host_;  // As bound, for URLs when a request names no Host.
   int cdp_port_ = 0;
   std::string cdp_id_;      // The target's id: the WebSocket path is "/" + cdp_id_.
-  std::string cdp_title_;   // The main module's path.
+  std::string cdp_title_;   // The main module's absolute path, or "nodus[pid]" without one.
   CdpConnection* cdp_connection_ = nullptr;
   std::unique_ptr<CdpChannel> cdp_channel_;
   std::unique_ptr<v8_inspector::V8InspectorSession> cdp_session_;

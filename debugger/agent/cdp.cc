@@ -348,7 +348,8 @@ void Agent::OnCdpHttp(CdpConnection* connection) {
 
 std::string Agent::TargetsJson(const std::string& host) const {
   std::string address = host + "/" + cdp_id_;
-  std::string file_url = "file://" + cdp_title_;
+  // No main module (-e, the REPL): no file to name.
+  std::string file_url = cdp_title_.empty() || cdp_title_[0] != '/' ? "" : "file://" + cdp_title_;
   std::string out = "[ {\n";
   out += "  \"description\": \"nodus instance\",\n";
   out += "  \"devtoolsFrontendUrl\": " +
