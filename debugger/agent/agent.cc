@@ -189,7 +189,6 @@ std::string SuffixRegex(const std::string& script) {
 
 }  // namespace
 
-
 // One client connection; freed by its close callback.
 struct Agent::Connection {
   uv_tcp_t tcp;

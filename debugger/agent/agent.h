@@ -173,7 +173,7 @@ class Agent : public v8_inspector::V8InspectorClient {
   Connection* connection_ = nullptr;
   int port_ = 0;
   uint64_t activity_ = 0;  // Connections and reads served (DrainPrivateLoop's progress check).
-  int run_depth_ = 0;  // > 0 while the private loop is running (it must not be re-entered).
+  int run_depth_ = 0;      // > 0 while the private loop is running (it must not be re-entered).
   size_t max_queued_bytes_ = 0;  // The most ever waiting for a client (after a write).
   double dropped_ = 0;           // Clients dropped for not reading.
 
@@ -187,8 +187,8 @@ class Agent : public v8_inspector::V8InspectorClient {
   uv_tcp_t cdp_server_;
   std::string cdp_host_;  // As bound, for URLs when a request names no Host.
   int cdp_port_ = 0;
-  std::string cdp_id_;      // The target's id: the WebSocket path is "/" + cdp_id_.
-  std::string cdp_title_;   // The main module's absolute path, or "nodus[pid]" without one.
+  std::string cdp_id_;     // The target's id: the WebSocket path is "/" + cdp_id_.
+  std::string cdp_title_;  // The main module's absolute path, or "nodus[pid]" without one.
   CdpConnection* cdp_connection_ = nullptr;
   std::unique_ptr<CdpChannel> cdp_channel_;
   std::unique_ptr<v8_inspector::V8InspectorSession> cdp_session_;

@@ -19,7 +19,6 @@
 
 namespace nodus::debugger {
 
-
 // One TCP connection to the CDP port: an HTTP request, or (once upgraded) the WebSocket of the
 // attached client. Freed by its close callback.
 struct Agent::CdpConnection {
