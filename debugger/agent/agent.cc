@@ -252,6 +252,10 @@ std::unique_ptr<Agent> Agent::Start(Environment* env, const AgentOptions& option
   // Set before the loop first runs: a quick client's Runtime.runIfWaitingForDebugger may be
   // served by the first DrainPrivateLoop below.
   agent->waiting_for_debugger_ = options.inspect_brk;
+  // The protocol promises --debug-brk's `start` Break before the answer to any request: the
+  // client's requests wait for that pause (or BootstrapDone), though the agent could serve them
+  // while bootstrap JS runs.
+  agent->holding_until_start_ = options.break_on_start;
   if (options.port >= 0 && !agent->Listen(options.port)) return nullptr;
   if (options.inspect_port >= 0 &&
       !agent->ListenCdp(options.inspect_host, options.inspect_port, options.script)) {
@@ -299,6 +303,12 @@ std::unique_ptr<Agent> Agent::Start(Environment* env, const AgentOptions& option
   }
   agent->DrainPrivateLoop();
   return agent;
+}
+
+void Agent::BootstrapDone() {
+  if (!holding_until_start_) return;
+  holding_until_start_ = false;
+  uv_async_send(&wakeup_);  // serve what the client sent meanwhile
 }
 
 bool Agent::ListenProtobuf(int port) {
@@ -351,13 +361,13 @@ void Agent::CallAndPauseOnStart(const v8::FunctionCallbackInfo<v8::Value>& args)
         v8_inspector::StringView(kReason, sizeof(kReason) - 1), v8_inspector::StringView());
   }
   v8::Local<v8::Value> result;
-  if (args[0]
-          .As<v8::Function>()
-          ->Call(isolate->GetCurrentContext(), args[1], static_cast<int>(call_args.size()),
-                 call_args.data())
-          .ToLocal(&result)) {
-    args.GetReturnValue().Set(result);
-  }
+  bool ok = args[0]
+                .As<v8::Function>()
+                ->Call(isolate->GetCurrentContext(), args[1],
+                       static_cast<int>(call_args.size()), call_args.data())
+                .ToLocal(&result);
+  agent->BootstrapDone();  // if no pause came (the client left first)
+  if (ok) args.GetReturnValue().Set(result);
 }
 
 void Agent::InstallBreakOnStart() {
@@ -923,6 +933,7 @@ std::string Agent::UrlOf(const std::string& script_id) const {
 }
 
 void Agent::runMessageLoopOnPause(int) {
+  holding_until_start_ = false;
   if (!attached() || run_depth_ > 0) {
     // Nobody to talk to, or a pause inside the agent's own evaluation: carry on.
     session_->resume();

@@ -77,6 +77,11 @@ class Agent : public v8_inspector::V8InspectorClient {
   // "debugger listening on port N"; false (after printing why) if it cannot listen.
   bool ListenProtobuf(int port);
 
+  // The runtime calls it once bootstrap (and with it the main module's first run) is over. Under
+  // --debug-brk the client's requests wait for the `start` pause; where there is none (-e, the
+  // REPL) they wait until this.
+  void BootstrapDone();
+
   // Replies and events waiting to be written to one client, in bytes, past which it is dropped.
   static constexpr size_t kMaxQueuedBytes = 8 * 1024 * 1024;
 
@@ -131,7 +136,8 @@ class Agent : public v8_inspector::V8InspectorClient {
   // True between a client's resume and the end of runMessageLoopOnPause: V8 still counts as
   // paused there, so requests that follow the resume (a `pause`, above all) are held in the
   // connection's reader until the next DrainPrivateLoop.
-  bool HoldingMessages() const { return in_pause_loop_ && !paused_; }
+  // Under --debug-brk they are also held from the client's connection until the first pause.
+  bool HoldingMessages() const { return holding_until_start_ || (in_pause_loop_ && !paused_); }
   void HandleFrames();
 
   static void OnConnection(uv_stream_t* server, int status);
@@ -170,6 +176,7 @@ class Agent : public v8_inspector::V8InspectorClient {
   uv_poll_t poll_;
   uv_async_t wakeup_;  // Makes the private loop's fd readable: "drain me" (see HoldingMessages).
   bool in_pause_loop_ = false;
+  bool holding_until_start_ = false;
   Connection* connection_ = nullptr;
   int port_ = 0;
   uint64_t activity_ = 0;  // Connections and reads served (DrainPrivateLoop's progress check).

@@ -305,5 +305,36 @@ class PauseTest(unittest.TestCase):
             d.kill()
 
 
+class DebugBrkTest(unittest.TestCase):
+    def test_start_break_comes_before_any_answer(self):
+        # The agent could serve requests while bootstrap JS runs, but --debug-brk promises the
+        # `start` Break first (debugger/README.md, "A session, in order").
+        d = Debuggee("--debug-brk=0", write_script("var x = 1;\nx = 2;\n"))
+        try:
+            port = int(d.read_stderr_until(rb"debugger listening on port (\d+)\n").group(1))
+            client = Client(port)
+            seq = client.send(VERSION)
+            first = client.receive()
+            self.assertIn("event", first)
+            self.assertEqual(decode(first["event"][1][0])[1][0], b"start")
+            self.assertEqual(client.receive()["response"][1][0], seq)
+            client.call(CONT)
+            client.close()
+            self.assertEqual(d.wait(), 0, d.stderr)
+        finally:
+            d.kill()
+
+    def test_without_a_main_module_requests_are_answered(self):
+        d = Debuggee("--debug-brk=0", "-e", LIVE_SCRIPT)
+        try:
+            port = int(d.read_stderr_until(rb"debugger listening on port (\d+)\n").group(1))
+            client = Client(port)
+            self.assertEqual(client.evaluate("stop(), 'stopped'"), "'stopped'")
+            client.close()
+            self.assertEqual(d.wait(), 0, d.stderr)
+        finally:
+            d.kill()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -438,6 +438,7 @@ int Start(int argc, char** argv) {
       }
     }
     env.RunTicks();
+    if (debug_agent != nullptr) debug_agent->BootstrapDone();
 
     // The loop runs until nothing keeps it alive; there is no start-the-loop call for users.
     do {
