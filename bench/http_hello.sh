@@ -1,19 +1,33 @@
 #!/usr/bin/env bash
-# The front-page hello world HTTP server (bench/http_hello.js) under Nodus (-c opt) and under
-# `node`, in the same run: each server pinned to CPU 0 with taskset, wrk pinned to CPU 1.
-# Two loads, DURATION seconds each (default 10): (a) 50 keep-alive connections, (b) the same with
-# `Connection: close` (a new connection per request). Reports requests/s, p99 latency (wrk
-# --latency) and the server's peak RSS (VmHWM from /proc/<pid>/status after the run), with
-# nodus/node ratios (requests/s: above 1 means Nodus is faster; latency and RSS: below 1).
+# The front-page hello world HTTP server (bench/http_hello.js) under Nodus (-c opt), `node` and
+# bun (when present), beside the same server written in plain C on libuv and http-parser
+# (bench/c_server, the ceiling), in the same run: each server pinned to CPU 0 with taskset, wrk
+# pinned to CPU 1. Two loads, DURATION seconds each (default 5): (a) 50 keep-alive connections,
+# (b) the same with `Connection: close` (a new connection per request), ROUNDS interleaved rounds
+# (default 3; the best round of each server counts). Reports requests/s, p99 latency (wrk
+# --latency) and the server's peak RSS (VmHWM from /proc/<pid>/status after the run), and Nodus
+# as a share of C and as a multiple of node and bun (above 1: Nodus is faster).
+# NODUS=binary skips the build of the runtime; BUN=path (default ~/.cache/nodus-bench/bun).
 set -euo pipefail
 
 # PIN0/PIN1 (and BENCH_RT=1): bench/pin.sh.
 source "$(dirname "$0")/pin.sh"
 cd "$(dirname "$0")/.."
-duration=${DURATION:-10}
+duration=${DURATION:-5}
 connections=${CONNECTIONS:-50}
-./bazelw build -c opt //runtime >/dev/null 2>&1
-runtime=$(./bazelw info -c opt bazel-bin 2>/dev/null)/runtime/runtime
+rounds=${ROUNDS:-3}
+command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
+if [[ -z ${NODUS:-} ]]; then
+  ./bazelw build -c opt //runtime //bench/c_server:hello_server >/dev/null 2>&1
+  runtime=$(./bazelw info -c opt bazel-bin 2>/dev/null)/runtime/runtime
+else
+  runtime=$NODUS
+  ./bazelw build -c opt //bench/c_server:hello_server >/dev/null 2>&1
+fi
+c_server=$(./bazelw info -c opt bazel-bin 2>/dev/null)/bench/c_server/hello_server
+bun=${BUN:-/root/.cache/nodus-bench/bun/node_modules/.bin/bun}
+servers=(nodus c node)
+[[ -x $bun ]] && servers+=(bun)
 out=$(mktemp -d)
 server_pid=
 cleanup() {
@@ -26,57 +40,69 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# run <name> <load> <runtime binary> [wrk args...]
+# run <name> <load> <round> [wrk args...]
 run() {
-  local name=$1 load=$2 bin=$3
+  local name=$1 load=$2 round=$3
   shift 3
-  local port
+  local port cmd
   port=$(free_port)
-  "${PIN0[@]}" "$bin" bench/http_hello.js "$port" > "$out/$name.$load.server" 2>&1 &
+  case $name in
+    nodus) cmd=("$runtime" bench/http_hello.js "$port") ;;
+    node) cmd=(node bench/http_hello.js "$port") ;;
+    bun) cmd=("$bun" bench/http_hello.js "$port") ;;
+    c) cmd=("$c_server" "$port") ;;
+  esac
+  local base="$out/$name.$load.$round"
+  "${PIN0[@]}" "${cmd[@]}" > "$base.server" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do
-    grep -q ready "$out/$name.$load.server" 2>/dev/null && break
+    grep -q ready "$base.server" 2>/dev/null && break
     sleep 0.05
   done
   "${PIN1[@]}" wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" \
-    "http://127.0.0.1:$port/" > "$out/$name.$load.wrk"
-  grep VmHWM "/proc/$server_pid/status" | awk '{print $2}' > "$out/$name.$load.rss"
+    "http://127.0.0.1:$port/" > "$base.wrk"
+  grep VmHWM "/proc/$server_pid/status" | awk '{print $2}' > "$base.rss"
   kill "$server_pid"
   wait "$server_pid" 2>/dev/null || true
   server_pid=
 }
 
-for load in keepalive close; do
-  args=()
-  if [[ $load == close ]]; then args=(-H 'Connection: close'); fi
-  run nodus "$load" "$runtime" "${args[@]}"
-  run node "$load" "$(command -v node)" "${args[@]}"
+for round in $(seq "$rounds"); do
+  for load in keepalive close; do
+    args=()
+    if [[ $load == close ]]; then args=(-H 'Connection: close'); fi
+    for name in "${servers[@]}"; do run "$name" "$load" "$round" "${args[@]}"; done
+  done
 done
 
-python3 - "$out" "$connections" "$duration" <<'PY'
+python3 - "$out" "$connections" "$duration" "$rounds" "${servers[@]}" <<'PY'
 import re, sys
-out, connections, duration = sys.argv[1], sys.argv[2], sys.argv[3]
+out, connections, duration, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+servers = sys.argv[5:]
 def ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-def read(name, load):
-    wrk = open(f"{out}/{name}.{load}.wrk").read()
+def read_round(name, load, rnd):
+    wrk = open(f"{out}/{name}.{load}.{rnd}.wrk").read()
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", wrk).group(1))
     p99 = ms(*re.search(r"99%\s+([\d.]+)(us|ms|s)\b", wrk).groups())
     errors = re.search(r"Socket errors: (.*)", wrk)
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", wrk)
-    rss = int(open(f"{out}/{name}.{load}.rss").read()) / 1024.0
+    rss = int(open(f"{out}/{name}.{load}.{rnd}.rss").read()) / 1024.0
     return rps, p99, rss, (errors.group(1) if errors else ""), (non2xx.group(1) if non2xx else "")
+def read(name, load):  # the best round
+    return max((read_round(name, load, r) for r in range(1, rounds + 1)), key=lambda x: x[0])
 labels = {"keepalive": f"keep-alive, {connections} conns",
           "close": f"Connection: close, {connections} conns"}
-print(f"{duration} s per run; servers on CPU 0, wrk on CPU 1")
+print(f"{duration} s per run, best of {rounds} interleaved rounds; servers on CPU 0, wrk on CPU 1")
 print(f'{"load":<28} {"":>6} {"req/s":>10} {"p99 ms":>8} {"peak RSS MB":>12}')
 for load in ("keepalive", "close"):
-    r = {who: read(who, load) for who in ("nodus", "node")}
-    for who in ("nodus", "node"):
+    r = {who: read(who, load) for who in servers}
+    for who in servers:
         rps, p99, rss, errors, non2xx = r[who]
         note = (f"  socket errors: {errors}" if errors else "") + \
                (f"  non-2xx: {non2xx}" if non2xx else "")
         print(f'{labels[load]:<28} {who:>6} {rps:>10,.0f} {p99:>8.2f} {rss:>12.1f}{note}')
-    n, d = r["nodus"], r["node"]
-    print(f'{"":<28} {"ratio":>6} {n[0]/d[0]:>10.2f} {n[1]/d[1]:>8.2f} {n[2]/d[2]:>12.2f}')
+    n = r["nodus"][0]
+    print(f'{"":<28} nodus = {100 * n / r["c"][0]:.0f}% of C, ' +
+          ", ".join(f'{n / r[p][0]:.2f}x {p}' for p in servers if p not in ("nodus", "c")))
 PY
