@@ -1,4 +1,4 @@
-// The runtime's entry point: everything happens in nodus::Start (runtime/core/start.cc).
-#include "runtime/core/start.h"
+// The runtime's entry point: everything happens in nodus::Start (runtime/start.cc).
+#include "runtime/start.h"
 
 int main(int argc, char** argv) { return nodus::Start(argc, argv); }

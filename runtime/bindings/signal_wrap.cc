@@ -83,7 +83,7 @@ void Stop(const FunctionCallbackInfo<Value>& args) {
   state->watchers.erase(it);
   // libuv gives the signal its default action back once its last watcher closes (as v0.6.3 did
   // when the last listener went). SIGPIPE's default in this runtime is to be ignored
-  // (runtime/core/start.cc), so that is what it goes back to.
+  // (runtime/start.cc), so that is what it goes back to.
   if (signum == SIGPIPE) signal(SIGPIPE, SIG_IGN);
 }
 

@@ -121,6 +121,14 @@ void Environment::OnIdleTimer() {
   malloc_trim(0);
 }
 
+void Environment::RunLoop() {
+  do {
+    uv_run(loop_, UV_RUN_DEFAULT);
+    PumpPlatformTasks();
+    RunTicks();
+  } while (uv_loop_alive(loop_));
+}
+
 void Environment::PumpPlatformTasks() {
   while (v8::platform::PumpMessageLoop(platform_, isolate_)) {
   }

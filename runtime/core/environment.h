@@ -1,6 +1,6 @@
 // The Environment is the runtime's per-process state: the isolate, the one context, libuv's loop,
 // the `process` object and everything the bindings share. Exactly one exists, created by Start()
-// (runtime/core/start.cc) before any JS runs and destroyed after the loop ends. It is reachable
+// (runtime/start.cc) before any JS runs and destroyed after the loop ends. It is reachable
 // from any V8 callback through Environment::GetCurrent(isolate). What lives in statics instead is
 // process-wide or per-thread by nature and never reachable from JS: the BlockCache of big
 // ArrayBuffer blocks (array_buffer_allocator.h), per-thread scratch memory, and OpenSSL's
@@ -76,6 +76,11 @@ class Environment {
   // (OnIdleTimer) runs only after a period in which this did not change.
   void NoteActivity() { callbacks_++; }
   uint64_t activity_count() const { return callbacks_; }
+
+  // Runs the event loop until nothing keeps it alive (there is no start-the-loop call for users):
+  // each time uv_run returns, V8's pending foreground tasks run and the nextTick queue is drained,
+  // either of which may make the loop alive again.
+  void RunLoop();
 
   // Emits 'exit' on process (once), flushes stdio and ends the process.
   [[noreturn]] void Exit(int code);
@@ -185,8 +190,6 @@ class Environment {
   uint64_t callbacks_at_last_idle_check_ = 0;
   // The main script counts as activity: what it left behind is collected once it goes quiet.
   bool collected_since_activity_ = false;
-
-  friend int Start(int argc, char** argv);
 };
 
 }  // namespace nodus

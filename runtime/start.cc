@@ -1,4 +1,4 @@
-#include "runtime/core/start.h"
+#include "runtime/start.h"
 
 #include <http_parser.h>
 #include <unistd.h>
@@ -320,7 +320,7 @@ void MoveToBazelWorkingDirectory() {
 
 }  // namespace
 
-int Start(int argc, char** argv) {
+int Start(int argc, char** argv, const StartOptions& start_options) {
   argv = uv_setup_args(argc, argv);
 
   // Under `bazel run //runtime` the binary starts inside its own runfiles tree; the user's
@@ -337,6 +337,7 @@ int Start(int argc, char** argv) {
   v8::V8::SetFlagsFromString(kDefaultV8Flags, sizeof(kDefaultV8Flags) - 1);
 
   Options options;
+  options.force_repl = start_options.force_repl;
   int early_exit = ParseArgs(argc, argv, &options);
   if (early_exit >= 0) return early_exit;
   if (options.debug_client) {
@@ -440,13 +441,7 @@ int Start(int argc, char** argv) {
     env.RunTicks();
     if (debug_agent != nullptr) debug_agent->BootstrapDone();
 
-    // The loop runs until nothing keeps it alive; there is no start-the-loop call for users.
-    do {
-      uv_run(env.loop(), UV_RUN_DEFAULT);
-      env.PumpPlatformTasks();
-      env.RunTicks();
-    } while (uv_loop_alive(env.loop()));
-
+    env.RunLoop();
     exit_code = env.EmitExit(0);
     env.Exit(exit_code);
   }
