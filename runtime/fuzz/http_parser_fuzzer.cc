@@ -29,10 +29,14 @@ const char kFactory[] = R"JS(
     var detached = false;
     var paused = false;
     var body = [];
+    var upgrade = false;   // the last head asked for an upgrade
+    var upgraded = false;  // ... and its message is complete: the rest of the stream is not HTTP
     parser.onHeadersComplete = function (headers, method, url, status, major, minor, keepAlive,
-                                         upgrade) {
+                                         upgradeHead) {
       check(Array.isArray(headers) && headers.length % 2 === 0, 'headers are name/value pairs');
-      log.push(['head', headers.join('\n'), method, url, status, major, minor, keepAlive, upgrade]);
+      upgrade = !!upgradeHead;
+      log.push(['head', headers.join('\n'), method, url, status, major, minor, keepAlive,
+                upgradeHead]);
       if (flags & 4) {
         parser.pause();
         paused = true;
@@ -44,6 +48,7 @@ const char kFactory[] = R"JS(
       body.push(String.fromCharCode.apply(null, chunk));
     };
     parser.onMessageComplete = function (trailers) {
+      if (upgrade) upgraded = true;
       log.push(['body', body.join('')]);
       body = [];
       log.push(['end', trailers === undefined ? null : trailers.join('\n')]);
@@ -72,8 +77,11 @@ const char kFactory[] = R"JS(
         var r = parser.resume();
         if (r instanceof Error) { failed = r.code; break; }
       }
-      // After an upgrade the rest of the stream is not HTTP; http.js hands it to the user.
-      if (ret < size && !detached) break;
+      // After an upgrade the rest of the stream is not HTTP; http.js hands it to the user. The
+      // parser stops there (ret < size), unless the piece ended exactly at the upgrade: then only
+      // the flag tells, as http.js reads it (an execute() of the next piece would parse the
+      // other protocol's bytes as a new message).
+      if ((ret < size || upgraded) && !detached) break;
       pos += size;
     }
     if (failed === null && !detached) {

@@ -6,6 +6,7 @@
 // NODUS_FUZZ_MUTATIONS=N additionally runs N random mutations of each corpus file (bit flips,
 // byte insertions and deletions, splices of two files; seeded by NODUS_FUZZ_SEED, default 1).
 // It is a blind mutation loop, not coverage-guided: the fallback where libFuzzer cannot be used.
+// NODUS_FUZZ_DUMP=path writes each input there before running it (the last one is the culprit).
 // Under --config=fuzz libFuzzer supplies main() and this file is not linked (tools/fuzz/fuzz.bzl).
 #include <dirent.h>
 #include <sys/stat.h>
@@ -54,6 +55,10 @@ std::string ReadFile(const std::string& path) {
 }
 
 void Run(const std::string& input) {
+  // NODUS_FUZZ_DUMP=path: each input is written there before it runs, so after a crash or a
+  // failed check the file holds the input that caused it (then replay it alone).
+  static const char* dump = std::getenv("NODUS_FUZZ_DUMP");
+  if (dump != nullptr) std::ofstream(dump, std::ios::binary | std::ios::trunc) << input;
   // A copy of exactly `size` bytes on the heap, so ASan sees reads past the end.
   std::vector<uint8_t> copy(input.begin(), input.end());
   LLVMFuzzerTestOneInput(copy.empty() ? nullptr : copy.data(), copy.size());
