@@ -144,7 +144,9 @@ std::string PreviewValue(const Json& property) {
   return value;
 }
 
-// Renders an inspector RemoteObject roughly as util.inspect would, from the object's preview.
+// Renders an inspector RemoteObject from its description and one-level preview: primitives as
+// util.inspect prints them, objects only roughly so. Agent::Render uses util.inspect itself for
+// objects, and this where it cannot.
 std::string FormatRemoteObject(const Json& object) {
   const std::string& type = object["type"].str();
   const std::string& subtype = object["subtype"].str();
@@ -758,6 +760,70 @@ void Agent::ReleaseObjects(const std::string& object_group) {
        &ignored, &error);
 }
 
+std::string Agent::Render(const Json& remote_object) {
+  std::string text;
+  if (remote_object.Has("objectId") && InspectObject(remote_object["objectId"].str(), &text)) {
+    return text;
+  }
+  return FormatRemoteObject(remote_object);
+}
+
+// Calls util.inspect(value) on the value the inspector holds for `object_id`. False, with nothing
+// reported anywhere, if it throws: a revoked Proxy, an object whose `inspect` method or getter
+// throws, a custom inspect that recurses without end (V8's stack overflow RangeError).
+bool Agent::InspectObject(const std::string& object_id, std::string* text) {
+  v8::Isolate* isolate = env_->isolate();
+  v8::HandleScope scope(isolate);
+  std::u16string id = ToUtf16(object_id);
+  std::unique_ptr<v8_inspector::StringBuffer> error;
+  std::unique_ptr<v8_inspector::StringBuffer> group;
+  v8::Local<v8::Value> value;
+  v8::Local<v8::Context> context;
+  if (!session_->unwrapObject(
+          &error,
+          v8_inspector::StringView(reinterpret_cast<const uint16_t*>(id.data()), id.size()),
+          &value, &context, &group)) {
+    return false;
+  }
+  v8::Context::Scope context_scope(context);
+  // A custom inspect() is the program's code: a breakpoint or `debugger;` in it must not stop
+  // the program inside the agent's own call (that pause would reach the client as a Break).
+  session_->setSkipAllPauses(true);
+  v8::TryCatch try_catch(isolate);
+  v8::Local<v8::Function> inspect;
+  v8::Local<v8::Value> result;
+  bool ok = InspectFunction().ToLocal(&inspect) &&
+            inspect->Call(context, v8::Undefined(isolate), 1, &value).ToLocal(&result) &&
+            result->IsString();
+  session_->setSkipAllPauses(false);
+  if (!ok) return false;
+  Utf8Value utf8(isolate, result);
+  if (!utf8.ok()) return false;
+  *text = utf8.str();
+  return true;
+}
+
+v8::MaybeLocal<v8::Function> Agent::InspectFunction() {
+  v8::Isolate* isolate = env_->isolate();
+  if (!inspect_.IsEmpty()) return inspect_.Get(isolate);
+  v8::EscapableHandleScope scope(isolate);
+  v8::Local<v8::Context> context = env_->context();
+  v8::Local<v8::Object> process = env_->process_object();
+  v8::Local<v8::String> name = OneByteString(isolate, "_debugInspect");
+  // Own property only: before bootstrap defines it, one on a prototype is not bootstrap's.
+  // Once defined it is non-writable and non-configurable, so this finds bootstrap's function.
+  v8::Local<v8::Value> getter;
+  v8::Local<v8::Value> inspect;
+  if (!process->HasOwnProperty(context, name).FromMaybe(false) ||
+      !process->Get(context, name).ToLocal(&getter) || !getter->IsFunction() ||
+      !getter.As<v8::Function>()->Call(context, process, 0, nullptr).ToLocal(&inspect) ||
+      !inspect->IsFunction()) {
+    return v8::MaybeLocal<v8::Function>();
+  }
+  inspect_.Reset(isolate, inspect.As<v8::Function>());
+  return scope.Escape(inspect.As<v8::Function>());
+}
+
 void Agent::DoSetBreakpoint(const SetBreakpoint& request, Response* response) {
   std::string condition;
   if (!request.condition().empty()) condition = ",\"condition\":" + JsonQuote(request.condition());
@@ -825,15 +891,19 @@ void Agent::DoEvaluate(const Evaluate& request, Response* response) {
   value->set_type(object["type"].str());
   if (result.Has("exceptionDetails")) {
     value->set_thrown(true);
+    // An Error thrown shows its stack (the inspector's description of it), as the REPL shows
+    // an uncaught one; anything else thrown, as the REPL would print the value.
     const Json& details = result["exceptionDetails"];
-    std::string text = details["exception"]["description"].str();
-    if (text.empty()) {
-      text = details.Has("exception") ? FormatRemoteObject(details["exception"])
-                                      : details["text"].str();
+    const Json& exception = details["exception"];
+    if (!details.Has("exception")) {
+      value->set_text(details["text"].str());
+    } else if (exception["subtype"].str() == "error" && !exception["description"].str().empty()) {
+      value->set_text(exception["description"].str());
+    } else {
+      value->set_text(Render(exception));
     }
-    value->set_text(text);
   } else {
-    value->set_text(FormatRemoteObject(object));
+    value->set_text(Render(object));
   }
   ReleaseObjects("nodus-eval");
 }

@@ -154,6 +154,15 @@ class Agent : public v8_inspector::V8InspectorClient {
   bool EvaluateForObject(const std::string& expression, const std::string& object_group,
                          uint32_t frame, Json* result, std::string* error);
   void ReleaseObjects(const std::string& object_group);
+  // A value as the REPL prints it. Objects (and functions) go through the runtime's own
+  // util.inspect, called from C++ on the value behind the RemoteObject's objectId, which must
+  // still be held (its object group not yet released); primitives, and objects inspect cannot
+  // render (it threw, or bootstrap has not offered it yet), are rendered from the RemoteObject.
+  std::string Render(const Json& remote_object);
+  bool InspectObject(const std::string& object_id, std::string* text);
+  // util.inspect, taken on first use from process._debugInspect (stdlib/lib/_bootstrap.js);
+  // empty while bootstrap has not yet defined it.
+  v8::MaybeLocal<v8::Function> InspectFunction();
 
   // One inspector call with `params` (a JSON object's text), answered synchronously (every
   // method used here answers during dispatch). On success `result` is the answer's "result";
@@ -214,6 +223,11 @@ class Agent : public v8_inspector::V8InspectorClient {
   // Set by the watcher when it asks for an interrupt, cleared when the interrupt runs, so that an
   // idle program does not collect a queue of them.
   std::atomic<bool> interrupt_requested_{false};
+
+  // util.inspect itself (InspectFunction). Held here, not looked up by name in the program's
+  // scope, so that nothing the program does to `util`, `require` or its globals' names changes
+  // what the debugger prints.
+  v8::Global<v8::Function> inspect_;
 
   int next_call_id_ = 0;
   int pending_call_id_ = -1;

@@ -249,12 +249,22 @@ TEST(AgentTest, BreakpointBacktraceEvaluate) {
   EXPECT_EQ(value.value().type(), "number");
   // Frame 0 is square's: `greeting` is not in its scope, but globals are.
   EXPECT_EQ(connection.Call(EvaluateRequest("typeof process")).value().text(), "'object'");
+  // Objects as util.inspect prints them (depth 2), not from the inspector's one-level preview.
   EXPECT_EQ(connection.Call(EvaluateRequest("({a: [1, 2], b: 'x'})")).value().text(),
-            "{ a: [Array], b: 'x' }");
+            "{ a: [ 1, 2 ], b: 'x' }");
+  EXPECT_EQ(connection.Call(EvaluateRequest("({a: {b: {c: {d: 1}}}})")).value().text(),
+            "{ a: { b: { c: [Object] } } }");
+  EXPECT_EQ(connection.Call(EvaluateRequest("new Buffer('hi')")).value().text(),
+            "<Buffer 68 69>");
   Response thrown = connection.Call(EvaluateRequest("nope + 1"));
   ASSERT_TRUE(thrown.success());
   EXPECT_TRUE(thrown.value().thrown());
-  EXPECT_NE(thrown.value().text().find("ReferenceError"), std::string::npos);
+  // A thrown Error's text is its stack.
+  EXPECT_EQ(thrown.value().text().rfind("ReferenceError: nope is not defined\n    at ", 0), 0u)
+      << thrown.value().text();
+  Response thrown_object = connection.Call(EvaluateRequest("(function() { throw {e: [1]}; })()"));
+  EXPECT_TRUE(thrown_object.value().thrown());
+  EXPECT_EQ(thrown_object.value().text(), "{ e: [ 1 ] }");
 
   Request in_caller = EvaluateRequest("greeting + '!'");
   in_caller.mutable_evaluate()->set_frame(1);

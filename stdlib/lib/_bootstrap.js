@@ -59,6 +59,13 @@ NativeModule.exists = function(id) {
   return id !== '_bootstrap' && natives.exists(id);
 };
 
+// The debugger agent (debugger/agent/agent.cc) prints values as the REPL does, with util.inspect,
+// and takes the function from here: non-writable and non-configurable, defined before any of the
+// program runs, so that no `util`, `require` or global of the program's changes what it prints.
+Object.defineProperty(process, '_debugInspect', {
+  value: function() { return NativeModule.require('util').inspect; }
+});
+
 // --- process -----------------------------------------------------------------------------------
 var EventEmitter = NativeModule.require('events').EventEmitter;
 Object.setPrototypeOf(process, Object.create(EventEmitter.prototype, {
