@@ -346,6 +346,15 @@ TEST(AgentTest, DebuggerStatementStopsWhenAttached) {
   Response global = connection.Call(EvaluateRequest("typeof setTimeout"));
   EXPECT_TRUE(global.success()) << global.error();
   EXPECT_EQ(global.value().text(), "'function'");
+  EXPECT_EQ(connection.Call(EvaluateRequest("[1, [2, [3, [4]]]]")).value().text(),
+            "[ 1, [ 2, [ 3, [Object] ] ] ]");
+  // util.inspect calls an object's own inspect(): the `debugger;` in it does not stop the
+  // program, so no Break comes before the answer.
+  connection.Send(EvaluateRequest("({inspect: function() { debugger; return 'own'; }})"));
+  AgentMessage answer;
+  ASSERT_TRUE(connection.Read(&answer));
+  ASSERT_TRUE(answer.has_response()) << answer.DebugString();
+  EXPECT_EQ(answer.response().value().text(), "own");
   Break stop = connection.ReadBreak();
   ASSERT_GT(stop.frames_size(), 0);
   EXPECT_EQ(stop.frames(0).location().line(), 3u);
