@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -768,9 +769,61 @@ std::string Agent::Render(const Json& remote_object) {
   return FormatRemoteObject(remote_object);
 }
 
+namespace {
+
+// Whether util.inspect's walk over `value` meets at most `*budget` properties and array slots, on
+// the levels it expands (the value, its children and grandchildren, at its default depth 2).
+// util.inspect visits every slot of an array, holes included, and its time grows with the square
+// of an object's key count (10,000 array elements take most of a second): past the budget the
+// agent shows the preview instead, so that `exec` on a big array answers at once. An object with
+// its own inspect() (a Buffer) counts as one: util.inspect calls that instead of walking it.
+// Getters are not called (util.inspect does not call them); an `inspect` getter is, as there.
+bool FitsInspectBudget(v8::Local<v8::Context> context, v8::Local<v8::Value> value, int levels,
+                       int64_t* budget) {
+  if (!value->IsObject()) return true;
+  v8::Isolate* isolate = context->GetIsolate();
+  v8::Local<v8::Object> object = value.As<v8::Object>();
+  if (--*budget < 0) return false;
+  v8::Local<v8::Value> custom;
+  if (!object->Get(context, OneByteString(isolate, "inspect")).ToLocal(&custom)) return false;
+  if (custom->IsFunction()) return true;
+  // An array's slots first: its length may be far beyond its keys (a sparse array).
+  int64_t slots = object->IsArray() ? object.As<v8::Array>()->Length() : 0;
+  if (slots > *budget) return false;
+  v8::Local<v8::Array> keys;
+  if (!object
+           ->GetOwnPropertyNames(
+               context, static_cast<v8::PropertyFilter>(v8::ONLY_ENUMERABLE | v8::SKIP_SYMBOLS),
+               v8::KeyConversionMode::kConvertToString)
+           .ToLocal(&keys)) {
+    return false;
+  }
+  *budget -= std::max<int64_t>(slots, keys->Length());
+  if (*budget < 0) return false;
+  if (levels <= 1) return true;
+  v8::Local<v8::String> value_key = OneByteString(isolate, "value");
+  for (uint32_t i = 0; i < keys->Length(); i++) {
+    v8::HandleScope scope(isolate);
+    v8::Local<v8::Value> key;
+    v8::Local<v8::Value> descriptor;
+    v8::Local<v8::Value> child;
+    if (!keys->Get(context, i).ToLocal(&key) || !key->IsName() ||
+        !object->GetOwnPropertyDescriptor(context, key.As<v8::Name>()).ToLocal(&descriptor)) {
+      return false;
+    }
+    if (!descriptor->IsObject()) continue;  // gone since the keys were taken
+    if (!descriptor.As<v8::Object>()->Get(context, value_key).ToLocal(&child)) return false;
+    if (!FitsInspectBudget(context, child, levels - 1, budget)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 // Calls util.inspect(value) on the value the inspector holds for `object_id`. False, with nothing
-// reported anywhere, if it throws: a revoked Proxy, an object whose `inspect` method or getter
-// throws, a custom inspect that recurses without end (V8's stack overflow RangeError).
+// reported anywhere, if the value is too big for it (FitsInspectBudget) or it throws: a revoked
+// Proxy, an object whose `inspect` method or getter throws, a custom inspect that recurses
+// without end (V8's stack overflow RangeError).
 bool Agent::InspectObject(const std::string& object_id, std::string* text) {
   v8::Isolate* isolate = env_->isolate();
   v8::HandleScope scope(isolate);
@@ -790,9 +843,11 @@ bool Agent::InspectObject(const std::string& object_id, std::string* text) {
   // the program inside the agent's own call (that pause would reach the client as a Break).
   session_->setSkipAllPauses(true);
   v8::TryCatch try_catch(isolate);
+  int64_t budget = kInspectBudget;
   v8::Local<v8::Function> inspect;
   v8::Local<v8::Value> result;
-  bool ok = InspectFunction().ToLocal(&inspect) &&
+  bool ok = FitsInspectBudget(context, value, 3, &budget) &&
+            InspectFunction().ToLocal(&inspect) &&
             inspect->Call(context, v8::Undefined(isolate), 1, &value).ToLocal(&result) &&
             result->IsString();
   session_->setSkipAllPauses(false);
@@ -904,6 +959,15 @@ void Agent::DoEvaluate(const Evaluate& request, Response* response) {
     }
   } else {
     value->set_text(Render(object));
+  }
+  // util.inspect prints every element of an array: a huge one must not make an answer the
+  // client has to refuse (over kMaxFrameSize) or cannot show.
+  if (value->text().size() > kMaxValueText) {
+    size_t cut = kMaxValueText;
+    while (cut > 0 && (static_cast<unsigned char>(value->text()[cut]) & 0xc0) == 0x80) cut--;
+    std::string more = std::to_string(value->text().size() - cut);
+    value->mutable_text()->resize(cut);
+    value->mutable_text()->append("... (" + more + " more bytes)");
   }
   ReleaseObjects("nodus-eval");
 }

@@ -84,6 +84,11 @@ class Agent : public v8_inspector::V8InspectorClient {
 
   // Replies and events waiting to be written to one client, in bytes, past which it is dropped.
   static constexpr size_t kMaxQueuedBytes = 8 * 1024 * 1024;
+  // An evaluation's text longer than this is cut there, and says how much more there was.
+  static constexpr size_t kMaxValueText = 1024 * 1024;
+  // Properties and array slots util.inspect may walk in one value before the preview is shown
+  // instead (FitsInspectBudget in agent.cc): about 0.2 s of util.inspect's time at most.
+  static constexpr int64_t kInspectBudget = 5000;
 
   // V8InspectorClient: V8 calls these around a pause.
   void runMessageLoopOnPause(int context_group_id) override;

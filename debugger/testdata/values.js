@@ -12,6 +12,9 @@ var wide = { alpha: 'aaaaaaaaaa', beta: 'bbbbbbbbbb', gamma: 'cccccccccc', delta
 var broken = { inspect: function() { throw new Error('inspect threw'); } };
 var revocable = Proxy.revocable({}, {});
 revocable.revoke();
+// Too big for util.inspect (its time grows with the square of the length): the preview too.
+var big = [];
+for (var i = 0; i < 100000; i++) big.push(i % 10);
 // A custom inspect() is the program's code: a `debugger;` in it must not stop the program.
 var sneaky = { inspect: function() { debugger; return '<sneaky>'; } };
 debugger;
