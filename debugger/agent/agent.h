@@ -162,7 +162,8 @@ class Agent : public v8_inspector::V8InspectorClient {
   // A value as the REPL prints it. Objects (and functions) go through the runtime's own
   // util.inspect, called from C++ on the value behind the RemoteObject's objectId, which must
   // still be held (its object group not yet released); primitives, and objects inspect cannot
-  // render (it threw, or bootstrap has not offered it yet), are rendered from the RemoteObject.
+  // render (it threw, the value is too big for it, or bootstrap has not offered it yet), are
+  // rendered from the RemoteObject and its preview.
   std::string Render(const Json& remote_object);
   bool InspectObject(const std::string& object_id, std::string* text);
   // util.inspect, taken on first use from process._debugInspect (stdlib/lib/_bootstrap.js);
