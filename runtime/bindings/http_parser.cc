@@ -81,12 +81,19 @@ namespace {
 Local<Value> ParseError(Isolate* isolate, http_errno err, size_t parsed) {
   Local<Context> context = isolate->GetCurrentContext();
   Local<Object> error = v8::Exception::Error(OneByteString(isolate, "Parse Error")).As<Object>();
-  error->Set(context, OneByteString(isolate, "bytesParsed"),
-             v8::Number::New(isolate, static_cast<double>(parsed))).Check();
+  // Own data properties, defined rather than Set: a setter JS put on Error.prototype or
+  // Object.prototype is not called (and so cannot throw or abort here).
   std::string code = http_errno_name(err);  // Already "HPE_...".
-  error->Set(context, OneByteString(isolate, "code"), OneByteString(isolate, code.c_str())).Check();
-  error->Set(context, OneByteString(isolate, "reason"),
-             OneByteString(isolate, http_errno_description(err))).Check();
+  // (On a fresh, extensible Error defining cannot fail.)
+  error->CreateDataProperty(context, OneByteString(isolate, "bytesParsed"),
+                            v8::Number::New(isolate, static_cast<double>(parsed)))
+      .FromMaybe(false);
+  error->CreateDataProperty(context, OneByteString(isolate, "code"),
+                            OneByteString(isolate, code.c_str()))
+      .FromMaybe(false);
+  error->CreateDataProperty(context, OneByteString(isolate, "reason"),
+                            OneByteString(isolate, http_errno_description(err)))
+      .FromMaybe(false);
   return error;
 }
 
@@ -104,14 +111,17 @@ class Parser : public BaseObject, public StreamReadListener {
   // The stream must not deliver reads to a parser whose object is gone.
   void OnCollected() override { Unconsume(); }
 
+  // A stream has one listener: a parser consuming it displaces (and is displaced by) another
+  // one, which then forgets the stream (OnStreamGone), so no parser keeps a stream it no longer
+  // listens to, nor takes the stream away from its successor.
   void Consume(StreamWrap* stream) {
     Unconsume();
     stream_ = stream;
-    stream->set_read_listener(this);
+    stream->SetReadListener(this);
   }
 
   void Unconsume() {
-    if (stream_ != nullptr) stream_->set_read_listener(nullptr);
+    if (stream_ != nullptr) stream_->RemoveReadListener(this);
     stream_ = nullptr;
   }
 
@@ -607,7 +617,8 @@ void Initialize(Environment* env, Local<Object> target) {
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   SetConstant(context, constructor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);
-  target->Set(context, OneByteString(isolate, "HTTPParser"), constructor).Check();
+  target->CreateDataProperty(context, OneByteString(isolate, "HTTPParser"), constructor)
+      .FromMaybe(false);
 }
 
 }  // namespace http_parser

@@ -296,7 +296,8 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "acceptPending", AcceptPending);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   binding->constructor.Reset(isolate, constructor);
-  target->Set(context, OneByteString(isolate, "Pipe"), constructor).Check();
+  target->CreateDataProperty(context, OneByteString(isolate, "Pipe"), constructor)
+      .FromMaybe(false);
 }
 
 }  // namespace pipe_wrap

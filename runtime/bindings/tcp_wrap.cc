@@ -153,7 +153,8 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "open", Open);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   binding->constructor.Reset(isolate, constructor);
-  target->Set(context, OneByteString(isolate, "TCP"), constructor).Check();
+  target->CreateDataProperty(context, OneByteString(isolate, "TCP"), constructor)
+      .FromMaybe(false);
   SetConstant(context, target, "UV_EOF", UV_EOF);
 }
 

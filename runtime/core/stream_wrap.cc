@@ -8,9 +8,11 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 #include "runtime/core/check.h"
+#include "runtime/core/stream_buf.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -34,13 +36,15 @@ namespace {
 
 enum { kUtf8, kAscii, kLatin1, kUcs2 };
 
-// One pending write: the uv request, the JS request object, and the bytes of any string data
-// (buffers are kept alive by the JS request object, which holds them).
+// One pending write: the uv request, the JS request object, the bytes of any string data, and
+// the memory of the Buffers written, held here natively until libuv is done with it, whatever JS
+// does meanwhile with the Buffers or the request object.
 struct WriteReq {
   uv_write_t req;
   Environment* env;
   Global<Object> object;
   char* storage;
+  std::vector<std::shared_ptr<v8::BackingStore>> stores;
 };
 
 struct ShutdownReq {
@@ -154,7 +158,7 @@ void StreamWrap::PipeData(char* data, size_t length) {
   if (uv_is_closing(dest->handle())) return;
   size_t written = 0;
   if (dest->stream_->write_queue_size == 0) {
-    uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
+    uv_buf_t buf = MakeUvBuf(data, length);
     int n = uv_try_write(dest->stream_, &buf, 1);
     if (n < 0 && n != UV_EAGAIN && n != UV_ENOSYS) {
       dest->CallPipeCallback("onpipeerror", n);
@@ -181,7 +185,7 @@ void StreamWrap::QueuePipedCopy(StreamWrap* dest, const char* data, size_t lengt
   PipeWriteReq* write = new PipeWriteReq();
   write->memory = memory;
   write->req.data = write;
-  uv_buf_t buf = uv_buf_init(memory, static_cast<unsigned>(length));
+  uv_buf_t buf = MakeUvBuf(memory, length);
   int err = uv_write(&write->req, dest->stream_, &buf, 1, OnPipeWrite);
   if (err != 0) {
     std::free(memory);
@@ -271,7 +275,10 @@ void StreamWrap::PumpSplice() {
           // As a queued write would: the socket took everything after being full.
           state->waited = false;
           CallPipeCallback("onpipedrain", 0);
-          if (splice_ != state) return;  // JS wrote, paused, ended or closed meanwhile
+          if (splice_ != state) return;  // JS wrote, paused or ended meanwhile
+          // JS closed the socket: libuv has already closed its descriptor, whose number the
+          // next open() may get, so nothing more is spliced from or to it.
+          if (uv_is_closing(handle())) return ExitSplice(false);
         }
         continue;
       }
@@ -452,15 +459,21 @@ void StreamWrap::ExposeWriteInfo(Environment* env, Local<Object> target) {
   std::shared_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(
       env->stream_write_info(), sizeof(double) * 2, v8::BackingStore::EmptyDeleter, nullptr);
   Local<ArrayBuffer> buffer = ArrayBuffer::New(env->isolate(), store);
-  target->Set(env->context(), env->Key("writeInfo"), v8::Float64Array::New(buffer, 0, 2)).Check();
+  // A data property of its own (not a Set, which a setter on Object.prototype would see).
+  target
+      ->CreateDataProperty(env->context(), env->Key("writeInfo"),
+                           v8::Float64Array::New(buffer, 0, 2))
+      .FromMaybe(false);
 }
 
 void StreamWrap::UpdateWriteQueueSize() {
   Isolate* isolate = env()->isolate();
+  // Defined, not Set: a setter or a read-only writeQueueSize that JS put on the handle or its
+  // prototypes is neither called nor fatal (a frozen handle just keeps its old value).
   object()
-      ->Set(env()->context(), env()->Key("writeQueueSize"),
-            v8::Number::New(isolate, static_cast<double>(stream_->write_queue_size)))
-      .Check();
+      ->CreateDataProperty(env()->context(), env()->Key("writeQueueSize"),
+                           v8::Number::New(isolate, static_cast<double>(stream_->write_queue_size)))
+      .FromMaybe(false);
 }
 
 void StreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
@@ -540,7 +553,7 @@ void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf)
 
 void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> req,
                          uv_buf_t* bufs, size_t count, size_t total, char* storage,
-                         Local<Value> keep_alive) {
+                         const Local<Value>* sources, size_t source_count) {
   Environment* env = this->env();
   ExitSplice(true);  // bytes already read and not yet echoed go before this write
   // Most writes fit the socket buffer: try them synchronously, without a request.
@@ -573,6 +586,11 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
   write->object.Reset(env->isolate(), req);
   write->storage = storage;
   write->req.data = write;
+  for (size_t i = 0; i < source_count; i++) {
+    if (sources[i]->IsArrayBufferView()) {
+      write->stores.push_back(sources[i].As<ArrayBufferView>()->Buffer()->GetBackingStore());
+    }
+  }
   int err = uv_write(&write->req, stream_, bufs + first, static_cast<unsigned>(count - first),
                      OnWrite);
   if (err != 0) {
@@ -580,7 +598,6 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
     delete write;
     return args.GetReturnValue().Set(err);
   }
-  if (!keep_alive.IsEmpty()) req->Set(env->context(), env->Key("buffer"), keep_alive).Check();
   SetWriteInfo(env, total, true);
   UpdateWriteQueueSize();
   args.GetReturnValue().Set(0);
@@ -618,8 +635,9 @@ void StreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {
   Local<ArrayBufferView> view = args[1].As<ArrayBufferView>();
   char* data = static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset();
   size_t length = view->ByteLength();
-  uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
-  wrap->DoWrite(args, req, &buf, 1, length, nullptr, view);
+  uv_buf_t buf = MakeUvBuf(data, length);
+  Local<Value> source = view;
+  wrap->DoWrite(args, req, &buf, 1, length, nullptr, &source, 1);
 }
 
 template <int kEncoding>
@@ -631,8 +649,8 @@ void StreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
   if (!args[1]->IsString()) return ThrowTypeError(args.GetIsolate(), "data must be a string");
   char* storage;
   size_t length = EncodeString(args.GetIsolate(), args[1].As<String>(), kEncoding, &storage);
-  uv_buf_t buf = uv_buf_init(storage, static_cast<unsigned>(length));
-  wrap->DoWrite(args, req, &buf, 1, length, storage, Local<Value>());
+  uv_buf_t buf = MakeUvBuf(storage, length);
+  wrap->DoWrite(args, req, &buf, 1, length, storage, nullptr, 0);
 }
 
 void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
@@ -666,16 +684,16 @@ void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
       size_t length = string->Utf8Length(isolate);
       string->WriteUtf8(isolate, storage + offset, static_cast<int>(length), nullptr,
                         String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
-      bufs[i] = uv_buf_init(storage + offset, static_cast<unsigned>(length));
+      bufs[i] = MakeUvBuf(storage + offset, length);
       offset += length;
     } else {
       Local<ArrayBufferView> view = items[i].As<ArrayBufferView>();
-      bufs[i] = uv_buf_init(static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset(),
-                            static_cast<unsigned>(view->ByteLength()));
+      bufs[i] = MakeUvBuf(static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset(),
+                          view->ByteLength());
     }
     total += bufs[i].len;
   }
-  wrap->DoWrite(args, req, bufs.data(), count, total, storage, chunks);
+  wrap->DoWrite(args, req, bufs.data(), count, total, storage, items.data(), count);
 }
 
 void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {

@@ -49,7 +49,8 @@ namespace nodus {
 
 // Native code that takes a stream's bytes before JS sees them (the HTTP parser consuming a
 // server socket). Data reads go to OnStreamRead instead of handle.onread; EOF and errors still
-// reach JS. OnStreamGone tells the listener the stream is being destroyed.
+// reach JS. OnStreamGone tells the listener it no longer has the stream: the stream is being
+// destroyed, or another listener took its place; either way the listener must forget it.
 class StreamReadListener {
  public:
   virtual ~StreamReadListener() = default;
@@ -62,8 +63,16 @@ class StreamWrap : public HandleWrap {
   NODUS_WRAPPER_TYPE(StreamWrap);
   ~StreamWrap() override;
 
-  // At most one listener; pass nullptr to give the bytes back to JS.
-  void set_read_listener(StreamReadListener* listener) { read_listener_ = listener; }
+  // At most one listener: a new one displaces the old, which is told (OnStreamGone).
+  void SetReadListener(StreamReadListener* listener) {
+    StreamReadListener* old = read_listener_;
+    read_listener_ = listener;
+    if (old != nullptr && old != listener) old->OnStreamGone();
+  }
+  // Gives the bytes back to JS, if `listener` is still the one taking them.
+  void RemoveReadListener(StreamReadListener* listener) {
+    if (read_listener_ == listener) read_listener_ = nullptr;
+  }
   StreamWrap* AsStream() override { return this; }
 
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
@@ -99,12 +108,12 @@ class StreamWrap : public HandleWrap {
   static void OnWrite(uv_write_t* req, int status);
   static void OnShutdown(uv_shutdown_t* req, int status);
 
-  // Writes `bufs`; `storage` (may be null) owns string bytes until the write completes, and
-  // `keep_alive` (may be empty) is stored on a queued request so JS memory it points into
-  // outlives the write.
+  // Writes `bufs`; `storage` (may be null) owns string bytes until the write completes. The
+  // ArrayBufferViews among `sources` are what the other bufs point into: a queued write holds
+  // their backing stores until it is done.
   void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Object> req,
                uv_buf_t* bufs, size_t count, size_t total, char* storage,
-               v8::Local<v8::Value> keep_alive);
+               const v8::Local<v8::Value>* sources, size_t source_count);
 
   static void PipeTo(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void Unpipe(const v8::FunctionCallbackInfo<v8::Value>& args);

@@ -134,7 +134,6 @@ function addressOf(handle, method) {
 function WriteReq(cb) {
   this.cb = cb;
   this.bytes = 0;
-  this.buffer = null;  // Set natively on a queued write: keeps the data alive until it is sent.
 }
 WriteReq.prototype.oncomplete = afterWrite;
 var spareWriteReq = null;
