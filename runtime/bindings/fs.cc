@@ -16,6 +16,7 @@
 #include "runtime/core/check.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/handle_wrap.h"
+#include "runtime/core/stream_buf.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -39,7 +40,9 @@ using v8::Value;
 namespace {
 
 // One in-flight asynchronous request: it owns the uv_fs_t and the JS callback, and frees itself
-// after the callback ran. A readBuffer() also owns the memory being read into.
+// after the callback ran. A read or write also holds the memory of its Buffer (`buffer`): the
+// thread pool uses it until the call is done, whatever JS does with the Buffer meanwhile. A
+// readBuffer() owns the memory being read into (`store`), handed to the callback as an ArrayBuffer.
 struct FSReq {
   uv_fs_t req;
   Environment* env;
@@ -47,6 +50,7 @@ struct FSReq {
   std::string path;
   const char* syscall;
   std::shared_ptr<BackingStore> store;
+  std::shared_ptr<BackingStore> buffer;
 };
 
 // After a readBuffer() of `result` bytes into `store`: the bytes it did not fill are cleared, so
@@ -143,9 +147,11 @@ void AfterAsync(uv_fs_t* uv_req) {
 
 // Runs `call` synchronously, or asynchronously if the argument at `callback_index` is a
 // function. `call` receives the request and the libuv callback (nullptr for synchronous).
+// `buffer`, if given, is the memory the call reads or writes: an asynchronous request holds it.
 template <typename Call>
 void Dispatch(const FunctionCallbackInfo<Value>& args, int callback_index, const char* syscall,
-              const std::string& path, Call call) {
+              const std::string& path, Call call,
+              Local<v8::ArrayBufferView> buffer = Local<v8::ArrayBufferView>()) {
   Environment* env = Environment::GetCurrent(args);
   Isolate* isolate = env->isolate();
   if (args[callback_index]->IsFunction()) {
@@ -154,6 +160,7 @@ void Dispatch(const FunctionCallbackInfo<Value>& args, int callback_index, const
     req->callback.Reset(isolate, args[callback_index].As<Function>());
     req->path = path;
     req->syscall = syscall;
+    if (!buffer.IsEmpty()) req->buffer = buffer->Buffer()->GetBackingStore();
     req->req.data = req;
     int err = call(&req->req, AfterAsync);
     if (err < 0) {
@@ -301,12 +308,14 @@ void ReadOrWrite(const FunctionCallbackInfo<Value>& args) {
   }
   char* data = static_cast<char*>(buffer->Buffer()->Data()) + buffer->ByteOffset() + offset;
   Environment* env = Environment::GetCurrent(args);
-  // stdlib/lib/fs.js passes a callback whose closure holds the buffer until the call completes.
-  Dispatch(args, 5, kWrite ? "write" : "read", "", [&](uv_fs_t* req, uv_fs_cb cb) {
-    uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
-    return kWrite ? uv_fs_write(env->loop(), req, fd, &buf, 1, position, cb)
-                  : uv_fs_read(env->loop(), req, fd, &buf, 1, position, cb);
-  });
+  Dispatch(
+      args, 5, kWrite ? "write" : "read", "",
+      [&](uv_fs_t* req, uv_fs_cb cb) {
+        uv_buf_t buf = MakeUvBuf(data, static_cast<size_t>(length));
+        return kWrite ? uv_fs_write(env->loop(), req, fd, &buf, 1, position, cb)
+                      : uv_fs_read(env->loop(), req, fd, &buf, 1, position, cb);
+      },
+      buffer);
 }
 
 // readBuffer(fd, length, position, [callback]): reads up to `length` bytes into new memory,
