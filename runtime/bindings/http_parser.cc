@@ -98,7 +98,7 @@ Local<Value> ParseError(Isolate* isolate, http_errno err, size_t parsed) {
 }
 
 // The parser object's native state; freed when the JS object is garbage collected.
-class Parser : public BaseObject, public StreamReadListener {
+class Parser : public BaseObject, public StreamListener {
  public:
   NODUS_WRAPPER_TYPE(Parser);
   Parser(Environment* env, Local<Object> object, enum http_parser_type type)
@@ -111,26 +111,33 @@ class Parser : public BaseObject, public StreamReadListener {
   // The stream must not deliver reads to a parser whose object is gone.
   void OnCollected() override { Unconsume(); }
 
-  // A stream has one listener: a parser consuming it displaces (and is displaced by) another
-  // one, which then forgets the stream (OnStreamGone), so no parser keeps a stream it no longer
-  // listens to, nor takes the stream away from its successor.
+  // The parser is a read listener on the stream it consumes (runtime/core/stream_wrap.h): the
+  // newest consumer of a stream takes its data reads, and hands EOF and errors on to JS. A
+  // parser's unconsume() takes only itself out of the chain, and the stream tells every
+  // listener when it is destroyed, so no parser keeps a stream that is gone.
   void Consume(StreamWrap* stream) {
     Unconsume();
-    stream_ = stream;
-    stream->SetReadListener(this);
+    stream->PushListener(this);
   }
 
   void Unconsume() {
-    if (stream_ != nullptr) stream_->RemoveReadListener(this);
-    stream_ = nullptr;
+    if (stream() != nullptr) stream()->RemoveListener(this);
   }
 
-  void OnStreamGone() override { stream_ = nullptr; }
+  const void* kind() const override { return &kWrapperType; }
+
+  void OnStreamRead(ssize_t nread, const uv_buf_t& buf) override {
+    if (nread < 0) return PassOn(nread, buf);  // EOF and errors reach JS
+    // The bytes count toward the socket's bytesRead and its idle timer (listenerReadAge).
+    stream()->CountNativeRead(static_cast<size_t>(nread));
+    stream()->NoteListenerRead();
+    OnData(buf.base, static_cast<size_t>(nread));
+  }
 
   // Bytes from a consumed stream, straight from libuv's read callback: this is the top of a
   // callback into JS, so the callbacks it makes run inside one CallbackScope (activity count,
   // uncaught exceptions, ticks), as MakeCallback's do.
-  void OnStreamRead(const char* data, size_t length) override {
+  void OnData(const char* data, size_t length) {
     HandleScope scope(env_->isolate());
     // Keeps the JS object (and so this) alive while the callbacks run, whatever they drop.
     Local<Object> keep_alive = object();
@@ -442,7 +449,6 @@ class Parser : public BaseObject, public StreamReadListener {
   bool detached_ = false;   // detach() was called; cleared by reinitialize()
   bool paused_ = false;     // pause() was called; cleared by resume()
   std::string pending_;     // bytes that arrived (or were left unparsed) while paused
-  StreamWrap* stream_ = nullptr;  // The stream being consumed, if any.
 };
 
 NODUS_DEFINE_WRAPPER_TYPE(Parser, BaseObject);

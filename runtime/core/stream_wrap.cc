@@ -13,6 +13,7 @@
 
 #include "runtime/core/check.h"
 #include "runtime/core/stream_buf.h"
+#include "runtime/core/stream_pipe.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -105,42 +106,96 @@ NODUS_DEFINE_WRAPPER_TYPE(StreamWrap, HandleWrap);
 
 StreamWrap::StreamWrap(Environment* env, Local<Object> object, uv_stream_t* stream,
                        const WrapperType* type)
-    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream), type), stream_(stream) {}
+    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream), type), stream_(stream) {
+  js_listener_.stream_ = this;
+}
 
 StreamWrap::~StreamWrap() {
-  if (read_listener_ != nullptr) read_listener_->OnStreamGone();
-  ExitSplice(false);
-  Unlink();
-  for (StreamWrap* source : pipe_sources_) {
-    source->pipe_dest_ = nullptr;
-    source->Unblock();
-  }
-  pipe_sources_.clear();
+  // Each listener and watcher is told once, and may delete itself as it is told.
+  std::vector<StreamListener*> listeners;
+  for (StreamListener* l = listener_; l != &js_listener_; l = l->previous_) listeners.push_back(l);
+  listener_ = &js_listener_;
+  for (StreamListener* listener : listeners) listener->StreamGone();
+  EndWriteWatchers();
 }
 
-// One piped write that had to wait: `memory` holds the bytes until it is done.
-struct PipeWriteReq {
-  uv_write_t req;
-  char* memory;
-};
+// ---- The listener chain -------------------------------------------------------------------------
 
-void StreamWrap::Unlink() {
-  ExitSplice(true);
-  if (pipe_dest_ == nullptr) return;
-  std::vector<StreamWrap*>& sources = pipe_dest_->pipe_sources_;
-  for (size_t i = 0; i < sources.size(); i++) {
-    if (sources[i] == this) {
-      sources.erase(sources.begin() + static_cast<std::ptrdiff_t>(i));
-      break;
+namespace {
+const char kJSListenerKind = 0;  // JSListener's kind(): this byte's address
+}  // namespace
+
+const void* StreamWrap::JSListener::kind() const { return &kJSListenerKind; }
+
+void StreamWrap::JSListener::OnStreamRead(ssize_t nread, const uv_buf_t& buf) {
+  stream()->EmitRead(nread, buf);
+}
+
+void StreamWrap::PushListener(StreamListener* listener) {
+  CHECK(listener->stream_ == nullptr);
+  listener->stream_ = this;
+  listener->previous_ = listener_;
+  listener_ = listener;
+}
+
+void StreamWrap::RemoveListener(StreamListener* listener) {
+  for (StreamListener** link = &listener_; *link != &js_listener_; link = &(*link)->previous_) {
+    if (*link == listener) {
+      *link = listener->previous_;
+      listener->previous_ = nullptr;
+      listener->stream_ = nullptr;
+      return;
     }
   }
-  pipe_dest_ = nullptr;
 }
 
-void StreamWrap::Unblock() {
-  if (!pipe_blocked_) return;
-  pipe_blocked_ = false;
-  if (js_reading_ && !uv_is_closing(handle())) uv_read_start(stream_, OnAlloc, OnRead);
+StreamListener* StreamWrap::FindListener(const void* kind) const {
+  for (StreamListener* l = listener_; l != &js_listener_; l = l->previous_) {
+    if (l->kind() == kind) return l;
+  }
+  return nullptr;
+}
+
+bool StreamWrap::HasNativeListenerOtherThan(const StreamListener* except) const {
+  for (StreamListener* l = listener_; l != &js_listener_; l = l->previous_) {
+    if (l != except) return true;
+  }
+  return false;
+}
+
+bool StreamWrap::ListenersHoldReads() const {
+  for (StreamListener* l = listener_; l != &js_listener_; l = l->previous_) {
+    if (l->HoldsReads()) return true;
+  }
+  return false;
+}
+
+void StreamWrap::BeforeWrite() {
+  // Listeners called here call no JS, so the chain stays as it is while it is walked.
+  for (StreamListener* l = listener_; l != &js_listener_; l = l->previous_) {
+    l->OnStreamBeforeWrite();
+  }
+}
+
+void StreamWrap::ResumeReading() {
+  if (js_reading_ && !uv_is_closing(handle()) && !ListenersHoldReads()) {
+    uv_read_start(stream_, OnAlloc, OnRead);
+  }
+}
+
+void StreamWrap::RemoveWriteWatcher(StreamWriteWatcher* watcher) {
+  for (size_t i = 0; i < write_watchers_.size(); i++) {
+    if (write_watchers_[i] == watcher) {
+      write_watchers_.erase(write_watchers_.begin() + static_cast<std::ptrdiff_t>(i));
+      return;
+    }
+  }
+}
+
+void StreamWrap::EndWriteWatchers() {
+  std::vector<StreamWriteWatcher*> watchers;
+  watchers.swap(write_watchers_);
+  for (StreamWriteWatcher* watcher : watchers) watcher->OnWatchEnded();
 }
 
 void StreamWrap::CallPipeCallback(const char* name, int status) {
@@ -151,266 +206,64 @@ void StreamWrap::CallPipeCallback(const char* name, int status) {
   env->MakeCallback(object(), name, 1, argv);
 }
 
-void StreamWrap::PipeData(char* data, size_t length) {
-  StreamWrap* dest = pipe_dest_;
-  piped_read_bytes_ += static_cast<double>(length);
-  // A destroyed destination drops the data, as pipe() does once dest.writable is false.
-  if (uv_is_closing(dest->handle())) return;
+// ---- Native writes ------------------------------------------------------------------------------
+
+// One native write that had to wait: `memory` holds a copy of the bytes until it is done.
+struct NativeWriteReq {
+  uv_write_t req;
+  char* memory;
+};
+
+int StreamWrap::WriteNative(const char* data, size_t length, bool try_first, bool* queued) {
+  *queued = false;
   size_t written = 0;
-  if (dest->stream_->write_queue_size == 0) {
-    uv_buf_t buf = MakeUvBuf(data, length);
-    int n = uv_try_write(dest->stream_, &buf, 1);
-    if (n < 0 && n != UV_EAGAIN && n != UV_ENOSYS) {
-      dest->CallPipeCallback("onpipeerror", n);
-      return;
-    }
+  if (try_first && stream_->write_queue_size == 0) {
+    uv_buf_t buf = MakeUvBuf(const_cast<char*>(data), length);
+    int n = uv_try_write(stream_, &buf, 1);
+    if (n < 0 && n != UV_EAGAIN && n != UV_ENOSYS) return n;
     if (n > 0) written = static_cast<size_t>(n);
   }
-  dest->piped_written_bytes_ += static_cast<double>(length);
-  if (written == length) {
-    if (dest == this && length == Environment::kReadBufferSize) MaybeEnterSplice();
-    return;
-  }
-  QueuePipedCopy(dest, data + written, length - written);
-}
-
-// Queues a copy of data on dest; this stream stops reading until dest's queue drains.
-void StreamWrap::QueuePipedCopy(StreamWrap* dest, const char* data, size_t length) {
-  char* memory = static_cast<char*>(std::malloc(length));
-  if (memory == nullptr) {
-    dest->CallPipeCallback("onpipeerror", UV_ENOMEM);
-    return;
-  }
-  std::memcpy(memory, data, length);
-  PipeWriteReq* write = new PipeWriteReq();
+  if (written == length) return 0;
+  size_t rest = length - written;
+  char* memory = static_cast<char*>(std::malloc(rest));
+  if (memory == nullptr) return UV_ENOMEM;
+  std::memcpy(memory, data + written, rest);
+  NativeWriteReq* write = new NativeWriteReq();
   write->memory = memory;
   write->req.data = write;
-  uv_buf_t buf = MakeUvBuf(memory, length);
-  int err = uv_write(&write->req, dest->stream_, &buf, 1, OnPipeWrite);
+  uv_buf_t buf = MakeUvBuf(memory, rest);
+  int err = uv_write(&write->req, stream_, &buf, 1, OnNativeWrite);
   if (err != 0) {
     std::free(memory);
     delete write;
-    dest->CallPipeCallback("onpipeerror", err);
-    return;
+    return err;
   }
-  dest->pipe_queued_ = true;
-  dest->UpdateWriteQueueSize();
-  if (!pipe_blocked_) {
-    pipe_blocked_ = true;
-    uv_read_stop(stream_);
-  }
+  native_queued_ = true;
+  *queued = true;
+  HandleScope scope(env()->isolate());
+  UpdateWriteQueueSize();
+  return 0;
 }
 
-// ---- Splice mode --------------------------------------------------------------------------------
-
-struct StreamWrap::SpliceState {
-  uv_poll_t poll;       // on dup_fd: the socket's readiness, while libuv's reading is stopped
-  StreamWrap* wrap;     // null once the wrap has left splice mode
-  int fd = -1;          // the socket (libuv's descriptor)
-  int dup_fd = -1;
-  int pipe_r = -1;
-  int pipe_w = -1;
-  size_t in_pipe = 0;   // bytes in the kernel pipe, read but not yet written back
-  bool waited = false;  // the socket was full: 'drain' is due once the pipe is empty
-};
-
-constexpr size_t kSpliceChunk = 256 * 1024;
-
-void StreamWrap::MaybeEnterSplice() {
-  if (splice_ != nullptr || splice_failed_ || pipe_blocked_ || !js_reading_ ||
-      handle()->type != UV_TCP || stream_->write_queue_size != 0 || uv_is_closing(handle())) {
-    return;
-  }
-  uv_os_fd_t fd;
-  int fds[2];
-  if (uv_fileno(handle(), &fd) != 0 || pipe2(fds, O_NONBLOCK | O_CLOEXEC) != 0) {
-    splice_failed_ = true;
-    return;
-  }
-  fcntl(fds[1], F_SETPIPE_SZ, static_cast<int>(kSpliceChunk));  // best effort
-  SpliceState* state = new SpliceState();
-  state->wrap = this;
-  state->fd = fd;
-  state->pipe_r = fds[0];
-  state->pipe_w = fds[1];
-  state->dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-  if (state->dup_fd < 0 || uv_poll_init(env()->loop(), &state->poll, state->dup_fd) != 0) {
-    if (state->dup_fd >= 0) close(state->dup_fd);
-    close(fds[0]);
-    close(fds[1]);
-    delete state;
-    splice_failed_ = true;
-    return;
-  }
-  state->poll.data = state;
-  uv_read_stop(stream_);
-  splice_ = state;
-  WatchSplice();
-}
-
-void StreamWrap::WatchSplice() {
-  SpliceState* state = splice_;
-  uv_poll_start(&state->poll, state->in_pipe > 0 ? UV_WRITABLE : UV_READABLE, OnSplicePoll);
-}
-
-void StreamWrap::OnSplicePoll(uv_poll_t* poll, int status, int) {
-  SpliceState* state = static_cast<SpliceState*>(poll->data);
-  StreamWrap* wrap = state->wrap;
-  if (wrap == nullptr) return;
-  if (uv_is_closing(wrap->handle())) return wrap->ExitSplice(false);
-  if (status < 0) return wrap->ExitSplice(true);  // libuv's reading will meet the error
-  wrap->PumpSplice();
-}
-
-void StreamWrap::PumpSplice() {
-  SpliceState* state = splice_;
-  for (int round = 0; round < 16; round++) {
-    if (state->in_pipe > 0) {
-      ssize_t n = splice(state->pipe_r, nullptr, state->fd, nullptr, state->in_pipe,
-                         SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
-      if (n > 0) {
-        state->in_pipe -= static_cast<size_t>(n);
-        piped_written_bytes_ += static_cast<double>(n);
-        if (state->in_pipe == 0 && state->waited) {
-          // As a queued write would: the socket took everything after being full.
-          state->waited = false;
-          CallPipeCallback("onpipedrain", 0);
-          if (splice_ != state) return;  // JS wrote, paused or ended meanwhile
-          // JS closed the socket: libuv has already closed its descriptor, whose number the
-          // next open() may get, so nothing more is spliced from or to it.
-          if (uv_is_closing(handle())) return ExitSplice(false);
-        }
-        continue;
-      }
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0 && errno == EAGAIN) {
-        state->waited = true;
-        break;
-      }
-      int err = n < 0 ? -errno : UV_EPIPE;
-      ExitSplice(false);
-      CallPipeCallback("onpipeerror", err);
-      return;
-    }
-    ssize_t n = splice(state->fd, nullptr, state->pipe_w, nullptr, kSpliceChunk,
-                       SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
-    if (n > 0) {
-      state->in_pipe += static_cast<size_t>(n);
-      piped_read_bytes_ += static_cast<double>(n);
-      continue;
-    }
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0 && errno == EAGAIN) break;
-    // EOF or an error: libuv's reading, started again, meets it and reports it to JS.
-    ExitSplice(true);
-    return;
-  }
-  WatchSplice();
-}
-
-// Leaves splice mode. keep_data: what the kernel pipe holds goes to the head of the write queue
-// (it was read before anything JS may write next); otherwise it is dropped (the socket is gone).
-void StreamWrap::ExitSplice(bool keep_data) {
-  SpliceState* state = splice_;
-  if (state == nullptr) return;
-  splice_ = nullptr;
-  state->wrap = nullptr;
-  if (keep_data && state->in_pipe > 0 && !uv_is_closing(handle())) {
-    std::vector<char> rest(state->in_pipe);
-    size_t got = 0;
-    while (got < rest.size()) {
-      ssize_t n = read(state->pipe_r, rest.data() + got, rest.size() - got);
-      if (n > 0) {
-        got += static_cast<size_t>(n);
-      } else if (n < 0 && errno == EINTR) {
-        continue;
-      } else {
-        break;
-      }
-    }
-    piped_written_bytes_ += static_cast<double>(got);
-    if (got > 0) QueuePipedCopy(this, rest.data(), got);
-  }
-  uv_poll_stop(&state->poll);
-  uv_close(reinterpret_cast<uv_handle_t*>(&state->poll), [](uv_handle_t* poll) {
-    SpliceState* closed = static_cast<SpliceState*>(poll->data);
-    close(closed->dup_fd);
-    close(closed->pipe_r);
-    close(closed->pipe_w);
-    delete closed;
-  });
-  if (js_reading_ && !pipe_blocked_ && !uv_is_closing(handle())) {
-    uv_read_start(stream_, OnAlloc, OnRead);
-  }
-}
-
-void StreamWrap::OnPipeWrite(uv_write_t* uv_req, int status) {
-  PipeWriteReq* write = static_cast<PipeWriteReq*>(uv_req->data);
-  StreamWrap* dest = static_cast<StreamWrap*>(uv_req->handle->data);
+void StreamWrap::OnNativeWrite(uv_write_t* uv_req, int status) {
+  NativeWriteReq* write = static_cast<NativeWriteReq*>(uv_req->data);
+  StreamWrap* wrap = static_cast<StreamWrap*>(uv_req->handle->data);
   std::free(write->memory);
   delete write;
-  if (status == UV_ECANCELED || uv_is_closing(dest->handle())) return;
-  if (status < 0) {
-    dest->CallPipeCallback("onpipeerror", status);
-    return;
-  }
-  HandleScope scope(dest->env()->isolate());
-  dest->UpdateWriteQueueSize();
-  if (dest->stream_->write_queue_size == 0) dest->OnQueueDrained();
+  if (status == UV_ECANCELED || uv_is_closing(wrap->handle())) return;
+  if (status < 0) return wrap->CallPipeCallback("onpipeerror", status);
+  HandleScope scope(wrap->env()->isolate());
+  wrap->UpdateWriteQueueSize();
+  if (wrap->stream_->write_queue_size == 0) wrap->OnQueueDrained();
 }
 
 void StreamWrap::OnQueueDrained() {
-  if (!pipe_queued_) return;
-  pipe_queued_ = false;
-  // Unblocking starts reads, which only run once control returns to the loop.
-  for (StreamWrap* source : pipe_sources_) source->Unblock();
+  if (!native_queued_) return;
+  native_queued_ = false;
+  // The watchers restart their sources (which read only once control returns to the loop).
+  std::vector<StreamWriteWatcher*> watchers = write_watchers_;
+  for (StreamWriteWatcher* watcher : watchers) watcher->OnStreamDrained();
   CallPipeCallback("onpipedrain", 0);
-}
-
-void StreamWrap::PipeTo(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
-  if (wrap == nullptr) return;
-  if (!args[0]->IsObject()) {
-    return ThrowTypeError(args.GetIsolate(), "the destination must be a stream handle");
-  }
-  StreamWrap* dest = FromValue<StreamWrap>(args[0]);
-  if (dest == nullptr || wrap->read_listener_ != nullptr || uv_is_closing(wrap->handle()) ||
-      uv_is_closing(dest->handle())) {
-    return args.GetReturnValue().Set(UV_EINVAL);
-  }
-  wrap->Unlink();
-  wrap->Unblock();
-  wrap->pipe_dest_ = dest;
-  dest->pipe_sources_.push_back(wrap);
-  args.GetReturnValue().Set(0);
-}
-
-void StreamWrap::Unpipe(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
-  if (wrap == nullptr) return;
-  wrap->Unlink();
-  wrap->Unblock();
-  if (args[0]->IsTrue()) {  // also every stream piped into this one
-    std::vector<StreamWrap*> sources;
-    sources.swap(wrap->pipe_sources_);
-    for (StreamWrap* source : sources) {
-      source->pipe_dest_ = nullptr;
-      source->Unblock();
-    }
-  }
-}
-
-void StreamWrap::Splicing(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
-  if (wrap == nullptr) return;
-  args.GetReturnValue().Set(wrap->splice_ != nullptr);
-}
-
-void StreamWrap::PipingTo(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
-  if (wrap == nullptr) return;
-  if (wrap->pipe_dest_ == nullptr) return args.GetReturnValue().SetNull();
-  args.GetReturnValue().Set(wrap->pipe_dest_->object());
 }
 
 void StreamWrap::PipedReadBytes(const FunctionCallbackInfo<Value>& args) {
@@ -446,13 +299,10 @@ void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
   SetProtoMethod(isolate, tmpl, "writeUcs2String", WriteString<kUcs2>);
   SetProtoMethod(isolate, tmpl, "writev", Writev);
   SetProtoMethod(isolate, tmpl, "shutdown", Shutdown);
-  SetProtoMethod(isolate, tmpl, "pipeTo", PipeTo);
-  SetProtoMethod(isolate, tmpl, "unpipe", Unpipe);
-  SetProtoMethod(isolate, tmpl, "pipingTo", PipingTo);
-  SetProtoMethod(isolate, tmpl, "splicing", Splicing);
   SetProtoMethod(isolate, tmpl, "pipedReadBytes", PipedReadBytes);
   SetProtoMethod(isolate, tmpl, "pipedWrittenBytes", PipedWrittenBytes);
   SetProtoMethod(isolate, tmpl, "listenerReadAge", ListenerReadAge);
+  StreamPipe::AddMethods(isolate, tmpl);
 }
 
 void StreamWrap::ExposeWriteInfo(Environment* env, Local<Object> target) {
@@ -480,8 +330,9 @@ void StreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
   wrap->js_reading_ = true;
-  // Held back by a full pipe destination (reading starts once it drains), or in splice mode.
-  if (wrap->pipe_blocked_ || wrap->splice_ != nullptr) return args.GetReturnValue().Set(0);
+  // Held back by a listener (a pipe whose destination is full, splice mode): reading starts
+  // when it lets go.
+  if (wrap->ListenersHoldReads()) return args.GetReturnValue().Set(0);
   args.GetReturnValue().Set(uv_read_start(wrap->stream_, OnAlloc, OnRead));
 }
 
@@ -489,7 +340,7 @@ void StreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
   wrap->js_reading_ = false;
-  wrap->ExitSplice(true);
+  wrap->BeforeWrite();
   args.GetReturnValue().Set(uv_read_stop(wrap->stream_));
 }
 
@@ -505,19 +356,11 @@ void StreamWrap::OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
 void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   if (nread == 0) return;  // EAGAIN: nothing to report.
   StreamWrap* wrap = static_cast<StreamWrap*>(stream->data);
-  if (nread > 0 && wrap->read_listener_ != nullptr) {
-    // The bytes count toward the socket's bytesRead and its idle timer (see ListenerReadAge).
-    wrap->piped_read_bytes_ += static_cast<double>(nread);
-    wrap->listener_read_at_ = uv_now(wrap->env()->loop());
-    wrap->listener_read_ = true;
-    wrap->read_listener_->OnStreamRead(buf->base, static_cast<size_t>(nread));
-    return;
-  }
-  if (nread > 0 && wrap->pipe_dest_ != nullptr) {
-    wrap->PipeData(buf->base, static_cast<size_t>(nread));
-    return;
-  }
-  Environment* env = wrap->env();
+  wrap->listener_->OnStreamRead(nread, *buf);
+}
+
+void StreamWrap::EmitRead(ssize_t nread, const uv_buf_t& buf) {
+  Environment* env = this->env();
   Isolate* isolate = env->isolate();
   HandleScope scope(isolate);
   Local<Value> argv[2] = {Integer::New(isolate, static_cast<int32_t>(nread)),
@@ -529,7 +372,7 @@ void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf)
     // (Views of one shared slab, as v0.6 used, kept dead slabs alive under V8 10.2.)
     size_t length = static_cast<size_t>(nread);
     char* data;
-    if (length >= kTakeReadBufferAt && buf->base == env->read_buffer()) {
+    if (length >= kTakeReadBufferAt && buf.base == env->read_buffer()) {
       data = env->TakeReadBuffer(length);
     } else {
       data = static_cast<char*>(std::malloc(length));
@@ -539,23 +382,23 @@ void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf)
       }
       if (data == nullptr) {
         argv[0] = Integer::New(isolate, UV_ENOMEM);
-        env->MakeCallback(wrap->object(), "onread", 1, argv);
+        env->MakeCallback(object(), "onread", 1, argv);
         return;
       }
-      std::memcpy(data, buf->base, length);
+      std::memcpy(data, buf.base, length);
     }
     std::unique_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(
         data, length, [](void* bytes, size_t, void*) { std::free(bytes); }, nullptr);
     argv[1] = ArrayBuffer::New(isolate, std::move(store));
   }
-  env->MakeCallback(wrap->object(), "onread", 2, argv);
+  env->MakeCallback(object(), "onread", 2, argv);
 }
 
 void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> req,
                          uv_buf_t* bufs, size_t count, size_t total, char* storage,
                          const Local<Value>* sources, size_t source_count) {
   Environment* env = this->env();
-  ExitSplice(true);  // bytes already read and not yet echoed go before this write
+  BeforeWrite();  // bytes a listener read and has not yet echoed go before this write
   // Most writes fit the socket buffer: try them synchronously, without a request.
   int written = 0;
   if (stream_->write_queue_size == 0) {
@@ -618,7 +461,7 @@ void StreamWrap::OnWrite(uv_write_t* uv_req, int status) {
   wrap->UpdateWriteQueueSize();
   Local<Value> argv[] = {Integer::New(isolate, status), handle, req};
   env->MakeCallback(req, "oncomplete", 3, argv);
-  // The last write out may be this one, queued behind piped data.
+  // The last write out may be this one, queued behind native writes.
   if (status == 0 && wrap->stream_->write_queue_size == 0 && !uv_is_closing(wrap->handle())) {
     wrap->OnQueueDrained();
   }
@@ -701,7 +544,7 @@ void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {
   if (wrap == nullptr) return;
   Local<Object> req;
   if (!GetReq(args, &req)) return;
-  wrap->ExitSplice(true);  // FIN goes after the bytes the kernel pipe still holds
+  wrap->BeforeWrite();  // FIN goes after the bytes a listener still holds (splice mode)
   ShutdownReq* shutdown = new ShutdownReq();
   shutdown->env = wrap->env();
   shutdown->object.Reset(args.GetIsolate(), req);

@@ -15,25 +15,20 @@
 //
 // handle.writeQueueSize is the number of bytes libuv still holds for pending writes.
 //
-// Native piping (what source.pipe(dest) becomes between two sockets when nothing else listens
-// to the source's data, see stdlib/lib/net.js):
-//   pipeTo(destHandle) -> 0, or a libuv error code when it can't be done natively
-//   unpipe([all])                          all: also every stream piped into this one
-//   pipingTo()                             -> the destination handle, or null
-//   splicing()                             -> true while in splice mode (below)
+// Reads go through a chain of listeners (StreamListener, below): the newest one sees each read
+// first and takes it or hands it on to the one below; at the bottom is the stream's own
+// delivery to JS (handle.onread). Native code that takes a stream's bytes is such a listener,
+// in a file of its own: native piping and its splice mode (runtime/core/stream_pipe.h, which
+// also adds pipeTo/unpipe/pipingTo/splicing to the handles) and the HTTP parser's consume()
+// (runtime/bindings/http_parser.cc).
 //   pipedReadBytes() / pipedWrittenBytes() -> bytes read by / written to this stream natively
-//                                             (reads include those a StreamReadListener took)
-//   listenerReadAge()                      -> ms since a StreamReadListener (the HTTP parser)
-//                                             last took a read, or -1 if none ever did: net.js
-//                                             counts such reads as activity for setTimeout
-// While piped, the source's reads go straight to the destination's write queue without
-// reaching JS. When the destination's queue is not empty the source stops reading, and starts
-// again once it drains; the destination's handle.onpipedrain() is then called. A failed write
-// calls the destination's handle.onpipeerror(err). EOF and read errors reach JS as always.
-// A TCP socket piped into itself (the echo server) that reads full buffers switches to splice:
-// the kernel moves the bytes socket -> pipe -> socket without copying them into this process.
-// Anything else on that socket (a JS write, end, pause, unpipe, EOF, an error) first puts what
-// the kernel pipe still holds at the head of the write queue and returns to the path above.
+//                                             (by a pipe, or taken by a listener)
+//   listenerReadAge()                      -> ms since a listener (the HTTP parser) last took a
+//                                             read, or -1 if none ever did: net.js counts such
+//                                             reads as activity for setTimeout
+// Native code also writes (WriteNative: a pipe's reads): what the socket does not take at once
+// is copied into the write queue; when such bytes have all gone out, handle.onpipedrain() is
+// called, and a failed one calls handle.onpipeerror(err).
 // Reads land in one 64 KiB buffer shared by every stream of the Environment (an idle connection
 // holds none); a big read takes that buffer over as its ArrayBuffer, a small one is copied out.
 #ifndef RUNTIME_CORE_STREAM_WRAP_H_
@@ -47,15 +42,59 @@
 
 namespace nodus {
 
-// Native code that takes a stream's bytes before JS sees them (the HTTP parser consuming a
-// server socket). Data reads go to OnStreamRead instead of handle.onread; EOF and errors still
-// reach JS. OnStreamGone tells the listener it no longer has the stream: the stream is being
-// destroyed, or another listener took its place; either way the listener must forget it.
-class StreamReadListener {
+class StreamWrap;
+
+// One link in a stream's chain of read listeners. Owned by whoever pushed it (the stream never
+// deletes one); it must be removed (StreamWrap::RemoveListener) before it is deleted, unless
+// the stream told it OnStreamGone first.
+class StreamListener {
  public:
-  virtual ~StreamReadListener() = default;
-  virtual void OnStreamRead(const char* data, size_t length) = 0;
-  virtual void OnStreamGone() = 0;
+  virtual ~StreamListener() = default;
+
+  // A read: nread > 0 bytes at buf.base (valid only during the call), or nread < 0: UV_EOF or a
+  // libuv error. A listener that does not take it calls PassOn.
+  virtual void OnStreamRead(ssize_t nread, const uv_buf_t& buf) = 0;
+  // `stream` is being destroyed: it is no longer this listener's (stream() is already null).
+  // The listener may delete itself here.
+  virtual void OnStreamGone(StreamWrap* /*stream*/) {}
+  // The stream is about to write, shut down or stop reading for JS: bytes a listener read and
+  // has not yet written anywhere (splice mode) go into the write queue first.
+  virtual void OnStreamBeforeWrite() {}
+  // Whether this listener keeps libuv's reading stopped for now (a pipe waiting for its
+  // destination to drain, splice mode): readStart() then only records that JS wants reads.
+  virtual bool HoldsReads() const { return false; }
+  // Identifies the listener's class (the address of a static of that class), to find one.
+  virtual const void* kind() const = 0;
+
+  StreamWrap* stream() const { return stream_; }
+
+ protected:
+  // Hands a read to the listener below this one.
+  void PassOn(ssize_t nread, const uv_buf_t& buf) { previous_->OnStreamRead(nread, buf); }
+
+ private:
+  friend class StreamWrap;
+  void StreamGone() {
+    StreamWrap* stream = stream_;
+    stream_ = nullptr;
+    previous_ = nullptr;
+    OnStreamGone(stream);
+  }
+
+  StreamWrap* stream_ = nullptr;
+  StreamListener* previous_ = nullptr;
+};
+
+// Native code that writes into a stream (a pipe from another one) and must know when the
+// stream's write queue drains of the bytes it queued, and when the stream goes away.
+class StreamWriteWatcher {
+ public:
+  virtual ~StreamWriteWatcher() = default;
+  // The queue emptied after native writes had waited in it.
+  virtual void OnStreamDrained() = 0;
+  // The stream drops this watcher: it is being destroyed, or JS undid every pipe into it
+  // (unpipe(true)). The watcher may delete itself here.
+  virtual void OnWatchEnded() = 0;
 };
 
 class StreamWrap : public HandleWrap {
@@ -63,16 +102,6 @@ class StreamWrap : public HandleWrap {
   NODUS_WRAPPER_TYPE(StreamWrap);
   ~StreamWrap() override;
 
-  // At most one listener: a new one displaces the old, which is told (OnStreamGone).
-  void SetReadListener(StreamReadListener* listener) {
-    StreamReadListener* old = read_listener_;
-    read_listener_ = listener;
-    if (old != nullptr && old != listener) old->OnStreamGone();
-  }
-  // Gives the bytes back to JS, if `listener` is still the one taking them.
-  void RemoveReadListener(StreamReadListener* listener) {
-    if (read_listener_ == listener) read_listener_ = nullptr;
-  }
   StreamWrap* AsStream() override { return this; }
 
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
@@ -88,6 +117,44 @@ class StreamWrap : public HandleWrap {
   static int CheckStreamFd(uv_loop_t* loop, int fd, bool socket);
   uv_stream_t* stream() const { return stream_; }
 
+  // ---- The listener chain ----
+  // Puts `listener` on top: it sees reads first.
+  void PushListener(StreamListener* listener);
+  // Takes `listener` out of the chain, wherever it is (nothing if it is not in it).
+  void RemoveListener(StreamListener* listener);
+  // The listener of class `kind` nearest the top, or nullptr.
+  StreamListener* FindListener(const void* kind) const;
+  // Whether any listener other than the JS delivery and `except` (may be null) is in the chain.
+  bool HasNativeListenerOtherThan(const StreamListener* except) const;
+
+  // ---- Reading, for listeners ----
+  // JS called readStart() (and not readStop() since).
+  bool js_reading() const { return js_reading_; }
+  // Starts libuv's reading if JS wants reads and no listener holds them back.
+  void ResumeReading();
+  void StopReading() { uv_read_stop(stream_); }
+  // Statistics of the bytes that did not reach JS (see pipedReadBytes/listenerReadAge).
+  void CountNativeRead(size_t bytes) { piped_read_bytes_ += static_cast<double>(bytes); }
+  void CountNativeWrite(size_t bytes) { piped_written_bytes_ += static_cast<double>(bytes); }
+  void NoteListenerRead() {
+    listener_read_at_ = uv_now(env()->loop());
+    listener_read_ = true;
+  }
+
+  // ---- Writing, for native code ----
+  // Writes bytes that native code holds (a pipe's reads): tries at once if nothing is queued
+  // (unless try_first is false), and queues a copy of the rest. Returns 0 and sets *queued if a
+  // copy waits, or a libuv error (nothing was queued; reporting it is the caller's). A queued
+  // copy that fails later calls handle.onpipeerror(err); once the queue is empty after such
+  // copies, the watchers are told and handle.onpipedrain() is called.
+  int WriteNative(const char* data, size_t length, bool try_first, bool* queued);
+  void AddWriteWatcher(StreamWriteWatcher* watcher) { write_watchers_.push_back(watcher); }
+  void RemoveWriteWatcher(StreamWriteWatcher* watcher);
+  // Drops every write watcher (each is told OnWatchEnded).
+  void EndWriteWatchers();
+  // Calls handle[name](status) (onpipeerror, onpipedrain), unless the handle is closing.
+  void CallPipeCallback(const char* name, int status);
+
  protected:
   StreamWrap(Environment* env, v8::Local<v8::Object> object, uv_stream_t* stream,
              const WrapperType* type);
@@ -95,6 +162,13 @@ class StreamWrap : public HandleWrap {
   void UpdateWriteQueueSize();
 
  private:
+  // The bottom of the chain: reads to handle.onread.
+  class JSListener final : public StreamListener {
+   public:
+    void OnStreamRead(ssize_t nread, const uv_buf_t& buf) override;
+    const void* kind() const override;
+  };
+
   static void ReadStart(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void ReadStop(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void WriteBuffer(const v8::FunctionCallbackInfo<v8::Value>& args);
@@ -102,11 +176,21 @@ class StreamWrap : public HandleWrap {
   static void WriteString(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void Writev(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void Shutdown(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void PipedReadBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void PipedWrittenBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
+  static void ListenerReadAge(const v8::FunctionCallbackInfo<v8::Value>& args);
 
   static void OnAlloc(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
   static void OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
   static void OnWrite(uv_write_t* req, int status);
+  static void OnNativeWrite(uv_write_t* req, int status);
   static void OnShutdown(uv_shutdown_t* req, int status);
+
+  // Delivers one read to handle.onread (the JS listener's work).
+  void EmitRead(ssize_t nread, const uv_buf_t& buf);
+  // Tells every listener that JS is about to write, shut down or stop reading.
+  void BeforeWrite();
+  bool ListenersHoldReads() const;
 
   // Writes `bufs`; `storage` (may be null) owns string bytes until the write completes. The
   // ArrayBufferViews among `sources` are what the other bufs point into: a queued write holds
@@ -115,47 +199,20 @@ class StreamWrap : public HandleWrap {
                uv_buf_t* bufs, size_t count, size_t total, char* storage,
                const v8::Local<v8::Value>* sources, size_t source_count);
 
-  static void PipeTo(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void Unpipe(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void PipingTo(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void Splicing(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void PipedReadBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void PipedWrittenBytes(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void ListenerReadAge(const v8::FunctionCallbackInfo<v8::Value>& args);
-  static void OnPipeWrite(uv_write_t* req, int status);
-
-  // Splice mode (self-pipe of a TCP socket); see the comment at the top.
-  struct SpliceState;
-  void MaybeEnterSplice();
-  void ExitSplice(bool keep_data);
-  void PumpSplice();
-  void WatchSplice();
-  static void OnSplicePoll(uv_poll_t* poll, int status, int events);
-  void QueuePipedCopy(StreamWrap* dest, const char* data, size_t length);
-
-  // Sends one read on to pipe_dest_.
-  void PipeData(char* data, size_t length);
-  void Unlink();
-  // Reads again, if JS wants reads and the pipe no longer holds them back.
-  void Unblock();
-  // After a write on this stream completes with nothing left queued: restarts the sources
-  // piped into it and tells JS (once per time the queue filled up).
+  // After a write on this stream completes with nothing left queued: tells the watchers and JS
+  // (once per time native writes had to wait).
   void OnQueueDrained();
-  void CallPipeCallback(const char* name, int status);
 
   uv_stream_t* stream_;
-  StreamReadListener* read_listener_ = nullptr;
-  StreamWrap* pipe_dest_ = nullptr;          // where this stream's reads go natively
-  std::vector<StreamWrap*> pipe_sources_;    // streams piped natively into this one
+  JSListener js_listener_;
+  StreamListener* listener_ = &js_listener_;  // the top of the chain
+  std::vector<StreamWriteWatcher*> write_watchers_;
   double piped_read_bytes_ = 0;
   double piped_written_bytes_ = 0;
   uint64_t listener_read_at_ = 0;  // uv_now() of the last read a listener took
   bool listener_read_ = false;     // a listener has taken a read
-  bool js_reading_ = false;    // readStart() called and not readStop()
-  bool pipe_blocked_ = false;  // reading held back until pipe_dest_ drains
-  bool pipe_queued_ = false;   // piped data waited in this stream's queue since the last drain
-  bool splice_failed_ = false;  // splice mode could not be set up: don't try again
-  SpliceState* splice_ = nullptr;
+  bool js_reading_ = false;        // readStart() called and not readStop()
+  bool native_queued_ = false;     // native writes waited in the queue since the last drain
 };
 
 }  // namespace nodus
