@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/core/encoding/encoding.h"
+
 namespace nodus::debugger {
 
 // One JSON value. Missing keys, out-of-range indexes and wrong types read as null, "", 0 or
@@ -46,8 +48,9 @@ class Json {
   std::vector<std::pair<std::string, Json>> members_;
 };
 
-// Appends code point `c` to `out` as UTF-8.
-void AppendUtf8(uint32_t c, std::string* out);
+// Appends a code point to a string as UTF-8: the shared codec's (runtime/core/encoding), named
+// here for the agent, which writes UTF-8 with it.
+using encoding::AppendUtf8;
 
 // `s` as a JSON string literal, quotes included. `s` is UTF-8; control characters are escaped.
 std::string JsonQuote(std::string_view s);
