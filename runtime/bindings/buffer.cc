@@ -15,6 +15,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -162,56 +163,30 @@ bool CheckStringLength(Isolate* isolate, size_t length) {
 }
 
 // ---- UTF-8 encoding ----------------------------------------------------------------------------
-// The string is copied out of V8 in chunks (a memcpy for flat strings) and encoded by
-// encoding::EncodeUtf16Chunk, whose semantics are WriteUtf8's with REPLACE_INVALID_UTF8.
 
-constexpr int kEncodeChunk = 4096;
-
-// string as UTF-8 into dest[0, capacity); returns the bytes written.
+// string as UTF-8 into dest[0, capacity) (WriteUtf8's semantics with REPLACE_INVALID_UTF8, but
+// the string is copied out of V8 in chunks, a memcpy for flat strings, and encoded many
+// characters at a time); returns the bytes written.
 size_t WriteUtf8(Isolate* isolate, Local<String> string, uint8_t* dest, size_t capacity,
                  int* units_read) {
   size_t length = static_cast<size_t>(string->Length());
-  size_t pos = 0;  // units consumed
-  size_t out = 0;  // bytes written
+  size_t consumed = 0;
+  size_t written;
   if (string->IsOneByte()) {
-    // Copy straight into the destination; only a non-ASCII byte needs the slow path.
-    size_t direct = std::min(length, capacity);
-    // The copy may put a raw byte one past where the UTF-8 output ends (when the output stops
-    // at the end of the room, it is at least capacity - 1 >= direct - 1 long): kept to restore.
-    uint8_t last_byte = direct > 0 ? dest[direct - 1] : 0;
-    if (direct > 0) {
-      string->WriteOneByte(isolate, dest, 0, static_cast<int>(direct),
+    auto read = [&](size_t start, size_t count, uint8_t* into) {
+      string->WriteOneByte(isolate, into, static_cast<int>(start), static_cast<int>(count),
                            String::NO_NULL_TERMINATION);
-    }
-    size_t ascii = encoding::FirstNonAscii(dest, direct);
-    pos = out = ascii;
-    uint8_t chunk[kEncodeChunk];
-    while (pos < length && out < capacity) {
-      size_t count = std::min(length - pos, static_cast<size_t>(kEncodeChunk));
-      string->WriteOneByte(isolate, chunk, static_cast<int>(pos), static_cast<int>(count),
-                           String::NO_NULL_TERMINATION);
-      size_t consumed;
-      out += encoding::EncodeLatin1Chunk(chunk, count, dest + out, capacity - out, &consumed);
-      pos += consumed;
-      if (consumed < count) break;
-    }
-    if (out < direct) dest[direct - 1] = last_byte;
+    };
+    written = encoding::EncodeLatin1Text(length, read, dest, capacity, &consumed);
   } else {
-    uint16_t chunk[kEncodeChunk];
-    while (pos < length && out < capacity) {
-      size_t count = std::min(length - pos, static_cast<size_t>(kEncodeChunk));
-      string->Write(isolate, chunk, static_cast<int>(pos), static_cast<int>(count),
+    auto read = [&](size_t start, size_t count, uint16_t* into) {
+      string->Write(isolate, into, static_cast<int>(start), static_cast<int>(count),
                     String::NO_NULL_TERMINATION);
-      size_t consumed;
-      bool last = pos + count == length;
-      out += encoding::EncodeUtf16Chunk(chunk, count, last, dest + out, capacity - out, &consumed);
-      pos += consumed;
-      if (consumed < count && (last || consumed + 1 < count)) break;  // full
-      if (consumed == 0) break;
-    }
+    };
+    written = encoding::EncodeUtf16Text(length, read, dest, capacity, &consumed);
   }
-  if (units_read != nullptr) *units_read = static_cast<int>(pos);
-  return out;
+  if (units_read != nullptr) *units_read = static_cast<int>(consumed);
+  return written;
 }
 
 // ---- Writes ------------------------------------------------------------------------------------
@@ -378,8 +353,8 @@ void Utf8Slice(const FunctionCallbackInfo<Value>& args) {
     Scratch scratch(length * sizeof(uint16_t));
     uint16_t* units = reinterpret_cast<uint16_t*>(scratch.data());
     uint32_t max_unit = 0;
-    absl::StatusOr<size_t> decoded = encoding::DecodeUtf8Strict(data, length, units, &max_unit);
-    if (decoded.ok()) {
+    std::optional<size_t> decoded = encoding::DecodeUtf8Strict(data, length, units, &max_unit);
+    if (decoded.has_value()) {
       size_t count = *decoded;
       if (count == length) {  // all ASCII: the bytes are the string
         return ReturnString(args, String::NewFromOneByte(isolate, data, NewStringType::kNormal,

@@ -1,4 +1,4 @@
-// The dispatch level shared by the codecs (encoding.h).
+// The dispatch level shared by the codecs (encoding.h, internal.h).
 #include <atomic>
 
 #include "runtime/core/encoding/encoding.h"
@@ -25,10 +25,19 @@ const Level kMaxLevel = DetectLevel();
 }  // namespace
 
 namespace internal {
-// Read once per call by each codec; a relaxed load is a plain load on x86.
+#if defined(NODUS_ENCODING_TESTING)
 std::atomic<int> current_level{static_cast<int>(kMaxLevel)};
-#if defined(NODUS_ENCODING_COUNT_PATHS)
 std::atomic<uint64_t> path_counts[static_cast<int>(Path::kCount)];
+
+Level SetLevelForTesting(Level level) {
+  if (static_cast<int>(level) > static_cast<int>(kMaxLevel)) level = kMaxLevel;
+  if (static_cast<int>(level) < 0) level = Level::kScalar;
+  return static_cast<Level>(current_level.exchange(static_cast<int>(level)));
+}
+
+Level CurrentLevelForTesting() { return static_cast<Level>(current_level.load()); }
+#else
+const int max_level = static_cast<int>(kMaxLevel);
 #endif
 }  // namespace internal
 
@@ -47,17 +56,6 @@ const char* LevelName(Level level) {
 }
 
 Level MaxLevel() { return kMaxLevel; }
-
-Level CurrentLevel() {
-  return static_cast<Level>(internal::current_level.load(std::memory_order_relaxed));
-}
-
-Level SetLevel(Level level) {
-  if (static_cast<int>(level) > static_cast<int>(kMaxLevel)) level = kMaxLevel;
-  if (static_cast<int>(level) < 0) level = Level::kScalar;
-  return static_cast<Level>(
-      internal::current_level.exchange(static_cast<int>(level), std::memory_order_relaxed));
-}
 
 }  // namespace encoding
 }  // namespace nodus

@@ -7,17 +7,16 @@
 // each one either keeps its stores inside the bytes it reports or puts back what it overwrote.
 //
 // Dispatch: the fast paths are picked at run time from what the CPU supports (SSE2, which every
-// x86-64 has, SSE4.1 and AVX2). SetLevel() caps the level, so a test can run every path the
-// machine supports against the same reference; normal code never calls it.
+// x86-64 has, SSE4.1 and AVX2). The test build can cap the level (internal.h), so that every path
+// the machine supports runs against the same reference.
 #ifndef NODUS_RUNTIME_CORE_ENCODING_ENCODING_H_
 #define NODUS_RUNTIME_CORE_ENCODING_ENCODING_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
-
-#include "absl/status/statusor.h"
 
 namespace nodus {
 namespace encoding {
@@ -28,13 +27,8 @@ namespace encoding {
 enum class Level : int { kScalar = 0, kSse2 = 1, kSse41 = 2, kAvx2 = 3 };
 
 const char* LevelName(Level level);
-// The best level this CPU (and this build) supports.
+// The best level this CPU (and this build) supports, found once at start-up; the codecs use it.
 Level MaxLevel();
-// The level the codecs use now: MaxLevel() unless capped by SetLevel().
-Level CurrentLevel();
-// Caps the level (clamped to MaxLevel()); returns the previous one. Not for concurrent use with
-// running codecs: tests call it between cases.
-Level SetLevel(Level level);
 
 // ---- UTF-8 -------------------------------------------------------------------------------------
 // Encoding follows V8's String::WriteUtf8 with REPLACE_INVALID_UTF8: only whole characters are
@@ -54,15 +48,74 @@ size_t EncodeLatin1Chunk(const uint8_t* in, size_t count, uint8_t* out, size_t c
 // The index of the first byte >= 0x80 in data[0, length), or length.
 size_t FirstNonAscii(const uint8_t* data, size_t length);
 
+// Whole texts that are read a chunk at a time (a V8 string is copied out with String::Write):
+// `read(start, count, into)` copies characters [start, start + count) of the text into `into`.
+// The UTF-8 of the text goes into out[0, capacity), stopping before a character that does not
+// fit; *consumed is the characters encoded, and nothing past the bytes returned is changed. The
+// result is the same as one EncodeUtf16Chunk over the whole text, whatever kChunk is: a surrogate
+// pair that a chunk edge splits is carried over to the next chunk.
+
+// Two-byte (UTF-16) text; read takes a uint16_t*.
+template <size_t kChunk = 4096, typename Read>
+size_t EncodeUtf16Text(size_t length, const Read& read, uint8_t* out, size_t capacity,
+                       size_t* consumed) {
+  static_assert(kChunk >= 2, "a chunk must hold a surrogate pair");
+  uint16_t chunk[kChunk];
+  size_t pos = 0;
+  size_t written = 0;
+  while (pos < length && written < capacity) {
+    size_t count = length - pos < kChunk ? length - pos : kChunk;
+    read(pos, count, chunk);
+    bool last = pos + count == length;
+    size_t taken;
+    written += EncodeUtf16Chunk(chunk, count, last, out + written, capacity - written, &taken);
+    pos += taken;
+    // Short of the chunk's end: full, unless only a lead surrogate whose trail is in the next
+    // chunk was left.
+    if (taken < count && (last || taken + 1 < count)) break;
+    if (taken == 0) break;  // not even the first character fit
+  }
+  *consumed = pos;
+  return written;
+}
+
+// One-byte (Latin-1) text; read takes a uint8_t*. The text is first copied straight into out,
+// since for ASCII that is the UTF-8; only from the first other character on is it encoded.
+template <size_t kChunk = 4096, typename Read>
+size_t EncodeLatin1Text(size_t length, const Read& read, uint8_t* out, size_t capacity,
+                        size_t* consumed) {
+  size_t direct = length < capacity ? length : capacity;
+  // The encoding overwrites the copy from its first non-ASCII byte on. The output ends at the
+  // text's end (at least `direct` bytes) or at least at capacity - 1 (at most a 2-byte character
+  // is refused), so the copy's last byte is the only one that may be left past the output: it
+  // is put back as it was.
+  uint8_t last_byte = direct > 0 ? out[direct - 1] : 0;
+  if (direct > 0) read(0, direct, out);
+  size_t pos = FirstNonAscii(out, direct);
+  size_t written = pos;
+  uint8_t chunk[kChunk];
+  while (pos < length && written < capacity) {
+    size_t count = length - pos < kChunk ? length - pos : kChunk;
+    read(pos, count, chunk);
+    size_t taken;
+    written += EncodeLatin1Chunk(chunk, count, out + written, capacity - written, &taken);
+    pos += taken;
+    if (taken < count) break;
+  }
+  if (written < direct) out[direct - 1] = last_byte;
+  *consumed = pos;
+  return written;
+}
+
 // UTF-8 bytes of units[0, count), lone surrogates counted as U+FFFD.
 size_t Utf8LengthOfUtf16(const uint16_t* units, size_t count);
 
 // Decodes data[0, length) into out (room for `length` units) if it is well-formed UTF-8 (no
 // overlong forms, no surrogates, nothing above U+10FFFF). Returns the UTF-16 units stored, or
-// InvalidArgument naming the offset of the first malformed sequence. *max_unit is the OR of the
-// units stored (below 0x100: the text fits Latin-1; 0 for ASCII).
-absl::StatusOr<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint16_t* out,
-                                        uint32_t* max_unit);
+// nullopt at the first malformed sequence, whose offset goes to *error_at if that is given.
+// *max_unit is the OR of the units stored (below 0x100: the text fits Latin-1; 0 for ASCII).
+std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint16_t* out,
+                                       uint32_t* max_unit, size_t* error_at = nullptr);
 
 // Lenient decoding: each malformed sequence (as WHATWG's decoder splits them) becomes U+FFFD.
 std::u16string Utf8ToUtf16(std::string_view text);
@@ -124,8 +177,6 @@ void HexEncode(const uint8_t* data, size_t length, uint8_t* out);
 // pair that is not two hex digits; returns the bytes stored.
 size_t HexDecode(const uint8_t* chars, size_t pairs, uint8_t* dest);
 size_t HexDecode(const uint16_t* chars, size_t pairs, uint8_t* dest);
-// Strict form for callers that want an error: the whole text, even length, hex digits only.
-absl::StatusOr<std::string> HexDecodeStrict(std::string_view text);
 
 // ---- UCS-2 and one-byte ------------------------------------------------------------------------
 

@@ -1,9 +1,8 @@
 // Hex, UCS-2 and one-byte helpers (encoding.h). Short loops: the compiler vectorises what is
 // worth it, and none of these shows up in the benchmarks.
+#include <cstdint>
 #include <cstring>
 
-#include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "runtime/core/encoding/encoding.h"
 
 namespace nodus {
@@ -48,20 +47,6 @@ size_t HexDecode(const uint8_t* chars, size_t pairs, uint8_t* dest) {
 
 size_t HexDecode(const uint16_t* chars, size_t pairs, uint8_t* dest) {
   return HexDecodeImpl(chars, pairs, dest);
-}
-
-absl::StatusOr<std::string> HexDecodeStrict(std::string_view text) {
-  if (text.size() % 2 != 0) {
-    return absl::InvalidArgumentError(absl::StrCat("odd number of hex digits: ", text.size()));
-  }
-  std::string out(text.size() / 2, '\0');
-  size_t n = HexDecode(reinterpret_cast<const uint8_t*>(text.data()), out.size(),
-                       reinterpret_cast<uint8_t*>(&out[0]));
-  if (n != out.size()) {
-    size_t at = 2 * n + (HexDigit(text[2 * n]) < 0 ? 0 : 1);
-    return absl::InvalidArgumentError(absl::StrCat("not a hex digit at offset ", at));
-  }
-  return out;
 }
 
 void Ucs2Encode(const uint16_t* units, size_t count, uint8_t* out) {

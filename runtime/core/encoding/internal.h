@@ -1,4 +1,5 @@
-// Shared by the codec sources (and, for the path counts, by encoding_test) only.
+// Shared by the codec sources, and by encoding_test through the testonly :encoding_for_test
+// build, which defines NODUS_ENCODING_TESTING.
 #ifndef NODUS_RUNTIME_CORE_ENCODING_INTERNAL_H_
 #define NODUS_RUNTIME_CORE_ENCODING_INTERNAL_H_
 
@@ -11,17 +12,24 @@ namespace nodus {
 namespace encoding {
 namespace internal {
 
+#if defined(NODUS_ENCODING_TESTING)
+// The level the codecs use: MaxLevel() unless the test capped it.
 extern std::atomic<int> current_level;
-
-// The level for this call, read once at its start.
 inline int Now() { return current_level.load(std::memory_order_relaxed); }
-// True if paths needing `level` may run at `current`.
+#else
+// Set once, before main() (a codec called from an earlier static initializer reads 0, the scalar
+// level, which is correct too); never written after.
+extern const int max_level;
+inline int Now() { return max_level; }
+#endif
+
+// True if paths needing `level` may run at `current` (a value of Now(), read once per call).
 inline bool Allows(int current, encoding::Level level) {
   return current >= static_cast<int>(level);
 }
 
-// The SIMD paths, each counted (in the test build only) every time it does work, so that the
-// test can tell that a level's paths really ran, and that a capped level's never did.
+// The SIMD paths. The test build counts each one every time it does work, so that the test can
+// tell that a level's paths really ran, and that a capped level's never did.
 enum class Path : int {
   kUtf16AsciiSse2,     // EncodeUtf16Chunk: 8 ASCII units at a time
   kUtf16Sse41,         // EncodeUtf16Chunk: groups of 8 units of up to 3 bytes each
@@ -47,8 +55,12 @@ constexpr Level PathLevel(Path path) {
   }
 }
 
-#if defined(NODUS_ENCODING_COUNT_PATHS)
-// Defined in dispatch.cc; only the testonly :encoding_counted build has them.
+#if defined(NODUS_ENCODING_TESTING)
+// Caps the level at `level` (clamped to MaxLevel()); returns the previous cap. Tests call it
+// between cases, never while a codec runs.
+Level SetLevelForTesting(Level level);
+Level CurrentLevelForTesting();
+
 extern std::atomic<uint64_t> path_counts[static_cast<int>(Path::kCount)];
 inline void CountPath(Path path) {
   path_counts[static_cast<int>(path)].fetch_add(1, std::memory_order_relaxed);

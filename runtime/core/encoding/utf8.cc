@@ -4,14 +4,14 @@
 // V8 10.2's String::WriteUtf8 walks a string a character at a time; the encoder here converts
 // runs of ASCII 8 characters at a time (SSE2) and, with SSE4.1, whole groups of 8 units of up to
 // 3 bytes each. Semantics are WriteUtf8's with REPLACE_INVALID_UTF8.
+#include <cstdint>
 #include <cstring>
+#include <optional>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
 
-#include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "runtime/core/encoding/encoding.h"
 #include "runtime/core/encoding/internal.h"
 
@@ -19,8 +19,10 @@ namespace nodus {
 namespace encoding {
 namespace {
 
-absl::Status Malformed(size_t offset) {
-  return absl::InvalidArgumentError(absl::StrCat("malformed UTF-8 at byte ", offset));
+// DecodeUtf8Strict's result for a malformed sequence at `offset`.
+inline std::optional<size_t> Malformed(size_t offset, size_t* error_at) {
+  if (error_at != nullptr) *error_at = offset;
+  return std::nullopt;
 }
 
 inline bool IsLeadSurrogate(uint16_t c) { return (c & 0xFC00) == 0xD800; }
@@ -284,8 +286,8 @@ size_t FirstNonAscii(const uint8_t* data, size_t length) {
   return i;
 }
 
-absl::StatusOr<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint16_t* out,
-                                        uint32_t* max_unit) {
+std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint16_t* out,
+                                       uint32_t* max_unit, size_t* error_at) {
   const bool sse2 = internal::Allows(internal::Now(), Level::kSse2);
   (void)sse2;
   size_t i = 0;
@@ -331,9 +333,9 @@ absl::StatusOr<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint
       continue;
     }
     size_t left = length - i;
-    if (c < 0xC2) return Malformed(i);
+    if (c < 0xC2) return Malformed(i, error_at);
     if (c < 0xE0) {
-      if (left < 2 || (data[i + 1] & 0xC0) != 0x80) return Malformed(i);
+      if (left < 2 || (data[i + 1] & 0xC0) != 0x80) return Malformed(i, error_at);
       uint32_t cp = ((c & 0x1F) << 6) | (data[i + 1] & 0x3F);
       out[o++] = static_cast<uint16_t>(cp);
       seen |= cp;
@@ -341,10 +343,10 @@ absl::StatusOr<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint
       continue;
     }
     if (c < 0xF0) {
-      if (left < 3) return Malformed(i);
+      if (left < 3) return Malformed(i, error_at);
       uint32_t c1 = data[i + 1], c2 = data[i + 2];
-      if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return Malformed(i);
-      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return Malformed(i);  // overlong, surrogate
+      if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return Malformed(i, error_at);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return Malformed(i, error_at);  // overlong, surrogate
       uint32_t cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
       out[o++] = static_cast<uint16_t>(cp);
       seen |= cp;
@@ -352,10 +354,10 @@ absl::StatusOr<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint
       continue;
     }
     if (c < 0xF5) {
-      if (left < 4) return Malformed(i);
+      if (left < 4) return Malformed(i, error_at);
       uint32_t c1 = data[i + 1], c2 = data[i + 2], c3 = data[i + 3];
-      if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c3 & 0xC0) != 0x80) return Malformed(i);
-      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return Malformed(i);  // overlong, > U+10FFFF
+      if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c3 & 0xC0) != 0x80) return Malformed(i, error_at);
+      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return Malformed(i, error_at);  // overlong, > U+10FFFF
       uint32_t cp = (((c & 0x07) << 18) | ((c1 & 0x3F) << 12) | ((c2 & 0x3F) << 6) | (c3 & 0x3F)) -
                     0x10000;
       out[o++] = static_cast<uint16_t>(0xD800 | (cp >> 10));
@@ -364,7 +366,7 @@ absl::StatusOr<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint
       i += 4;
       continue;
     }
-    return Malformed(i);
+    return Malformed(i, error_at);
   }
   *max_unit = seen;
   return o;
