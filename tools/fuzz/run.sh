@@ -23,6 +23,7 @@ ALL_TARGETS=(
   //runtime/fuzz:querystring_fuzzer
   //runtime/fuzz:buffer_fuzzer
   //runtime/fuzz:ipc_line_fuzzer
+  //runtime/core/encoding:encoding_fuzzer
   //debugger/fuzz:framing_fuzzer
   //debugger/fuzz:json_fuzzer
 )
