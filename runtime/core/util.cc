@@ -1,6 +1,5 @@
 #include "runtime/core/util.h"
 
-#include <cmath>
 #include <string>
 
 namespace nodus {
@@ -80,34 +79,6 @@ void SetConstant(Local<Context> context, Local<Object> target, const char* name,
       ->DefineOwnProperty(context, OneByteString(isolate, name), v8::Number::New(isolate, value),
                           static_cast<v8::PropertyAttribute>(v8::ReadOnly | v8::DontDelete))
       .Check();
-}
-
-bool GetFdArg(const FunctionCallbackInfo<Value>& args, int index, int* fd) {
-  if (!args[index]->IsInt32() || args[index].As<v8::Int32>()->Value() < 0) {
-    ThrowTypeError(args.GetIsolate(), "fd must be a file descriptor");
-    return false;
-  }
-  *fd = args[index].As<v8::Int32>()->Value();
-  return true;
-}
-
-bool GetInt64Arg(const FunctionCallbackInfo<Value>& args, int index, const char* what,
-                 int64_t* out) {
-  Local<Value> value = args[index];
-  if (!value->IsNumber()) {
-    std::string message = std::string(what) + " must be a number";
-    ThrowTypeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  double d = value.As<v8::Number>()->Value();
-  if (!std::isfinite(d) || d != std::trunc(d) || d > 9007199254740991.0 ||
-      d < -9007199254740991.0) {
-    std::string message = std::string(what) + " must be an integer";
-    ThrowRangeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  *out = static_cast<int64_t>(d);
-  return true;
 }
 
 }  // namespace nodus

@@ -6,6 +6,10 @@
 
 #include "v8.h"
 
+// The argument getters moved to args.h. Until fs.cc, buffer.cc, http_parser.cc, tcp_wrap.cc,
+// pipe_wrap.cc and stream_wrap.cc include it themselves, util.h brings it along.
+#include "runtime/core/args.h"  // IWYU pragma: export
+
 namespace nodus {
 
 // A JS value converted to UTF-8 for the duration of a native call. Conversion can run user code
@@ -50,13 +54,6 @@ void SetConstant(v8::Local<v8::Context> context, v8::Local<v8::Object> target, c
 // Discards a result on purpose, e.g. a MaybeLocal whose failure is handled by a TryCatch.
 template <typename T>
 inline void Ignore(T&&) {}
-
-// Reads a file descriptor argument (a non-negative int32); throws TypeError otherwise.
-bool GetFdArg(const v8::FunctionCallbackInfo<v8::Value>& args, int index, int* fd);
-
-// Reads an integer argument that must be a number; throws TypeError naming `what` otherwise.
-bool GetInt64Arg(const v8::FunctionCallbackInfo<v8::Value>& args, int index, const char* what,
-                 int64_t* out);
 
 }  // namespace nodus
 
