@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/check.h"
 #include "runtime/core/util.h"
 
@@ -436,32 +437,6 @@ void OnHostByAddr(void* arg, int status, int /*timeouts*/, struct hostent* host)
 
 // --- entry points ---
 
-bool GetReqArg(const FunctionCallbackInfo<Value>& args, Local<Object>* req) {
-  if (!args[0]->IsObject()) {
-    ThrowTypeError(args.GetIsolate(), "req must be an object");
-    return false;
-  }
-  *req = args[0].As<Object>();
-  return true;
-}
-
-bool GetNameArg(const FunctionCallbackInfo<Value>& args, const char* what, std::string* out) {
-  if (!args[1]->IsString()) {
-    std::string message = std::string(what) + " must be a string";
-    ThrowTypeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  Utf8Value value(args.GetIsolate(), args[1]);
-  if (!value.ok()) return false;
-  if (value.str().find('\0') != std::string::npos) {
-    std::string message = std::string(what) + " must be a string without null bytes";
-    ThrowTypeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  *out = value.str();
-  return true;
-}
-
 // Runs `start` with completions deferred, so none reaches JS inside this call.
 template <typename Start>
 void Starting(CaresState* state, Start start) {
@@ -510,7 +485,7 @@ void GetAddrInfo(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Object> object;
   std::string hostname;
-  if (!GetReqArg(args, &object) || !GetNameArg(args, "hostname", &hostname)) return;
+  if (!GetObjectArg(args, 0, "req", &object) || !GetCStringArg(args, 1, "hostname", &hostname)) return;
   if (!args[2]->IsInt32()) return ThrowTypeError(isolate, "family must be 0, 4 or 6");
   int family;
   switch (args[2].As<v8::Int32>()->Value()) {
@@ -564,7 +539,7 @@ void Query(const FunctionCallbackInfo<Value>& args) {
   CaresState* state = GetState(args);
   Local<Object> object;
   std::string name;
-  if (!GetReqArg(args, &object) || !GetNameArg(args, "name", &name)) return;
+  if (!GetObjectArg(args, 0, "req", &object) || !GetCStringArg(args, 1, "name", &name)) return;
   StartQuery(state, object, kType, [&](QueryReq* query) {
     ares_query(state->channel, name.c_str(), ns_c_in, kType, OnQueryAnswer, query);
   });
@@ -575,7 +550,7 @@ void GetHostByAddr(const FunctionCallbackInfo<Value>& args) {
   CaresState* state = GetState(args);
   Local<Object> object;
   std::string ip;
-  if (!GetReqArg(args, &object) || !GetNameArg(args, "ip", &ip)) return;
+  if (!GetObjectArg(args, 0, "req", &object) || !GetCStringArg(args, 1, "ip", &ip)) return;
   unsigned char addr[sizeof(struct in6_addr)];
   int family;
   int length;

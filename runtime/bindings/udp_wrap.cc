@@ -21,6 +21,7 @@
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/handle_wrap.h"
@@ -107,20 +108,6 @@ void OnSend(uv_udp_send_t* uv_req, int status) {
   env->MakeCallback(req_object, "oncomplete", 3, argv);
 }
 
-// Reads args[index] as a byte count within [0, limit]; throws and returns false otherwise.
-bool GetSizeArg(const FunctionCallbackInfo<Value>& args, int index, const char* what,
-                size_t limit, size_t* out) {
-  int64_t value;
-  if (!GetInt64Arg(args, index, what, &value)) return false;
-  if (value < 0 || static_cast<uint64_t>(value) > limit) {
-    std::string message = std::string(what) + " is out of range";
-    ThrowRangeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  *out = static_cast<size_t>(value);
-  return true;
-}
-
 void Send(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
   if (wrap == nullptr) return;
@@ -134,8 +121,8 @@ void Send(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   size_t byte_length = view->ByteLength();  // 0 once the buffer is detached.
   size_t offset;
   size_t length;
-  if (!GetSizeArg(args, 2, "offset", byte_length, &offset)) return;
-  if (!GetSizeArg(args, 3, "length", byte_length - offset, &length)) return;
+  if (!GetSizeArg(args, 2, "offset", &offset, byte_length)) return;
+  if (!GetSizeArg(args, 3, "length", &length, byte_length - offset)) return;
   // The port comes before the IP here (ParseSocketAddress reads them the other way round).
   if (!args[5]->IsString()) return ThrowTypeError(isolate, "address must be a string");
   if (!args[4]->IsInt32()) return ThrowTypeError(isolate, "port must be an integer");
@@ -243,10 +230,9 @@ template <int (*F)(uv_udp_t*, int)>
 void SetTTL(const FunctionCallbackInfo<Value>& args) {
   UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
   if (wrap == nullptr) return;
-  int64_t ttl;
-  if (!GetInt64Arg(args, 0, "ttl", &ttl)) return;
-  if (ttl < 0 || ttl > 255) return ThrowRangeError(args.GetIsolate(), "ttl must be 0-255");
-  args.GetReturnValue().Set(F(wrap->udp(), static_cast<int>(ttl)));
+  int32_t ttl;
+  if (!GetInt32Arg(args, 0, "ttl", &ttl, 0, 255)) return;
+  args.GetReturnValue().Set(F(wrap->udp(), ttl));
 }
 
 void SetMembership(const FunctionCallbackInfo<Value>& args, uv_membership membership) {

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/util.h"
@@ -87,19 +88,6 @@ Local<Object> ZlibError(Isolate* isolate, const char* message, int code) {
   return error;
 }
 
-// Reads args[index] as an integer in [min, max]: TypeError for a non-number, RangeError otherwise.
-bool GetIntInRange(const FunctionCallbackInfo<Value>& args, int index, const char* what,
-                   int64_t min, int64_t max, int64_t* out) {
-  if (!GetInt64Arg(args, index, what, out)) return false;
-  if (*out < min || *out > max) {
-    std::string message = std::string(what) + " is out of range (" + std::to_string(min) +
-                          " to " + std::to_string(max) + ")";
-    ThrowRangeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  return true;
-}
-
 // A byte range of a JS ArrayBufferView, checked against its length, with the memory held.
 struct Range {
   std::shared_ptr<BackingStore> store;
@@ -120,14 +108,14 @@ bool GetRange(const FunctionCallbackInfo<Value>& args, int index, const char* wh
   std::string length_name = std::string(what) + " length";
   int64_t offset;
   int64_t length;
-  if (!GetIntInRange(args, index + 1, offset_name.c_str(), 0, static_cast<int64_t>(byte_length),
-                     &offset)) {
+  if (!GetInt64Arg(args, index + 1, offset_name.c_str(), &offset, 0,
+                   static_cast<int64_t>(byte_length))) {
     return false;
   }
   // zlib counts in uInt, so one call covers at most 4 GB - 1.
   int64_t limit = static_cast<int64_t>(byte_length) - offset;
   if (limit > static_cast<int64_t>(UINT_MAX)) limit = UINT_MAX;
-  if (!GetIntInRange(args, index + 2, length_name.c_str(), 0, limit, &length)) return false;
+  if (!GetInt64Arg(args, index + 2, length_name.c_str(), &length, 0, limit)) return false;
   // Buffer() moves a small on-heap array's bytes off the heap, so the pointer below is stable.
   out->store = view->Buffer()->GetBackingStore();
   if (out->store->Data() != nullptr) {
@@ -169,7 +157,7 @@ class ZlibContext : public BaseObject {
     Environment* env = Environment::GetCurrent(args);
     if (!BaseObject::BeginConstruct(args, "Zlib")) return;
     int64_t mode;
-    if (!GetIntInRange(args, 0, "mode", kDeflate, kUnzip, &mode)) return;
+    if (!GetInt64Arg(args, 0, "mode", &mode, kDeflate, kUnzip)) return;
     new ZlibContext(env, args.This(), static_cast<Mode>(mode));
   }
 
@@ -179,10 +167,10 @@ class ZlibContext : public BaseObject {
     Isolate* isolate = args.GetIsolate();
     if (self->initialized_) return ThrowError(isolate, "zlib handle is already initialized");
     int64_t window_bits, level, mem_level, strategy;
-    if (!GetIntInRange(args, 0, "windowBits", 8, 15, &window_bits) ||
-        !GetIntInRange(args, 1, "level", Z_DEFAULT_COMPRESSION, Z_BEST_COMPRESSION, &level) ||
-        !GetIntInRange(args, 2, "memLevel", 1, MAX_MEM_LEVEL, &mem_level) ||
-        !GetIntInRange(args, 3, "strategy", Z_DEFAULT_STRATEGY, Z_FIXED, &strategy)) {
+    if (!GetInt64Arg(args, 0, "windowBits", &window_bits, 8, 15) ||
+        !GetInt64Arg(args, 1, "level", &level, Z_DEFAULT_COMPRESSION, Z_BEST_COMPRESSION) ||
+        !GetInt64Arg(args, 2, "memLevel", &mem_level, 1, MAX_MEM_LEVEL) ||
+        !GetInt64Arg(args, 3, "strategy", &strategy, Z_DEFAULT_STRATEGY, Z_FIXED)) {
       return;
     }
     std::vector<Bytef> dictionary;
@@ -240,7 +228,7 @@ class ZlibContext : public BaseObject {
     if (!self->initialized_) return ThrowError(isolate, "zlib handle is not initialized");
     if (self->pending_) return ThrowError(isolate, "a zlib write is already in progress");
     int64_t flush;
-    if (!GetIntInRange(args, 0, "flush", Z_NO_FLUSH, Z_TREES, &flush)) return;
+    if (!GetInt64Arg(args, 0, "flush", &flush, Z_NO_FLUSH, Z_TREES)) return;
     Range in;
     Range out;
     if (!GetRange(args, 1, "input", &in) || !GetRange(args, 4, "output", &out)) return;

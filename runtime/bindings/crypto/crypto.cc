@@ -34,22 +34,6 @@ using v8::Object;
 using v8::String;
 using v8::Value;
 
-bool GetBytesArg(const FunctionCallbackInfo<Value>& args, int index, const char* what,
-                 Bytes* out) {
-  Local<Value> value = args[index];
-  if (!value->IsArrayBufferView()) {
-    std::string message = std::string(what) + " must be a Buffer";
-    ThrowTypeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
-  out->length = view->ByteLength();
-  out->data = out->length == 0
-                  ? nullptr
-                  : static_cast<const uint8_t*>(view->Buffer()->Data()) + view->ByteOffset();
-  return true;
-}
-
 OutBuffer::OutBuffer(size_t capacity) : capacity_(capacity) {
   if (capacity > 0) data_ = static_cast<uint8_t*>(std::malloc(capacity));
 }

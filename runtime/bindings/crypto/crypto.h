@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 
+#include "runtime/core/args.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/environment.h"
 
@@ -36,15 +37,9 @@ constexpr int64_t kCipherSize = 2048;
 constexpr int64_t kDiffieHellmanSize = 2048;
 constexpr int64_t kSecureContextSize = 16384;
 
-// The bytes of an ArrayBufferView argument, valid until JS runs again.
-struct Bytes {
-  const uint8_t* data = nullptr;
-  size_t length = 0;
-};
-
-// Reads argument `index` as an ArrayBufferView; throws TypeError "<what> must be a Buffer".
-bool GetBytesArg(const v8::FunctionCallbackInfo<v8::Value>& args, int index, const char* what,
-                 Bytes* out);
+// The bytes of an ArrayBufferView argument, valid until JS runs again; read with GetBytesArg
+// (runtime/core/args.h).
+using Bytes = ByteSpan;
 
 // A malloc'd block that becomes the memory of a Uint8Array without a copy. Allocation failure
 // is reported (ok() false) rather than fatal, so a huge request is a RangeError.

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "runtime/bindings/crypto/crypto.h"
+#include "runtime/core/args.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
 
@@ -146,34 +147,11 @@ class Pbkdf2Job : public CryptoJob {
   int iterations_;
 };
 
-// A whole number in [min, max] from argument `index`: TypeError if not a number, RangeError if
-// not whole or out of range.
-bool GetCountArg(const FunctionCallbackInfo<Value>& args, int index, const char* what, double min,
-                 double max, double* out) {
-  Isolate* isolate = args.GetIsolate();
-  if (!args[index]->IsNumber()) {
-    std::string message = std::string(what) + " must be a number";
-    ThrowTypeError(isolate, message.c_str());
-    return false;
-  }
-  double value = args[index].As<v8::Number>()->Value();
-  if (!(value >= min && value <= max) || value != std::trunc(value)) {
-    std::string message = std::string(what) + " must be an integer from " +
-                          std::to_string(static_cast<int64_t>(min)) + " to " +
-                          std::to_string(static_cast<int64_t>(max));
-    ThrowRangeError(isolate, message.c_str());
-    return false;
-  }
-  *out = value;
-  return true;
-}
-
 void RandomBytes(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   Isolate* isolate = env->isolate();
-  double size;
-  if (!GetCountArg(args, 0, "size", 0, static_cast<double>(kMaxBytes), &size)) return;
-  size_t length = static_cast<size_t>(size);
+  size_t length;
+  if (!GetSizeArg(args, 0, "size", &length, kMaxBytes)) return;
   if (args[1]->IsFunction()) {
     RandomBytesJob* job = new RandomBytesJob(env, args[1].As<Function>(), length);
     if (!job->out_ok()) {
@@ -195,10 +173,11 @@ void Pbkdf2(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   Isolate* isolate = env->isolate();
   Bytes password, salt;
-  double iterations, keylen;
+  int32_t iterations;
+  size_t keylen;
   if (!GetBytesArg(args, 0, "password", &password) || !GetBytesArg(args, 1, "salt", &salt) ||
-      !GetCountArg(args, 2, "iterations", 1, INT_MAX, &iterations) ||
-      !GetCountArg(args, 3, "keylen", 0, static_cast<double>(kMaxBytes), &keylen)) {
+      !GetInt32Arg(args, 2, "iterations", &iterations, 1) ||
+      !GetSizeArg(args, 3, "keylen", &keylen, kMaxBytes)) {
     return;
   }
   if (!args[4]->IsFunction()) return ThrowTypeError(isolate, "callback must be a function");
@@ -206,8 +185,7 @@ void Pbkdf2(const FunctionCallbackInfo<Value>& args) {
       salt.length > static_cast<size_t>(INT_MAX)) {
     return ThrowRangeError(isolate, "password and salt must be shorter than 2 GiB");
   }
-  Pbkdf2Job* job = new Pbkdf2Job(env, args[4].As<Function>(), static_cast<size_t>(keylen),
-                                 password, salt, static_cast<int>(iterations));
+  Pbkdf2Job* job = new Pbkdf2Job(env, args[4].As<Function>(), keylen, password, salt, iterations);
   if (!job->out_ok()) {
     delete job;
     return ThrowRangeError(isolate, "out of memory");

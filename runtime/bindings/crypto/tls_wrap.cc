@@ -53,6 +53,7 @@
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/bindings/crypto/crypto.h"
+#include "runtime/core/args.h"
 #include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/util.h"
 
@@ -169,22 +170,6 @@ class Connection : public CryptoObject {
 };
 NODUS_DEFINE_WRAPPER_TYPE(Connection, CryptoObject);
 
-// Whether argument `index` is a boolean or absent; throws TypeError otherwise.
-bool GetBoolArg(const FunctionCallbackInfo<Value>& args, int index, const char* what, bool* out) {
-  Local<Value> value = args[index];
-  if (value->IsUndefined()) {
-    *out = false;
-    return true;
-  }
-  if (!value->IsBoolean()) {
-    std::string message = std::string(what) + " must be a boolean";
-    ThrowTypeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  *out = value->IsTrue();
-  return true;
-}
-
 // Whether host name `name` matches `pattern`, ignoring case; '*' matches any run of characters
 // other than '.', as v0.6's addContext patterns did.
 bool MatchHostPattern(const char* pattern, const char* name) {
@@ -228,9 +213,9 @@ void ConnectionNew(const FunctionCallbackInfo<Value>& args) {
                           "secureContext must be an initialised SecureContext (credentials.context)");
   }
   bool is_server, request_cert, reject_unauthorized;
-  if (!GetBoolArg(args, 1, "isServer", &is_server) ||
-      !GetBoolArg(args, 2, "requestCert", &request_cert) ||
-      !GetBoolArg(args, 3, "rejectUnauthorized", &reject_unauthorized)) {
+  if (!GetOptionalBoolArg(args, 1, "isServer", false, &is_server) ||
+      !GetOptionalBoolArg(args, 2, "requestCert", false, &request_cert) ||
+      !GetOptionalBoolArg(args, 3, "rejectUnauthorized", false, &reject_unauthorized)) {
     return;
   }
   std::string servername;
@@ -334,7 +319,7 @@ void EncIn(const FunctionCallbackInfo<Value>& args) {
   Connection* conn = CryptoObject::Unwrap<Connection>(args);
   if (conn == nullptr) return;
   Bytes bytes;
-  if (!crypto::GetBytesArg(args, 0, "data", &bytes)) return;
+  if (!GetBytesArg(args, 0, "data", &bytes)) return;
   if (bytes.length > static_cast<size_t>(INT_MAX)) {
     return ThrowRangeError(isolate, "data is too long");
   }
@@ -390,7 +375,7 @@ void ClearIn(const FunctionCallbackInfo<Value>& args) {
   Connection* conn = CryptoObject::Unwrap<Connection>(args);
   if (conn == nullptr) return;
   Bytes bytes;
-  if (!crypto::GetBytesArg(args, 0, "data", &bytes)) return;
+  if (!GetBytesArg(args, 0, "data", &bytes)) return;
   if (bytes.length > static_cast<size_t>(INT_MAX)) {
     return ThrowRangeError(isolate, "data is too long");
   }
