@@ -7,6 +7,7 @@
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
@@ -36,8 +37,10 @@ namespace {
 void CompileFunction(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
-  if (!args[0]->IsString()) return ThrowTypeError(isolate, "source must be a string");
-  if (!args[1]->IsString()) return ThrowTypeError(isolate, "filename must be a string");
+  Local<String> code, filename;
+  if (!GetStringArg(args, 0, "source", &code) || !GetStringArg(args, 1, "filename", &filename)) {
+    return;
+  }
   if (!args[2]->IsArray()) return ThrowTypeError(isolate, "params must be an array");
   Local<Array> param_array = args[2].As<Array>();
   uint32_t count = param_array->Length();
@@ -49,8 +52,8 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
     if (!param->IsString()) return ThrowTypeError(isolate, "params must be strings");
     params.push_back(param.As<String>());
   }
-  ScriptOrigin origin(isolate, args[1]);
-  ScriptCompiler::Source source(args[0].As<String>(), origin);
+  ScriptOrigin origin(isolate, filename);
+  ScriptCompiler::Source source(code, origin);
   Local<v8::Function> fn;
   if (ScriptCompiler::CompileFunction(context, &source, params.size(), params.data())
           .ToLocal(&fn)) {
@@ -62,11 +65,12 @@ void CompileFunction(const FunctionCallbackInfo<Value>& args) {
 void RunInThisContext(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
-  if (!args[0]->IsString()) return ThrowTypeError(isolate, "code must be a string");
+  Local<String> code;
+  if (!GetStringArg(args, 0, "code", &code)) return;
   Local<Value> filename = args[1];
   if (!filename->IsString()) filename = OneByteString(isolate, "evalmachine.<anonymous>");
   ScriptOrigin origin(isolate, filename);
-  ScriptCompiler::Source source(args[0].As<String>(), origin);
+  ScriptCompiler::Source source(code, origin);
   Local<v8::Script> script;
   if (!ScriptCompiler::Compile(context, &source).ToLocal(&script)) return;
   Local<Value> result;
@@ -128,10 +132,12 @@ NODUS_DEFINE_WRAPPER_TYPE(ScriptWrap, BaseObject);
 void NewScript(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   if (!BaseObject::BeginConstruct(args, "ContextifyScript")) return;
-  if (!args[0]->IsString()) return ThrowTypeError(isolate, "code must be a string");
-  if (!args[1]->IsString()) return ThrowTypeError(isolate, "filename must be a string");
-  ScriptOrigin origin(isolate, args[1]);
-  ScriptCompiler::Source source(args[0].As<String>(), origin);
+  Local<String> code, filename;
+  if (!GetStringArg(args, 0, "code", &code) || !GetStringArg(args, 1, "filename", &filename)) {
+    return;
+  }
+  ScriptOrigin origin(isolate, filename);
+  ScriptCompiler::Source source(code, origin);
   Local<UnboundScript> script;
   {
     v8::TryCatch try_catch(isolate);

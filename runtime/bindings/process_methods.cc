@@ -15,6 +15,7 @@
 
 #include "runtime/addon/node.h"
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
 
@@ -211,9 +212,8 @@ void DLOpen(const FunctionCallbackInfo<Value>& args) {
 // the early-startup console before any stream exists.
 void WriteString(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  if (!args[0]->IsInt32()) return ThrowTypeError(isolate, "fd must be an integer");
-  int fd = args[0].As<v8::Int32>()->Value();
-  if (fd < 0) return ThrowRangeError(isolate, "fd must be >= 0");
+  int fd;
+  if (!GetFdArg(args, 0, &fd)) return;
   Utf8Value text(isolate, args[1]);
   if (!text.ok()) return;
   WriteAll(fd, text.c_str(), text.length());
@@ -224,12 +224,15 @@ void WriteString(const FunctionCallbackInfo<Value>& args) {
 // unhandled-rejection router; returns the Uint32Array the tick queue keeps its length in.
 void SetupCallbacks(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
-  if (!args[0]->IsFunction() || !args[1]->IsFunction() || !args[2]->IsFunction()) {
-    return ThrowTypeError(env->isolate(), "setupCallbacks takes three functions");
+  Local<Function> tick, fatal_exception, rejection;
+  if (!GetFunctionArg(args, 0, "tick", &tick) ||
+      !GetFunctionArg(args, 1, "fatalException", &fatal_exception) ||
+      !GetFunctionArg(args, 2, "rejection", &rejection)) {
+    return;
   }
-  env->set_tick_callback(args[0].As<Function>());
-  env->set_fatal_exception_callback(args[1].As<Function>());
-  env->set_rejection_callback(args[2].As<Function>());
+  env->set_tick_callback(tick);
+  env->set_fatal_exception_callback(fatal_exception);
+  env->set_rejection_callback(rejection);
   std::shared_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(
       env->tick_info(), sizeof(uint32_t) * 2, v8::BackingStore::EmptyDeleter, nullptr);
   Local<ArrayBuffer> buffer = ArrayBuffer::New(env->isolate(), store);
@@ -239,8 +242,8 @@ void SetupCallbacks(const FunctionCallbackInfo<Value>& args) {
 // errname(err): the libuv error name of a negative error code ('ECONNREFUSED', 'EOF', ...).
 void ErrName(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  if (!args[0]->IsInt32()) return ThrowTypeError(isolate, "err must be an integer");
-  int err = args[0].As<v8::Int32>()->Value();
+  int32_t err;
+  if (!GetInt32Arg(args, 0, "err", &err)) return;
   char name[64] = "UNKNOWN";
   // uv_err_name_r: uv_err_name would leak a string for codes libuv does not know.
   if (err < 0) uv_err_name_r(err, name, sizeof(name));
@@ -250,9 +253,10 @@ void ErrName(const FunctionCallbackInfo<Value>& args) {
 // strerror(err): libuv's description of a negative error code ('connection refused', ...).
 void StrError(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  if (!args[0]->IsInt32()) return ThrowTypeError(isolate, "err must be an integer");
+  int32_t err;
+  if (!GetInt32Arg(args, 0, "err", &err)) return;
   char text[128];
-  uv_strerror_r(args[0].As<v8::Int32>()->Value(), text, sizeof(text));
+  uv_strerror_r(err, text, sizeof(text));
   args.GetReturnValue().Set(OneByteString(isolate, text));
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
 
@@ -45,13 +46,7 @@ SignalState* GetState(const FunctionCallbackInfo<Value>& args) {
 }
 
 bool GetSignal(const FunctionCallbackInfo<Value>& args, int* signum) {
-  if (!args[0]->IsInt32() || args[0].As<v8::Int32>()->Value() <= 0 ||
-      args[0].As<v8::Int32>()->Value() >= 65) {
-    ThrowTypeError(args.GetIsolate(), "signal must be a signal number");
-    return false;
-  }
-  *signum = args[0].As<v8::Int32>()->Value();
-  return true;
+  return GetInt32Arg(args, 0, "signal", signum, 1, 64);
 }
 
 void Start(const FunctionCallbackInfo<Value>& args) {

@@ -27,6 +27,7 @@
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
@@ -68,12 +69,10 @@ class StdioPipe : public BaseObject {
 
   static void New(const FunctionCallbackInfo<Value>& args) {
     Environment* env = Environment::GetCurrent(args);
-    Isolate* isolate = env->isolate();
     if (!BaseObject::BeginConstruct(args, "StdioPipe")) return;
-    if (!args[0]->IsInt32() || args[0].As<v8::Int32>()->Value() < 0) {
-      return ThrowTypeError(isolate, "fd must be a non-negative integer");
-    }
-    new StdioPipe(env, args.This(), args[0].As<v8::Int32>()->Value());
+    int fd;
+    if (!GetFdArg(args, 0, &fd)) return;
+    new StdioPipe(env, args.This(), fd);
   }
 
   static void Write(const FunctionCallbackInfo<Value>& args) {

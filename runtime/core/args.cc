@@ -122,6 +122,15 @@ bool GetStringArg(const Args& args, int index, const char* name, std::string* ou
   return true;
 }
 
+bool GetStringArg(const Args& args, int index, const char* name, Local<v8::String>* out) {
+  if (!args[index]->IsString()) {
+    ThrowNamed(ThrowTypeError, args, name, "must be a string");
+    return false;
+  }
+  *out = args[index].As<v8::String>();
+  return true;
+}
+
 bool GetCStringArg(const Args& args, int index, const char* name, std::string* out) {
   std::string text;
   if (!GetStringArg(args, index, name, &text)) return false;

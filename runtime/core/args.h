@@ -60,6 +60,8 @@ bool GetOptionalBoolArg(const Args& args, int index, const char* name, bool abse
 // strings that go on to C APIs (host names, paths).
 bool GetStringArg(const Args& args, int index, const char* name, std::string* out);
 bool GetCStringArg(const Args& args, int index, const char* name, std::string* out);
+// The string itself, unconverted, for handing back to V8 (source code, names).
+bool GetStringArg(const Args& args, int index, const char* name, v8::Local<v8::String>* out);
 
 // The bytes of a Buffer or any other ArrayBufferView, valid while the view is alive and
 // unchanged. `data` is null when `length` is 0.

@@ -66,6 +66,10 @@ void CString(const FunctionCallbackInfo<Value>& args) {
     args.GetReturnValue().Set(Utf8String(args.GetIsolate(), out).ToLocalChecked());
   }
 }
+void StringHandle(const FunctionCallbackInfo<Value>& args) {
+  v8::Local<v8::String> out;
+  if (GetStringArg(args, 0, "x", &out)) args.GetReturnValue().Set(out);
+}
 void Bytes(const FunctionCallbackInfo<Value>& args) {
   ByteSpan out;
   if (GetBytesArg(args, 0, "x", &out)) {
@@ -101,6 +105,7 @@ class ArgsTest : public testing::V8Test {
     Install("optionalBool", OptionalBool);
     Install("string", String);
     Install("cstring", CString);
+    Install("stringHandle", StringHandle);
     Install("bytes", Bytes);
     Install("func", Function);
     Install("object", Object);
@@ -235,6 +240,8 @@ TEST_F(ArgsTest, Strings) {
   EXPECT_EQ("host", Run("cstring('host')"));
   EXPECT_EQ("TypeError: x must be a string without null bytes", Run("cstring('a\\u0000b')"));
   EXPECT_EQ("TypeError: x must be a string", Run("cstring(Symbol())"));
+  EXPECT_EQ("true", Run("stringHandle('a\\u0000\\ud800') === 'a\\u0000\\ud800'"));
+  EXPECT_EQ("TypeError: x must be a string", Run("stringHandle(new String('a'))"));
 }
 
 TEST_F(ArgsTest, Bytes) {
@@ -275,7 +282,7 @@ TEST_F(ArgsTest, Fd) {
 
 TEST_F(ArgsTest, NoGetterRunsUserCode) {
   for (const char* getter : {"int32", "uint32", "int64", "size", "double", "bool", "string",
-                             "cstring", "bytes", "func", "fd"}) {
+                             "cstring", "stringHandle", "bytes", "func", "fd"}) {
     std::string call = std::string(getter) + "(throwing)";
     std::string result = Run(call);
     EXPECT_EQ(std::string::npos, result.find("ran")) << call << " gave " << result;
