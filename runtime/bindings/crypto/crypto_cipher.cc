@@ -19,6 +19,7 @@
 #include <string>
 
 #include "runtime/bindings/crypto/crypto.h"
+#include "runtime/core/args.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -79,10 +80,9 @@ NODUS_DEFINE_WRAPPER_TYPE(CipherBase, CryptoObject);
 
 void CipherNew(const FunctionCallbackInfo<Value>& args) {
   if (!CryptoObject::BeginConstruct(args)) return;
-  if (!args[0]->IsBoolean()) {
-    return ThrowTypeError(args.GetIsolate(), "encrypt must be a boolean");
-  }
-  new CipherBase(args.GetIsolate(), args.This(), args[0]->IsTrue());
+  bool encrypt;
+  if (!GetBoolArg(args, 0, "encrypt", &encrypt)) return;
+  new CipherBase(args.GetIsolate(), args.This(), encrypt);
 }
 
 // Reads the algorithm argument; throws unless it names a cipher this API can drive. The result
@@ -93,20 +93,16 @@ EVP_CIPHER* CipherArg(const FunctionCallbackInfo<Value>& args, CipherBase* self)
     ThrowErrorWithCode(isolate, "Cipher already initialised", "ERR_CRYPTO_INVALID_STATE");
     return nullptr;
   }
-  if (!args[0]->IsString()) {
-    ThrowTypeError(isolate, "algorithm must be a string");
-    return nullptr;
-  }
-  Utf8Value name(isolate, args[0]);
-  if (!name.ok()) return nullptr;
+  std::string name;
+  if (!GetStringArg(args, 0, "algorithm", &name)) return nullptr;
   EVP_CIPHER* cipher = nullptr;
-  if (!name.str().empty() && name.str().find('\0') == std::string::npos) {
+  if (!name.empty() && name.find('\0') == std::string::npos) {
     cipher = EVP_CIPHER_fetch(nullptr, name.c_str(), nullptr);
     if (cipher == nullptr) cipher = const_cast<EVP_CIPHER*>(EVP_get_cipherbyname(name.c_str()));
     ERR_clear_error();
   }
   if (cipher == nullptr) {
-    ThrowErrorWithCode(isolate, "Unknown cipher: " + name.str(), "ERR_CRYPTO_UNKNOWN_CIPHER");
+    ThrowErrorWithCode(isolate, "Unknown cipher: " + name, "ERR_CRYPTO_UNKNOWN_CIPHER");
     return nullptr;
   }
   int mode = EVP_CIPHER_get_mode(cipher);
@@ -115,7 +111,7 @@ EVP_CIPHER* CipherArg(const FunctionCallbackInfo<Value>& args, CipherBase* self)
       (EVP_CIPHER_get_flags(cipher) & EVP_CIPH_FLAG_AEAD_CIPHER) != 0) {
     EVP_CIPHER_free(cipher);
     ThrowErrorWithCode(isolate,
-                       "Unsupported cipher: " + name.str() +
+                       "Unsupported cipher: " + name +
                            " (authenticated and key-wrap modes need an API v0.6 did not have)",
                        "ERR_CRYPTO_UNSUPPORTED_CIPHER");
     return nullptr;

@@ -34,6 +34,7 @@
 #include <string>
 
 #include "runtime/bindings/crypto/crypto.h"
+#include "runtime/core/args.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -181,10 +182,7 @@ void Init(const FunctionCallbackInfo<Value>& args) {
   }
   std::string method = "SSLv23_method";
   if (!args[0]->IsUndefined()) {
-    if (!args[0]->IsString()) return ThrowTypeError(isolate, "method must be a string");
-    Utf8Value name(isolate, args[0]);
-    if (!name.ok()) return;
-    method = name.str();
+    if (!GetStringArg(args, 0, "method", &method)) return;
   }
   // "X_method", "X_server_method" and "X_client_method" differ only in which side may use the
   // context; TLS_method serves both, so only the X part matters.
@@ -393,12 +391,11 @@ void SetCiphers(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   SecureContext* sc = CryptoObject::Unwrap<SecureContext>(args);
   if (sc == nullptr) return;
-  if (!args[0]->IsString()) return ThrowTypeError(isolate, "ciphers must be a string");
-  Utf8Value ciphers(isolate, args[0]);
-  if (!ciphers.ok()) return;
+  std::string ciphers;
+  if (!GetStringArg(args, 0, "ciphers", &ciphers)) return;
   SSL_CTX* ctx = sc->Context(isolate);
   if (ctx == nullptr) return;
-  if (ciphers.str().find('\0') != std::string::npos ||
+  if (ciphers.find('\0') != std::string::npos ||
       SSL_CTX_set_cipher_list(ctx, ciphers.c_str()) != 1) {
     return ThrowOpenSSLError(isolate, "no cipher match");
   }
@@ -408,11 +405,8 @@ void SetOptions(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   SecureContext* sc = CryptoObject::Unwrap<SecureContext>(args);
   if (sc == nullptr) return;
-  if (!args[0]->IsNumber()) return ThrowTypeError(isolate, "options must be a number");
-  double flags = args[0].As<v8::Number>()->Value();
-  if (!(flags >= 0 && flags <= 9007199254740991.0) || flags != std::trunc(flags)) {
-    return ThrowRangeError(isolate, "options must be a non-negative integer");
-  }
+  int64_t flags;
+  if (!GetInt64Arg(args, 0, "options", &flags, 0)) return;
   SSL_CTX* ctx = sc->Context(isolate);
   if (ctx == nullptr) return;
   SSL_CTX_set_options(ctx, static_cast<uint64_t>(flags));

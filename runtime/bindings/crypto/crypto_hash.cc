@@ -41,15 +41,11 @@ namespace {
 // Reads the algorithm name argument and resolves it; throws if it is not a known digest.
 EVP_MD* DigestArg(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  if (!args[0]->IsString()) {
-    ThrowTypeError(isolate, "algorithm must be a string");
-    return nullptr;
-  }
-  Utf8Value name(isolate, args[0]);
-  if (!name.ok()) return nullptr;
-  EVP_MD* md = FetchDigest(name.str());
+  std::string name;
+  if (!GetStringArg(args, 0, "algorithm", &name)) return nullptr;
+  EVP_MD* md = FetchDigest(name);
   if (md == nullptr) {
-    ThrowErrorWithCode(isolate, "Digest method not supported: " + name.str(),
+    ThrowErrorWithCode(isolate, "Digest method not supported: " + name,
                        "ERR_CRYPTO_INVALID_DIGEST");
   }
   return md;

@@ -220,10 +220,7 @@ void ConnectionNew(const FunctionCallbackInfo<Value>& args) {
   }
   std::string servername;
   if (!args[4]->IsNullOrUndefined()) {
-    if (!args[4]->IsString()) return ThrowTypeError(isolate, "servername must be a string");
-    Utf8Value name(isolate, args[4]);
-    if (!name.ok()) return;
-    servername = name.str();
+    if (!GetStringArg(args, 4, "servername", &servername)) return;
     if (servername.size() > 255 || servername.find('\0') != std::string::npos) {
       return ThrowTypeError(isolate, "servername must be a host name of at most 255 bytes");
     }
@@ -273,11 +270,10 @@ void AddSNIContext(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Connection* conn = CryptoObject::Unwrap<Connection>(args);
   if (conn == nullptr) return;
-  if (!args[0]->IsString()) return ThrowTypeError(isolate, "pattern must be a string");
-  Utf8Value pattern(isolate, args[0]);
-  if (!pattern.ok()) return;
-  if (pattern.str().empty() || pattern.str().size() > 255 ||
-      pattern.str().find('\0') != std::string::npos) {
+  std::string pattern;
+  if (!GetStringArg(args, 0, "pattern", &pattern)) return;
+  if (pattern.empty() || pattern.size() > 255 ||
+      pattern.find('\0') != std::string::npos) {
     return ThrowTypeError(isolate, "pattern must be a host name of 1 to 255 bytes");
   }
   SSL_CTX* ctx = crypto::SecureContextFromValue(isolate, args[1]);
@@ -291,7 +287,7 @@ void AddSNIContext(const FunctionCallbackInfo<Value>& args) {
     return crypto::ThrowErrorWithCode(isolate, "the handshake has already started",
                                       "ERR_TLS_INVALID_STATE");
   }
-  conn->AddSniContext(pattern.str(), ctx);
+  conn->AddSniContext(pattern, ctx);
 }
 
 // Throws the error behind a failed SSL_* call that returned `ret`, unless it only means "needs
@@ -525,10 +521,8 @@ void CheckHost(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Connection* conn = CryptoObject::Unwrap<Connection>(args);
   if (conn == nullptr) return;
-  if (!args[0]->IsString()) return ThrowTypeError(isolate, "name must be a string");
-  Utf8Value value(isolate, args[0]);
-  if (!value.ok()) return;
-  std::string name = value.str();
+  std::string name;
+  if (!GetStringArg(args, 0, "name", &name)) return;
   SSL* ssl = conn->Ssl(isolate);
   if (ssl == nullptr) return;
   X509* cert = SSL_get1_peer_certificate(ssl);
