@@ -485,7 +485,10 @@ void GetAddrInfo(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Object> object;
   std::string hostname;
-  if (!GetObjectArg(args, 0, "req", &object) || !GetCStringArg(args, 1, "hostname", &hostname)) return;
+  if (!GetObjectArg(args, 0, "req", &object) ||
+      !GetCStringArg(args, 1, "hostname", &hostname)) {
+    return;
+  }
   if (!args[2]->IsInt32()) return ThrowTypeError(isolate, "family must be 0, 4 or 6");
   int family;
   switch (args[2].As<v8::Int32>()->Value()) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/handle_wrap.h"
@@ -309,11 +310,9 @@ void Spawn(const FunctionCallbackInfo<Value>& args) {
 void Kill(const FunctionCallbackInfo<Value>& args) {
   ProcessWrap* wrap = HandleWrap::Unwrap<ProcessWrap>(args);
   if (wrap == nullptr) return;
-  if (!args[0]->IsInt32() || args[0].As<v8::Int32>()->Value() < 0 ||
-      args[0].As<v8::Int32>()->Value() >= 65) {
-    return ThrowTypeError(args.GetIsolate(), "signal must be a signal number");
-  }
-  args.GetReturnValue().Set(uv_process_kill(wrap->process(), args[0].As<v8::Int32>()->Value()));
+  int32_t signal;
+  if (!GetInt32Arg(args, 0, "signal", &signal, 0, 64)) return;
+  args.GetReturnValue().Set(uv_process_kill(wrap->process(), signal));
 }
 
 }  // namespace

@@ -83,8 +83,9 @@ void Bind(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   if (wrap == nullptr) return;
   unsigned flags = 0;
   if (!args[2]->IsUndefined()) {
-    if (!args[2]->IsUint32()) return ThrowTypeError(args.GetIsolate(), "flags must be an integer");
-    flags = args[2].As<v8::Uint32>()->Value();
+    uint32_t value;
+    if (!GetUint32Arg(args, 2, "flags", &value)) return;
+    flags = value;
   }
   sockaddr_storage addr;
   int err;
@@ -112,11 +113,10 @@ void Send(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
   if (wrap == nullptr) return;
   Isolate* isolate = args.GetIsolate();
-  if (!args[0]->IsObject()) return ThrowTypeError(isolate, "req must be an object");
-  if (!args[1]->IsArrayBufferView()) {
-    return ThrowTypeError(isolate, "buffer must be a Buffer or Uint8Array");
-  }
-  Local<Object> req_object = args[0].As<Object>();
+  Local<Object> req_object;
+  if (!GetObjectArg(args, 0, "req", &req_object)) return;
+  // The view itself, not GetBytesArg's span: the send holds its backing store.
+  if (!args[1]->IsArrayBufferView()) return ThrowTypeError(isolate, "buffer must be a Buffer");
   Local<ArrayBufferView> view = args[1].As<ArrayBufferView>();
   size_t byte_length = view->ByteLength();  // 0 once the buffer is detached.
   size_t offset;
@@ -124,12 +124,11 @@ void Send(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   if (!GetSizeArg(args, 2, "offset", &offset, byte_length)) return;
   if (!GetSizeArg(args, 3, "length", &length, byte_length - offset)) return;
   // The port comes before the IP here (ParseSocketAddress reads them the other way round).
-  if (!args[5]->IsString()) return ThrowTypeError(isolate, "address must be a string");
-  if (!args[4]->IsInt32()) return ThrowTypeError(isolate, "port must be an integer");
-  int port = args[4].As<v8::Int32>()->Value();
-  if (port < 0 || port > 65535) return ThrowRangeError(isolate, "port must be between 0 and 65535");
-  Utf8Value ip(isolate, args[5]);
-  if (!ip.ok()) return;
+  std::string ip;
+  int32_t port;
+  if (!GetStringArg(args, 5, "address", &ip) || !GetInt32Arg(args, 4, "port", &port, 0, 65535)) {
+    return;
+  }
   sockaddr_storage addr;
   int err = ipv6 ? uv_ip6_addr(ip.c_str(), port, reinterpret_cast<sockaddr_in6*>(&addr))
                  : uv_ip4_addr(ip.c_str(), port, reinterpret_cast<sockaddr_in*>(&addr));
@@ -207,12 +206,13 @@ void RecvStop(const FunctionCallbackInfo<Value>& args) {
 void GetSockName(const FunctionCallbackInfo<Value>& args) {
   UDPWrap* wrap = HandleWrap::Unwrap<UDPWrap>(args);
   if (wrap == nullptr) return;
-  if (!args[0]->IsObject()) return ThrowTypeError(args.GetIsolate(), "out must be an object");
+  Local<Object> out;
+  if (!GetObjectArg(args, 0, "out", &out)) return;
   sockaddr_storage addr;
   int length = sizeof(addr);
   int err = uv_udp_getsockname(wrap->udp(), reinterpret_cast<sockaddr*>(&addr), &length);
-  if (err == 0 && !SocketAddressToObject(args.GetIsolate(), reinterpret_cast<sockaddr*>(&addr),
-                                         args[0].As<Object>())) {
+  if (err == 0 &&
+      !SocketAddressToObject(args.GetIsolate(), reinterpret_cast<sockaddr*>(&addr), out)) {
     err = UV_EAFNOSUPPORT;
   }
   args.GetReturnValue().Set(err);

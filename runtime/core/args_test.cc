@@ -114,7 +114,8 @@ class ArgsTest : public testing::V8Test {
     Eval("var calls = 0;"
          "var throwing = { valueOf() { throw new Error('valueOf ran'); },"
          "                 toString() { throw new Error('toString ran'); } };"
-         "var counting = { valueOf() { calls++; return 1; }, toString() { calls++; return 'a'; } };");
+         "var counting = { valueOf() { calls++; return 1; },"
+         "                 toString() { calls++; return 'a'; } };");
   }
 
   void Install(const char* name, v8::FunctionCallback callback) {

@@ -22,6 +22,7 @@
 #include <cstring>
 
 #include "runtime/bindings/crypto/crypto.h"
+#include "runtime/core/args.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -131,11 +132,11 @@ void DiffieHellmanNew(const FunctionCallbackInfo<Value>& args) {
   BIGNUM* p = nullptr;
   BIGNUM* g = nullptr;
   if (args[0]->IsNumber()) {
-    double bits = args[0].As<v8::Number>()->Value();
-    if (!(bits >= 2 && bits <= kMaxPrimeBits) || bits != std::trunc(bits)) {
-      return ThrowRangeError(isolate, "prime length must be an integer from 2 to 10000");
+    int32_t bits;
+    if (!GetInt32Arg(args, 0, "prime length", &bits, 2, static_cast<int32_t>(kMaxPrimeBits))) {
+      return;
     }
-    if (!GenerateGroup(static_cast<int>(bits), &p, &g)) {
+    if (!GenerateGroup(bits, &p, &g)) {
       BN_free(p);
       BN_free(g);
       return ThrowOpenSSLError(isolate, "Initialization failed");
