@@ -197,6 +197,9 @@ Socket.prototype._decoder = null;
 Socket.prototype._idleTimeout = -1;
 Socket.prototype._timer = null;
 Socket.prototype._peername = null;
+// Stream.prototype.pipe keeps one pipe out of and one into a socket in these (stdlib/lib/stream.js).
+Socket.prototype._pipeOut = null;
+Socket.prototype._pipeIn = null;
 
 // handle.socket is the socket too, as v0.6 had it (socket.io's transports read it).
 function setHandle(socket, handle) {
@@ -563,7 +566,9 @@ Socket.prototype._write = function(data, encoding, callback) {
     return false;
   }
   // The outcome of the write just made (runtime/core/stream_wrap.h).
-  var bytes = writeInfo[0];
+  // As a small integer (one write is under 2^31 bytes): a count read from the Float64Array
+  // would make V8 store the field as a heap number, 16 more bytes in every socket.
+  var bytes = writeInfo[0] | 0;
   this._bytesDispatched += bytes;
   if (writeInfo[1] === 1) {
     req.bytes = bytes;
