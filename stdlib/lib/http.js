@@ -63,7 +63,16 @@ var STATUS_CODES = exports.STATUS_CODES = {
 };
 
 // --- Parsers ---------------------------------------------------------------------------------
-// Parsers are reused across connections (v0.6 kept a free list of 1000).
+// Parsers are reused across connections (v0.6 kept a free list of 1000). http's parsers are a
+// subclass whose prototype holds the callbacks every parser shares: a parser made by
+// process.binding('http_parser') directly is left as bare as before, and one of these keeps its
+// own fields inside the object (V8 gives a subclass's instances room for them), where the
+// binding's own objects would need a separate property array.
+class Parser extends HTTPParser {}
+Parser.prototype.onHeadersComplete = parserOnHeadersComplete;
+Parser.prototype.onBody = parserOnBody;
+Parser.prototype.onMessageComplete = parserOnMessageComplete;
+
 var freeParsers = [];
 
 function newParser(type) {
@@ -71,10 +80,7 @@ function newParser(type) {
   if (parser) {
     parser.reinitialize(type);
   } else {
-    parser = new HTTPParser(type);
-    parser.onHeadersComplete = parserOnHeadersComplete;
-    parser.onBody = parserOnBody;
-    parser.onMessageComplete = parserOnMessageComplete;
+    parser = new Parser(type);
   }
   parser.socket = null;
   parser.incoming = null;
@@ -704,11 +710,14 @@ function connectionListener(socket) {
   socket.parser = parser;
   socket._httpServer = self;
   watchHeaders(self, socket);
-  socket._httpIncoming = [];
-  socket._httpOutgoing = [];
+  // The queues of requests waiting for their responses and of pipelined responses waiting
+  // for the connection: made on first use, so a connection that never sends a request holds
+  // no arrays.
+  socket._httpIncoming = null;
+  socket._httpOutgoing = null;
   // Idle connections close after two minutes, as in v0.6.
   socket.setTimeout(2 * 60 * 1000);
-  socket.once('timeout', socketOnTimeout);
+  socket.on('timeout', socketOnTimeout);
   parser.onIncoming = parserOnServerIncoming;
   // The parser reads the socket's bytes natively when it can: no Buffer or 'data' event per
   // read, as v0.6 bypassed 'data' with socket.ondata. A socket without a native handle (one a
@@ -728,7 +737,9 @@ function connectionListener(socket) {
   socket.on('drain', serverSocketOnDrain);
 }
 
+// Listens as once() would, without a wrapper closure per connection.
 function socketOnTimeout() {
+  this.removeListener('timeout', socketOnTimeout);
   this.destroy();
 }
 
@@ -744,16 +755,16 @@ function headersTimeoutOf(server) {
 function watchHeaders(server, socket) {
   if (headersTimeoutOf(server) === 0) return;
   if (!server._httpHeadersWatched) server._httpHeadersWatched = new Set();
+  // serverSocketOnClose (or serverUpgrade) takes it out again.
   server._httpHeadersWatched.add(socket);
-  socket.once('close', unwatchHeaders);
   if (!server._httpHeadersTimer) startHeadersCheck(server);
 }
 
-function unwatchHeaders() {
-  var server = this._httpServer;
+function unwatchHeaders(socket) {
+  var server = socket._httpServer;
   var watched = server && server._httpHeadersWatched;
   if (!watched) return;
-  watched.delete(this);
+  watched.delete(socket);
   if (watched.size === 0 && server._httpHeadersTimer) {
     clearInterval(server._httpHeadersTimer);
     server._httpHeadersTimer = null;
@@ -832,6 +843,7 @@ function serverUpgrade(socket, incoming, head) {
   // 'clientError', not an uncaught exception.
   socket.removeListener('drain', serverSocketOnDrain);
   socket.removeListener('timeout', socketOnTimeout);
+  unwatchHeaders(socket);
   detachParser(socket);
   if (socket._httpHeld) {
     // The socket is the listener's now, read as it decides.
@@ -863,7 +875,7 @@ function serverSocketOnEnd() {
     // As in v0.6: the client's end aborts whatever it asked for and closes our side too.
     abortIncoming(socket);
     if (socket.writable) socket.end();
-  } else if (socket._httpOutgoing.length) {
+  } else if (socket._httpOutgoing !== null && socket._httpOutgoing.length) {
     socket._httpOutgoing[socket._httpOutgoing.length - 1]._last = true;
   } else if (socket._httpMessage) {
     socket._httpMessage._last = true;
@@ -874,6 +886,7 @@ function serverSocketOnEnd() {
 
 function serverSocketOnClose() {
   var socket = this;
+  unwatchHeaders(socket);
   detachParser(socket);
   abortIncoming(socket);
   // The response being written learns that its connection is gone.
@@ -882,7 +895,7 @@ function serverSocketOnClose() {
     res.detachSocket(socket);
     res.emit('close');
   }
-  socket._httpOutgoing.length = 0;
+  if (socket._httpOutgoing !== null) socket._httpOutgoing.length = 0;
 }
 
 function serverSocketOnDrain() {
@@ -917,6 +930,7 @@ function parserOnServerIncoming(req, shouldKeepAlive) {
   // Consumed reads skip net's activity hook; a request is activity for the idle timeout.
   if (socket._idleTimeout > 0) timers.active(socket);
   var server = socket._httpServer;
+  if (socket._httpIncoming === null) socket._httpIncoming = [];
   socket._httpIncoming.push(req);
   if (!socket._httpHeld && serverNeedsPause(socket)) {
     // A client that pipelines requests without reading the responses: stop reading (and so
@@ -929,6 +943,7 @@ function parserOnServerIncoming(req, shouldKeepAlive) {
   res._socketRef = socket;
   if (socket._httpMessage) {
     // Pipelining: this response waits until the ones before it are done.
+    if (socket._httpOutgoing === null) socket._httpOutgoing = [];
     socket._httpOutgoing.push(res);
   } else {
     res.assignSocket(socket);
@@ -957,7 +972,7 @@ function serverResponseOnFinish() {
   res.detachSocket(socket);
   if (res._last) {
     socket.destroySoon ? socket.destroySoon() : socket.end();
-  } else if (socket._httpOutgoing.length) {
+  } else if (socket._httpOutgoing !== null && socket._httpOutgoing.length) {
     socket._httpOutgoing.shift().assignSocket(socket);
   }
   if (socket._httpHeld) serverMaybeResume(socket);
@@ -971,7 +986,7 @@ var MAX_PENDING_REQUESTS = 32;
 var OUTGOING_HIGH_WATER = 64 * 1024;
 
 function serverNeedsPause(socket) {
-  return socket._httpIncoming.length > MAX_PENDING_REQUESTS ||
+  return (socket._httpIncoming !== null && socket._httpIncoming.length > MAX_PENDING_REQUESTS) ||
          socket.bufferSize >= OUTGOING_HIGH_WATER;
 }
 
@@ -991,7 +1006,7 @@ function serverMaybeResume(socket) {
     if (socket.parser) socket.parser.resume();
     if (socket._httpHeld || socket.destroyed) return;
     var incoming = socket._httpIncoming;
-    var last = incoming.length ? incoming[incoming.length - 1] : null;
+    var last = incoming !== null && incoming.length ? incoming[incoming.length - 1] : null;
     if (last && last._paused) return;
     if (socket.readable && socket._paused) socket.resume();
   });

@@ -1,0 +1,57 @@
+// What an HTTP server keeps for a connection that has not sent a request (issue 16: idle
+// connections): no request queues yet, one plain listener per event (no once() wrappers), and
+// the headers-timeout watch is dropped when the connection closes or is upgraded. Serving
+// requests on such a connection afterwards, pipelined ones included, works as before.
+var common = require('../common');
+var assert = require('assert');
+var http = require('http');
+var net = require('net');
+
+var server = http.createServer(function(req, res) {
+  res.end('served ' + req.url);
+});
+server.on('upgrade', common.mustCall(function(req, socket, head) {
+  assert.ok(!server._httpHeadersWatched.has(socket), 'an upgraded socket is not watched');
+  socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: Upgrade\r\n\r\n');
+}));
+
+var idle = null;
+server.on('connection', function(socket) {
+  if (idle === null) idle = socket;
+});
+
+server.listen(0, function() {
+  var port = server.address().port;
+  var client = net.connect(port, function() {
+    setTimeout(checkIdle, 50);
+  });
+  var reply = '';
+  client.setEncoding('utf8');
+  client.on('data', function(d) { reply += d; });
+
+  function checkIdle() {
+    assert.ok(idle !== null);
+    assert.strictEqual(idle._httpIncoming, null);
+    assert.strictEqual(idle._httpOutgoing, null);
+    ['close', 'timeout', 'end', 'error', 'drain'].forEach(function(type) {
+      var list = idle.listeners(type);
+      assert.strictEqual(list.length, 1, type);
+      assert.strictEqual(list[0].listener, undefined, type + ' is not a once() wrapper');
+    });
+    assert.ok(server._httpHeadersWatched.has(idle));
+    // Two pipelined requests on the connection that was idle.
+    client.write('GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+  }
+
+  client.on('close', common.mustCall(function() {
+    assert.ok(/served \/a[\s\S]*served \/b/.test(reply), reply);
+    assert.ok(!server._httpHeadersWatched.has(idle), 'a closed socket is not watched');
+    var upgrading = net.connect(port, function() {
+      upgrading.write('GET / HTTP/1.1\r\nHost: x\r\nUpgrade: x\r\nConnection: Upgrade\r\n\r\n');
+    });
+    upgrading.resume();
+    upgrading.on('close', common.mustCall(function() {
+      server.close();
+    }));
+  }));
+});
