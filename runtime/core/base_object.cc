@@ -18,7 +18,7 @@ using v8::Value;
 const WrapperType BaseObject::kWrapperType = {"BaseObject", nullptr};
 
 BaseObject::BaseObject(Environment* env, Local<Object> object, const WrapperType* type)
-    : env_(env), object_(env->isolate(), object), type_(type) {
+    : env_(env), object_(env->isolate(), object) {
   CHECK_GE(object->InternalFieldCount(), kInternalFieldCount);
   object->SetAlignedPointerInInternalField(kTypeSlot, const_cast<WrapperType*>(type));
   object->SetAlignedPointerInInternalField(kSlot, this);

@@ -43,11 +43,10 @@ void HandleWrap::Close(const FunctionCallbackInfo<Value>& args) {
     // A setter on the prototype chain can throw (or close the handle itself).
     if (self->Set(wrap->env()->context(), OneByteString(args.GetIsolate(), "_onclose"), args[0])
             .IsNothing() ||
-        wrap->closing_) {
+        wrap->closing()) {
       return;
     }
   }
-  wrap->closing_ = true;
   uv_close(wrap->handle_, OnClose);
 }
 
@@ -66,7 +65,6 @@ void HandleWrap::OnClose(uv_handle_t* handle) {
 }
 
 void HandleWrap::CloseUnexposed() {
-  closing_ = true;
   DetachFromObject();
   uv_close(handle_, [](uv_handle_t* handle) { delete static_cast<HandleWrap*>(handle->data); });
 }

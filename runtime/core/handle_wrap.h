@@ -34,13 +34,14 @@ class HandleWrap : public BaseObject {
   template <typename T = HandleWrap>
   static T* FromValue(v8::Local<v8::Value> value) {
     T* wrap = nodus::Unwrap<T>(value);
-    return wrap != nullptr && !wrap->closing_ ? wrap : nullptr;
+    return wrap != nullptr && !wrap->closing() ? wrap : nullptr;
   }
   // The same for an object (kept for callers that have one).
   static HandleWrap* FromObject(v8::Local<v8::Object> object) { return FromValue(object); }
 
   uv_handle_t* handle() const { return handle_; }
-  bool closing() const { return closing_; }
+  // close() was called (libuv's own flag: uv_close is called nowhere else on handle_).
+  bool closing() const { return uv_is_closing(handle_) != 0; }
 
   // Closes a handle that never reached JS (an accept that failed) and frees its wrap.
   void CloseUnexposed();
@@ -63,7 +64,6 @@ class HandleWrap : public BaseObject {
   static void OnClose(uv_handle_t* handle);
 
   uv_handle_t* handle_;
-  bool closing_ = false;
 };
 
 }  // namespace nodus
