@@ -106,7 +106,7 @@ NODUS_DEFINE_WRAPPER_TYPE(StreamWrap, HandleWrap);
 
 StreamWrap::StreamWrap(Environment* env, Local<Object> object, uv_stream_t* stream,
                        const WrapperType* type)
-    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream), type), stream_(stream) {
+    : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(stream), type) {
   js_listener_.stream_ = this;
 }
 
@@ -179,7 +179,7 @@ void StreamWrap::BeforeWrite() {
 
 void StreamWrap::ResumeReading() {
   if (js_reading_ && !uv_is_closing(handle()) && !ListenersHoldReads()) {
-    uv_read_start(stream_, OnAlloc, OnRead);
+    uv_read_start(stream(), OnAlloc, OnRead);
   }
 }
 
@@ -217,9 +217,9 @@ struct NativeWriteReq {
 int StreamWrap::WriteNative(const char* data, size_t length, bool try_first, bool* queued) {
   *queued = false;
   size_t written = 0;
-  if (try_first && stream_->write_queue_size == 0) {
+  if (try_first && stream()->write_queue_size == 0) {
     uv_buf_t buf = MakeUvBuf(const_cast<char*>(data), length);
-    int n = uv_try_write(stream_, &buf, 1);
+    int n = uv_try_write(stream(), &buf, 1);
     if (n < 0 && n != UV_EAGAIN && n != UV_ENOSYS) return n;
     if (n > 0) written = static_cast<size_t>(n);
   }
@@ -232,7 +232,7 @@ int StreamWrap::WriteNative(const char* data, size_t length, bool try_first, boo
   write->memory = memory;
   write->req.data = write;
   uv_buf_t buf = MakeUvBuf(memory, rest);
-  int err = uv_write(&write->req, stream_, &buf, 1, OnNativeWrite);
+  int err = uv_write(&write->req, stream(), &buf, 1, OnNativeWrite);
   if (err != 0) {
     std::free(memory);
     delete write;
@@ -254,7 +254,7 @@ void StreamWrap::OnNativeWrite(uv_write_t* uv_req, int status) {
   if (status < 0) return wrap->CallPipeCallback("onpipeerror", status);
   HandleScope scope(wrap->env()->isolate());
   wrap->UpdateWriteQueueSize();
-  if (wrap->stream_->write_queue_size == 0) wrap->OnQueueDrained();
+  if (wrap->stream()->write_queue_size == 0) wrap->OnQueueDrained();
 }
 
 void StreamWrap::OnQueueDrained() {
@@ -322,7 +322,7 @@ void StreamWrap::UpdateWriteQueueSize() {
   // prototypes is neither called nor fatal (a frozen handle just keeps its old value).
   object()
       ->CreateDataProperty(env()->context(), env()->Key("writeQueueSize"),
-                           v8::Number::New(isolate, static_cast<double>(stream_->write_queue_size)))
+                           v8::Number::New(isolate, static_cast<double>(stream()->write_queue_size)))
       .FromMaybe(false);
 }
 
@@ -333,7 +333,7 @@ void StreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
   // Held back by a listener (a pipe whose destination is full, splice mode): reading starts
   // when it lets go.
   if (wrap->ListenersHoldReads()) return args.GetReturnValue().Set(0);
-  args.GetReturnValue().Set(uv_read_start(wrap->stream_, OnAlloc, OnRead));
+  args.GetReturnValue().Set(uv_read_start(wrap->stream(), OnAlloc, OnRead));
 }
 
 void StreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
@@ -341,7 +341,7 @@ void StreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
   if (wrap == nullptr) return;
   wrap->js_reading_ = false;
   wrap->BeforeWrite();
-  args.GetReturnValue().Set(uv_read_stop(wrap->stream_));
+  args.GetReturnValue().Set(uv_read_stop(wrap->stream()));
 }
 
 // Reads at least this long keep the read buffer instead of being copied out of it (the buffer
@@ -401,8 +401,8 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
   BeforeWrite();  // bytes a listener read and has not yet echoed go before this write
   // Most writes fit the socket buffer: try them synchronously, without a request.
   int written = 0;
-  if (stream_->write_queue_size == 0) {
-    written = uv_try_write(stream_, bufs, static_cast<unsigned>(count));
+  if (stream()->write_queue_size == 0) {
+    written = uv_try_write(stream(), bufs, static_cast<unsigned>(count));
     if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) {
       std::free(storage);
       return args.GetReturnValue().Set(written);
@@ -434,7 +434,7 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
       write->stores.push_back(sources[i].As<ArrayBufferView>()->Buffer()->GetBackingStore());
     }
   }
-  int err = uv_write(&write->req, stream_, bufs + first, static_cast<unsigned>(count - first),
+  int err = uv_write(&write->req, stream(), bufs + first, static_cast<unsigned>(count - first),
                      OnWrite);
   if (err != 0) {
     std::free(storage);
@@ -462,7 +462,7 @@ void StreamWrap::OnWrite(uv_write_t* uv_req, int status) {
   Local<Value> argv[] = {Integer::New(isolate, status), handle, req};
   env->MakeCallback(req, "oncomplete", 3, argv);
   // The last write out may be this one, queued behind native writes.
-  if (status == 0 && wrap->stream_->write_queue_size == 0 && !uv_is_closing(wrap->handle())) {
+  if (status == 0 && wrap->stream()->write_queue_size == 0 && !uv_is_closing(wrap->handle())) {
     wrap->OnQueueDrained();
   }
 }
@@ -549,7 +549,7 @@ void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {
   shutdown->env = wrap->env();
   shutdown->object.Reset(args.GetIsolate(), req);
   shutdown->req.data = shutdown;
-  int err = uv_shutdown(&shutdown->req, wrap->stream_, OnShutdown);
+  int err = uv_shutdown(&shutdown->req, wrap->stream(), OnShutdown);
   if (err != 0) delete shutdown;
   args.GetReturnValue().Set(err);
 }

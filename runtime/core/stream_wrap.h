@@ -115,7 +115,7 @@ class StreamWrap : public HandleWrap {
   // the loop is not polling). One already in the set gives UV_EEXIST. `socket` also requires a
   // stream socket (UV_ENOTSOCK, UV_EINVAL otherwise).
   static int CheckStreamFd(uv_loop_t* loop, int fd, bool socket);
-  uv_stream_t* stream() const { return stream_; }
+  uv_stream_t* stream() const { return reinterpret_cast<uv_stream_t*>(handle()); }
 
   // ---- The listener chain ----
   // Puts `listener` on top: it sees reads first.
@@ -132,7 +132,7 @@ class StreamWrap : public HandleWrap {
   bool js_reading() const { return js_reading_; }
   // Starts libuv's reading if JS wants reads and no listener holds them back.
   void ResumeReading();
-  void StopReading() { uv_read_stop(stream_); }
+  void StopReading() { uv_read_stop(stream()); }
   // Statistics of the bytes that did not reach JS (see pipedReadBytes/listenerReadAge).
   void CountNativeRead(size_t bytes) { piped_read_bytes_ += static_cast<double>(bytes); }
   void CountNativeWrite(size_t bytes) { piped_written_bytes_ += static_cast<double>(bytes); }
@@ -203,7 +203,6 @@ class StreamWrap : public HandleWrap {
   // (once per time native writes had to wait).
   void OnQueueDrained();
 
-  uv_stream_t* stream_;
   JSListener js_listener_;
   StreamListener* listener_ = &js_listener_;  // the top of the chain
   std::vector<StreamWriteWatcher*> write_watchers_;
