@@ -207,14 +207,14 @@ Local<Array> StringArray(Isolate* isolate, const std::vector<std::string>& items
   Local<Context> context = isolate->GetCurrentContext();
   Local<Array> array = Array::New(isolate, static_cast<int>(items.size()));
   for (size_t i = 0; i < items.size(); i++) {
-    array->Set(context, static_cast<uint32_t>(i), Utf8String(isolate, items[i]).ToLocalChecked())
+    array->CreateDataProperty(context, static_cast<uint32_t>(i), Utf8String(isolate, items[i]).ToLocalChecked())
         .Check();
   }
   return array;
 }
 
 void Set(Local<Context> context, Local<Object> target, const char* key, Local<Value> value) {
-  target->Set(context, OneByteString(context->GetIsolate(), key), value).Check();
+  target->CreateDataProperty(context, OneByteString(context->GetIsolate(), key), value).Check();
 }
 
 void Set(Local<Context> context, Local<Object> target, const char* key, const std::string& value) {
@@ -269,7 +269,7 @@ Local<Object> CreateProcessObject(Environment* env, const Options& options) {
     Local<String> key, value;
     if (Utf8String(isolate, *entry, eq - *entry).ToLocal(&key) &&
         Utf8String(isolate, eq + 1, std::strlen(eq + 1)).ToLocal(&value)) {
-      env_object->Set(context, key, value).Check();
+      env_object->CreateDataProperty(context, key, value).Check();
     }
   }
   Set(context, process, "env", env_object);

@@ -39,7 +39,7 @@ inline void SetMethod(v8::Local<v8::Object> target, const char* name,
   v8::Local<v8::Function> fn =
       v8::FunctionTemplate::New(isolate, callback)->GetFunction(context).ToLocalChecked();
   fn->SetName(key);
-  target->Set(context, key, fn).Check();
+  target->CreateDataProperty(context, key, fn).Check();
 }
 
 inline void SetPrototypeMethod(v8::Local<v8::FunctionTemplate> tmpl, const char* name,

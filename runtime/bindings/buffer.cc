@@ -627,7 +627,7 @@ void Initialize(Environment* env, Local<Object> target) {
     std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
         &last_chars_written, sizeof(last_chars_written), [](void*, size_t, void*) {}, nullptr);
     Local<v8::ArrayBuffer> slot = v8::ArrayBuffer::New(isolate, std::move(store));
-    target->Set(context, OneByteString(isolate, "charsWrittenSlot"),
+    target->CreateDataProperty(context, OneByteString(isolate, "charsWrittenSlot"),
                 v8::Float64Array::New(slot, 0, 1)).Check();
   }
 
@@ -648,12 +648,12 @@ void Initialize(Environment* env, Local<Object> target) {
   Local<String> name = OneByteString(isolate, "SlowBuffer");
   tmpl->SetClassName(name);
   Local<Function> slow_buffer = tmpl->GetFunction(context).ToLocalChecked();
-  slow_buffer->Set(context, OneByteString(isolate, "prototype"), prototype).Check();
-  prototype->Set(context, OneByteString(isolate, "constructor"), slow_buffer).Check();
-  target->Set(context, name, slow_buffer).Check();
+  slow_buffer->CreateDataProperty(context, OneByteString(isolate, "prototype"), prototype).Check();
+  prototype->CreateDataProperty(context, OneByteString(isolate, "constructor"), slow_buffer).Check();
+  target->CreateDataProperty(context, name, slow_buffer).Check();
   Local<Function> from_string =
       FunctionTemplate::New(isolate, FromString, prototype)->GetFunction(context).ToLocalChecked();
-  target->Set(context, OneByteString(isolate, "fromString"), from_string).Check();
+  target->CreateDataProperty(context, OneByteString(isolate, "fromString"), from_string).Check();
 }
 
 }  // namespace buffer

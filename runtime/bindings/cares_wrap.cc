@@ -281,7 +281,7 @@ Local<Array> HostentAddresses(Isolate* isolate, const struct hostent* host) {
   Local<Array> result = Array::New(isolate);
   uint32_t n = 0;
   for (char** p = host->h_addr_list; p != nullptr && *p != nullptr; ++p) {
-    result->Set(context, n++, AddressString(isolate, host->h_addrtype, *p)).Check();
+    result->CreateDataProperty(context, n++, AddressString(isolate, host->h_addrtype, *p)).Check();
   }
   return result;
 }
@@ -297,7 +297,7 @@ Local<Array> HostentNames(Isolate* isolate, const struct hostent* host, bool inc
       if (s == name) return;
     }
     seen.emplace_back(name);
-    result->Set(context, static_cast<uint32_t>(seen.size() - 1), NameString(isolate, name))
+    result->CreateDataProperty(context, static_cast<uint32_t>(seen.size() - 1), NameString(isolate, name))
         .Check();
   };
   if (include_name) add(host->h_name);
@@ -309,7 +309,7 @@ Local<Object> NewObject(Isolate* isolate) { return Object::New(isolate); }
 
 void SetField(Local<Object> object, const char* name, Local<Value> value) {
   Isolate* isolate = object->GetIsolate();
-  object->Set(isolate->GetCurrentContext(), OneByteString(isolate, name), value).Check();
+  object->CreateDataProperty(isolate->GetCurrentContext(), OneByteString(isolate, name), value).Check();
 }
 
 // Parses an answer; returns an ARES_* status and sets *result on success.
@@ -326,7 +326,7 @@ int ParseAnswer(Isolate* isolate, int type, const unsigned char* buf, int len,
         *result = HostentAddresses(isolate, host);
       } else {
         Local<Array> names = Array::New(isolate);
-        names->Set(context, 0, NameString(isolate, host->h_name)).Check();
+        names->CreateDataProperty(context, 0, NameString(isolate, host->h_name)).Check();
         *result = names;
       }
       ares_free_hostent(host);
@@ -358,7 +358,7 @@ int ParseAnswer(Isolate* isolate, int type, const unsigned char* buf, int len,
         Local<Object> record = NewObject(isolate);
         SetField(record, "priority", Integer::New(isolate, p->priority));
         SetField(record, "exchange", NameString(isolate, p->host));
-        records->Set(context, n++, record).Check();
+        records->CreateDataProperty(context, n++, record).Check();
       }
       ares_free_data(mx);
       *result = records;
@@ -375,7 +375,7 @@ int ParseAnswer(Isolate* isolate, int type, const unsigned char* buf, int len,
         if (!Utf8String(isolate, reinterpret_cast<const char*>(p->txt), p->length).ToLocal(&s)) {
           s = String::Empty(isolate);
         }
-        records->Set(context, n++, s).Check();
+        records->CreateDataProperty(context, n++, s).Check();
       }
       ares_free_data(txt);
       *result = records;
@@ -393,7 +393,7 @@ int ParseAnswer(Isolate* isolate, int type, const unsigned char* buf, int len,
         SetField(record, "weight", Integer::New(isolate, p->weight));
         SetField(record, "port", Integer::New(isolate, p->port));
         SetField(record, "name", NameString(isolate, p->host));
-        records->Set(context, n++, record).Check();
+        records->CreateDataProperty(context, n++, record).Check();
       }
       ares_free_data(srv);
       *result = records;
@@ -468,7 +468,7 @@ void AfterGetAddrInfo(uv_getaddrinfo_t* uv_req, int status, struct addrinfo* res
           family == AF_INET
               ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(p->ai_addr)->sin_addr)
               : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(p->ai_addr)->sin6_addr);
-      addresses->Set(context, n++, AddressString(isolate, family, addr)).Check();
+      addresses->CreateDataProperty(context, n++, AddressString(isolate, family, addr)).Check();
     }
   }
   uv_freeaddrinfo(res);
@@ -611,7 +611,7 @@ void Initialize(Environment* env, Local<Object> target) {
     Local<v8::Function> fn =
         v8::Function::New(context, method.callback, data, 0, v8::ConstructorBehavior::kThrow)
             .ToLocalChecked();
-    target->Set(context, OneByteString(isolate, method.name), fn).Check();
+    target->CreateDataProperty(context, OneByteString(isolate, method.name), fn).Check();
   }
 }
 

@@ -199,7 +199,7 @@ void Initialize(Environment* env, Local<v8::Object> target) {
   Local<FunctionTemplate> script = BaseObject::MakeTemplate(isolate, NewScript, "ContextifyScript");
   Local<String> name = OneByteString(isolate, "ContextifyScript");
   SetProtoMethod(isolate, script, "runInContext", RunScript);
-  target->Set(context, name, script->GetFunction(context).ToLocalChecked()).Check();
+  target->CreateDataProperty(context, name, script->GetFunction(context).ToLocalChecked()).Check();
 }
 
 }  // namespace contextify

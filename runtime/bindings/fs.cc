@@ -74,7 +74,7 @@ Local<Value> StatsToArray(Isolate* isolate, const uv_stat_t* s) {
                      ms(s->st_ctim),                     ms(s->st_birthtim)};
   Local<Context> context = isolate->GetCurrentContext();
   Local<Array> array = Array::New(isolate, 14);
-  for (uint32_t i = 0; i < 14; i++) array->Set(context, i, Number::New(isolate, fields[i])).Check();
+  for (uint32_t i = 0; i < 14; i++) array->CreateDataProperty(context, i, Number::New(isolate, fields[i])).Check();
   return array;
 }
 
@@ -102,7 +102,7 @@ Local<Value> ResultOf(Isolate* isolate, uv_fs_t* req) {
         if (!Utf8String(isolate, entry.name, strlen(entry.name)).ToLocal(&name)) {
           return v8::Undefined(isolate);
         }
-        names->Set(context, count++, name).Check();
+        names->CreateDataProperty(context, count++, name).Check();
       }
       return names;
     }
@@ -357,8 +357,8 @@ void ReadBuffer(const FunctionCallbackInfo<Value>& args) {
   ClearUnread(store.get(), n);
   Local<Context> context = env->context();
   Local<Array> result = Array::New(isolate, 2);
-  result->Set(context, 0, v8::Integer::New(isolate, n)).Check();
-  result->Set(context, 1, ArrayBuffer::New(isolate, std::move(store))).Check();
+  result->CreateDataProperty(context, 0, v8::Integer::New(isolate, n)).Check();
+  result->CreateDataProperty(context, 1, ArrayBuffer::New(isolate, std::move(store))).Check();
   args.GetReturnValue().Set(result);
 }
 
@@ -700,7 +700,7 @@ void Initialize(Environment* env, Local<Object> target) {
   stat_watcher->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   HandleWrap::AddMethods(isolate, stat_watcher);
   SetProtoMethod(isolate, stat_watcher, "start", StatWatcherStart);
-  target->Set(context, OneByteString(isolate, "StatWatcher"),
+  target->CreateDataProperty(context, OneByteString(isolate, "StatWatcher"),
               stat_watcher->GetFunction(context).ToLocalChecked()).Check();
 
   Local<v8::FunctionTemplate> fs_event = v8::FunctionTemplate::New(isolate, NewFSEvent);
@@ -708,7 +708,7 @@ void Initialize(Environment* env, Local<Object> target) {
   fs_event->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   HandleWrap::AddMethods(isolate, fs_event);
   SetProtoMethod(isolate, fs_event, "start", FSEventStart);
-  target->Set(context, OneByteString(isolate, "FSEvent"),
+  target->CreateDataProperty(context, OneByteString(isolate, "FSEvent"),
               fs_event->GetFunction(context).ToLocalChecked()).Check();
 }
 

@@ -38,11 +38,11 @@ void Initialize(Environment* env, Local<v8::Object> target) {
   SetMethod(context, target, "exists", Exists);
   Local<v8::Array> ids = v8::Array::New(isolate);
   for (size_t i = 0; i < builtins::kBuiltinSourceCount; i++) {
-    ids->Set(context, static_cast<uint32_t>(i),
+    ids->CreateDataProperty(context, static_cast<uint32_t>(i),
              OneByteString(isolate, builtins::kBuiltinSources[i].id))
         .Check();
   }
-  target->Set(context, OneByteString(isolate, "ids"), ids).Check();
+  target->CreateDataProperty(context, OneByteString(isolate, "ids"), ids).Check();
 }
 
 }  // namespace natives

@@ -31,11 +31,11 @@ namespace {
 void SetString(Isolate* isolate, Local<Object> target, const char* key, const char* value) {
   Local<String> text;
   if (!Utf8String(isolate, value, strlen(value)).ToLocal(&text)) return;
-  target->Set(isolate->GetCurrentContext(), OneByteString(isolate, key), text).Check();
+  target->CreateDataProperty(isolate->GetCurrentContext(), OneByteString(isolate, key), text).Check();
 }
 
 void SetNumber(Isolate* isolate, Local<Object> target, const char* key, double value) {
-  target->Set(isolate->GetCurrentContext(), OneByteString(isolate, key),
+  target->CreateDataProperty(isolate->GetCurrentContext(), OneByteString(isolate, key),
               Number::New(isolate, value)).Check();
 }
 
@@ -82,7 +82,7 @@ void GetLoadAvg(const FunctionCallbackInfo<Value>& args) {
   uv_loadavg(loads);
   Local<Array> result = Array::New(isolate, 3);
   for (uint32_t i = 0; i < 3; i++) {
-    result->Set(context, i, Number::New(isolate, loads[i])).Check();
+    result->CreateDataProperty(context, i, Number::New(isolate, loads[i])).Check();
   }
   args.GetReturnValue().Set(result);
 }
@@ -114,8 +114,8 @@ void GetCPUs(const FunctionCallbackInfo<Value>& args) {
     Local<Object> entry = Object::New(isolate);
     SetString(isolate, entry, "model", cpu.model != nullptr ? cpu.model : "");
     SetNumber(isolate, entry, "speed", cpu.speed);
-    entry->Set(context, OneByteString(isolate, "times"), times).Check();
-    result->Set(context, static_cast<uint32_t>(i), entry).Check();
+    entry->CreateDataProperty(context, OneByteString(isolate, "times"), times).Check();
+    result->CreateDataProperty(context, static_cast<uint32_t>(i), entry).Check();
   }
   uv_free_cpu_info(cpus, count);
   args.GetReturnValue().Set(result);
@@ -153,15 +153,15 @@ void GetInterfaceAddresses(const FunctionCallbackInfo<Value>& args) {
     }
     if (!list->IsArray()) {
       list = Array::New(isolate);
-      result->Set(context, name, list).Check();
+      result->CreateDataProperty(context, name, list).Check();
     }
     Local<Object> item = Object::New(isolate);
     SetString(isolate, item, "address", address);
     SetString(isolate, item, "family", family);
-    item->Set(context, OneByteString(isolate, "internal"),
+    item->CreateDataProperty(context, OneByteString(isolate, "internal"),
               v8::Boolean::New(isolate, entry.is_internal != 0)).Check();
     Local<Array> array = list.As<Array>();
-    array->Set(context, array->Length(), item).Check();
+    array->CreateDataProperty(context, array->Length(), item).Check();
   }
   uv_free_interface_addresses(interfaces, count);
   if (ok) args.GetReturnValue().Set(result);

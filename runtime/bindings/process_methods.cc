@@ -86,12 +86,12 @@ void MemoryUsage(const FunctionCallbackInfo<Value>& args) {
   v8::HeapStatistics stats;
   isolate->GetHeapStatistics(&stats);
   Local<Object> result = Object::New(isolate);
-  result->Set(context, OneByteString(isolate, "rss"), Number::New(isolate, rss)).Check();
-  result->Set(context, OneByteString(isolate, "heapTotal"),
+  result->CreateDataProperty(context, OneByteString(isolate, "rss"), Number::New(isolate, rss)).Check();
+  result->CreateDataProperty(context, OneByteString(isolate, "heapTotal"),
               Number::New(isolate, stats.total_heap_size())).Check();
-  result->Set(context, OneByteString(isolate, "heapUsed"),
+  result->CreateDataProperty(context, OneByteString(isolate, "heapUsed"),
               Number::New(isolate, stats.used_heap_size())).Check();
-  result->Set(context, OneByteString(isolate, "external"),
+  result->CreateDataProperty(context, OneByteString(isolate, "external"),
               Number::New(isolate, stats.external_memory())).Check();
   args.GetReturnValue().Set(result);
 }

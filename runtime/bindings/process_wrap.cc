@@ -300,7 +300,7 @@ void Spawn(const FunctionCallbackInfo<Value>& args) {
   int err = uv_spawn(env->loop(), wrap->process(), &uv_options);
   // uv_spawn initialises the handle even when it fails, so the wrap is closed by JS either way.
   if (err == 0) {
-    self->Set(env->context(), OneByteString(isolate, "pid"),
+    self->CreateDataProperty(env->context(), OneByteString(isolate, "pid"),
               Integer::New(isolate, wrap->process()->pid))
         .Check();
   }
@@ -327,7 +327,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "spawn", Spawn);
   SetProtoMethod(isolate, tmpl, "kill", Kill);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
-  target->Set(context, OneByteString(isolate, "Process"), constructor).Check();
+  target->CreateDataProperty(context, OneByteString(isolate, "Process"), constructor).Check();
 }
 
 }  // namespace process_wrap

@@ -44,7 +44,7 @@ void Binding(const FunctionCallbackInfo<Value>& args) {
     std::string message = "No such module: " + utf8.str();
     return ThrowError(isolate, message.c_str());
   }
-  cache->Set(context, name, exports).Check();
+  cache->CreateDataProperty(context, name, exports).Check();
   args.GetReturnValue().Set(exports);
 }
 

@@ -91,9 +91,9 @@ void Initialize(Environment* env, Local<Object> target) {
   state->env = env;
   state->target.Reset(isolate, target);
   Local<v8::External> data = v8::External::New(isolate, state);
-  target->Set(context, OneByteString(isolate, "start"),
+  target->CreateDataProperty(context, OneByteString(isolate, "start"),
               v8::Function::New(context, Start, data).ToLocalChecked()).Check();
-  target->Set(context, OneByteString(isolate, "stop"),
+  target->CreateDataProperty(context, OneByteString(isolate, "stop"),
               v8::Function::New(context, Stop, data).ToLocalChecked()).Check();
 }
 

@@ -248,7 +248,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "write", StdioPipe::Write);
   SetProtoMethod(isolate, tmpl, "queued", StdioPipe::Queued);
   target
-      ->Set(context, OneByteString(isolate, "StdioPipe"),
+      ->CreateDataProperty(context, OneByteString(isolate, "StdioPipe"),
             tmpl->GetFunction(context).ToLocalChecked())
       .Check();
   SetMethod(context, target, "isPipe", IsPipe);

@@ -94,7 +94,7 @@ void Initialize(Environment* env, Local<Object> target) {
     Local<v8::Function> fn =
         v8::Function::New(context, method.callback, data, 0, v8::ConstructorBehavior::kThrow)
             .ToLocalChecked();
-    target->Set(context, OneByteString(isolate, method.name), fn).Check();
+    target->CreateDataProperty(context, OneByteString(isolate, method.name), fn).Check();
   }
 }
 

@@ -56,8 +56,8 @@ void GetWindowSize(const FunctionCallbackInfo<Value>& args) {
   if (ioctl(fd, TIOCGWINSZ, &size) != 0) return ThrowUVException(isolate, -errno, "ioctl");
   Local<Context> context = isolate->GetCurrentContext();
   Local<v8::Array> result = v8::Array::New(isolate, 2);
-  result->Set(context, 0, v8::Integer::New(isolate, size.ws_col)).Check();
-  result->Set(context, 1, v8::Integer::New(isolate, size.ws_row)).Check();
+  result->CreateDataProperty(context, 0, v8::Integer::New(isolate, size.ws_col)).Check();
+  result->CreateDataProperty(context, 1, v8::Integer::New(isolate, size.ws_row)).Check();
   args.GetReturnValue().Set(result);
 }
 
@@ -105,8 +105,8 @@ void TTYGetWindowSize(const FunctionCallbackInfo<Value>& args) {
   int err = uv_tty_get_winsize(wrap->tty(), &width, &height);
   if (err == 0) {
     Local<Context> context = args.GetIsolate()->GetCurrentContext();
-    args[0].As<v8::Array>()->Set(context, 0, v8::Integer::New(args.GetIsolate(), width)).Check();
-    args[0].As<v8::Array>()->Set(context, 1, v8::Integer::New(args.GetIsolate(), height)).Check();
+    args[0].As<v8::Array>()->CreateDataProperty(context, 0, v8::Integer::New(args.GetIsolate(), width)).Check();
+    args[0].As<v8::Array>()->CreateDataProperty(context, 1, v8::Integer::New(args.GetIsolate(), height)).Check();
   }
   args.GetReturnValue().Set(err);
 }
@@ -123,7 +123,7 @@ void Initialize(Environment* env, Local<Object> target) {
   StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "setRawMode", SetRawMode);
   SetProtoMethod(isolate, tmpl, "getWindowSize", TTYGetWindowSize);
-  target->Set(context, OneByteString(isolate, "TTY"), tmpl->GetFunction(context).ToLocalChecked())
+  target->CreateDataProperty(context, OneByteString(isolate, "TTY"), tmpl->GetFunction(context).ToLocalChecked())
       .Check();
   SetMethod(context, target, "isTTY", IsTTY);
   SetMethod(context, target, "guessHandleType", GuessHandleType);

@@ -150,7 +150,12 @@ void Send(const FunctionCallbackInfo<Value>& args, bool ipv6) {
     delete req;
     return args.GetReturnValue().Set(err);
   }
-  req_object->Set(wrap->env()->context(), OneByteString(isolate, "buffer"), view).Check();
+  // The request holds the memory natively (req->store); req.buffer is for JS that looks. A
+  // Proxy as the request can refuse it: that throws, the send still goes out.
+  if (req_object->CreateDataProperty(wrap->env()->context(), OneByteString(isolate, "buffer"), view)
+          .IsNothing()) {
+    return;
+  }
   args.GetReturnValue().Set(0);
 }
 void Send4(const FunctionCallbackInfo<Value>& args) { Send(args, false); }
@@ -184,7 +189,7 @@ void OnRecv(uv_udp_t* handle, ssize_t nread, const uv_buf_t* buf, const sockaddr
   argv[2] = v8::Uint8Array::New(ab, 0, size);
   Local<Object> rinfo = Object::New(isolate);
   SocketAddressToObject(isolate, addr, rinfo);
-  rinfo->Set(env->context(), OneByteString(isolate, "size"), Integer::New(isolate, nread)).Check();
+  rinfo->CreateDataProperty(env->context(), OneByteString(isolate, "size"), Integer::New(isolate, nread)).Check();
   argv[3] = rinfo;
   env->MakeCallback(self, "onmessage", 4, argv);
 }
@@ -284,7 +289,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "setMulticastTTL", SetTTL<uv_udp_set_multicast_ttl>);
   SetProtoMethod(isolate, tmpl, "addMembership", AddMembership);
   SetProtoMethod(isolate, tmpl, "dropMembership", DropMembership);
-  target->Set(context, OneByteString(isolate, "UDP"), tmpl->GetFunction(context).ToLocalChecked())
+  target->CreateDataProperty(context, OneByteString(isolate, "UDP"), tmpl->GetFunction(context).ToLocalChecked())
       .Check();
   SetConstant(context, target, "UV_UDP_IPV6ONLY", UV_UDP_IPV6ONLY);
   SetConstant(context, target, "UV_UDP_REUSEADDR", UV_UDP_REUSEADDR);

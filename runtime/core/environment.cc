@@ -288,7 +288,7 @@ int Environment::EmitExit(int code) {
       already->IsTrue()) {
     return code;
   }
-  process->Set(ctx, OneByteString(isolate_, "_exiting"), v8::True(isolate_)).Check();
+  process->CreateDataProperty(ctx, OneByteString(isolate_, "_exiting"), v8::True(isolate_)).Check();
   TryCatch try_catch(isolate_);
   Local<Value> emit;
   if (process->Get(ctx, OneByteString(isolate_, "emit")).ToLocal(&emit) && emit->IsFunction()) {

@@ -60,7 +60,7 @@ void SetMethod(Local<Context> context, Local<Object> target, const char* name,
                                ->GetFunction(context)
                                .ToLocalChecked();
   fn->SetName(key);
-  target->Set(context, key, fn).Check();
+  target->CreateDataProperty(context, key, fn).Check();
 }
 
 void SetProtoMethod(Isolate* isolate, Local<FunctionTemplate> tmpl, const char* name,

@@ -203,7 +203,7 @@ Harness* Create(const char* factory, const HarnessOptions& options) {
   h->env.reset(new Environment(h->platform.get(), isolate, context, uv_default_loop()));
 
   Local<Object> process = Object::New(isolate);
-  process->Set(context, Str(isolate, "binding"),
+  process->CreateDataProperty(context, Str(isolate, "binding"),
                v8::FunctionTemplate::New(isolate, Binding)->GetFunction(context).ToLocalChecked())
       .Check();
   h->env->set_process_object(process);

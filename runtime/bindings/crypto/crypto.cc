@@ -154,7 +154,7 @@ Local<FunctionTemplate> NewClass(Isolate* isolate, const char* name,
 void ExportClass(Environment* env, Local<Object> target, const char* name,
                  Local<FunctionTemplate> tmpl) {
   Local<Context> context = env->context();
-  target->Set(context, OneByteString(env->isolate(), name),
+  target->CreateDataProperty(context, OneByteString(env->isolate(), name),
               tmpl->GetFunction(context).ToLocalChecked()).Check();
 }
 
