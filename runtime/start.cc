@@ -207,7 +207,8 @@ Local<Array> StringArray(Isolate* isolate, const std::vector<std::string>& items
   Local<Context> context = isolate->GetCurrentContext();
   Local<Array> array = Array::New(isolate, static_cast<int>(items.size()));
   for (size_t i = 0; i < items.size(); i++) {
-    array->CreateDataProperty(context, static_cast<uint32_t>(i), Utf8String(isolate, items[i]).ToLocalChecked())
+    array->CreateDataProperty(context, static_cast<uint32_t>(i),
+                              Utf8String(isolate, items[i]).ToLocalChecked())
         .Check();
   }
   return array;

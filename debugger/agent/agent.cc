@@ -611,7 +611,8 @@ void Agent::Stats(const v8::FunctionCallbackInfo<v8::Value>& args) {
                       ? static_cast<double>(agent->connection_->tcp.write_queue_size)
                       : 0;
   auto set = [&](const char* key, double value) {
-    stats->CreateDataProperty(context, OneByteString(isolate, key), v8::Number::New(isolate, value)).Check();
+    stats->CreateDataProperty(context, OneByteString(isolate, key), v8::Number::New(isolate, value))
+        .Check();
   };
   set("queuedBytes", queued);
   set("maxQueuedBytes", static_cast<double>(agent->max_queued_bytes_));

@@ -648,8 +648,11 @@ void Initialize(Environment* env, Local<Object> target) {
   Local<String> name = OneByteString(isolate, "SlowBuffer");
   tmpl->SetClassName(name);
   Local<Function> slow_buffer = tmpl->GetFunction(context).ToLocalChecked();
-  slow_buffer->CreateDataProperty(context, OneByteString(isolate, "prototype"), prototype).Check();
-  prototype->CreateDataProperty(context, OneByteString(isolate, "constructor"), slow_buffer).Check();
+  // A function's own `prototype` is not a plain data property: Set (of a fresh function, which
+  // no script has seen) replaces it, CreateDataProperty would be refused.
+  slow_buffer->Set(context, OneByteString(isolate, "prototype"), prototype).Check();
+  prototype->CreateDataProperty(context, OneByteString(isolate, "constructor"), slow_buffer)
+      .Check();
   target->CreateDataProperty(context, name, slow_buffer).Check();
   Local<Function> from_string =
       FunctionTemplate::New(isolate, FromString, prototype)->GetFunction(context).ToLocalChecked();

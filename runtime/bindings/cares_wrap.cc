@@ -297,7 +297,8 @@ Local<Array> HostentNames(Isolate* isolate, const struct hostent* host, bool inc
       if (s == name) return;
     }
     seen.emplace_back(name);
-    result->CreateDataProperty(context, static_cast<uint32_t>(seen.size() - 1), NameString(isolate, name))
+    result->CreateDataProperty(context, static_cast<uint32_t>(seen.size() - 1),
+                               NameString(isolate, name))
         .Check();
   };
   if (include_name) add(host->h_name);
@@ -309,7 +310,8 @@ Local<Object> NewObject(Isolate* isolate) { return Object::New(isolate); }
 
 void SetField(Local<Object> object, const char* name, Local<Value> value) {
   Isolate* isolate = object->GetIsolate();
-  object->CreateDataProperty(isolate->GetCurrentContext(), OneByteString(isolate, name), value).Check();
+  object->CreateDataProperty(isolate->GetCurrentContext(), OneByteString(isolate, name), value)
+      .Check();
 }
 
 // Parses an answer; returns an ARES_* status and sets *result on success.

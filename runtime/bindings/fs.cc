@@ -74,7 +74,9 @@ Local<Value> StatsToArray(Isolate* isolate, const uv_stat_t* s) {
                      ms(s->st_ctim),                     ms(s->st_birthtim)};
   Local<Context> context = isolate->GetCurrentContext();
   Local<Array> array = Array::New(isolate, 14);
-  for (uint32_t i = 0; i < 14; i++) array->CreateDataProperty(context, i, Number::New(isolate, fields[i])).Check();
+  for (uint32_t i = 0; i < 14; i++) array->CreateDataProperty(context, i,
+                                                              Number::New(isolate, fields[i]))
+      .Check();
   return array;
 }
 

@@ -31,7 +31,8 @@ namespace {
 void SetString(Isolate* isolate, Local<Object> target, const char* key, const char* value) {
   Local<String> text;
   if (!Utf8String(isolate, value, strlen(value)).ToLocal(&text)) return;
-  target->CreateDataProperty(isolate->GetCurrentContext(), OneByteString(isolate, key), text).Check();
+  target->CreateDataProperty(isolate->GetCurrentContext(), OneByteString(isolate, key), text)
+      .Check();
 }
 
 void SetNumber(Isolate* isolate, Local<Object> target, const char* key, double value) {

@@ -86,7 +86,8 @@ void MemoryUsage(const FunctionCallbackInfo<Value>& args) {
   v8::HeapStatistics stats;
   isolate->GetHeapStatistics(&stats);
   Local<Object> result = Object::New(isolate);
-  result->CreateDataProperty(context, OneByteString(isolate, "rss"), Number::New(isolate, rss)).Check();
+  result->CreateDataProperty(context, OneByteString(isolate, "rss"), Number::New(isolate, rss))
+      .Check();
   result->CreateDataProperty(context, OneByteString(isolate, "heapTotal"),
               Number::New(isolate, stats.total_heap_size())).Check();
   result->CreateDataProperty(context, OneByteString(isolate, "heapUsed"),

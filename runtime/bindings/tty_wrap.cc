@@ -105,8 +105,11 @@ void TTYGetWindowSize(const FunctionCallbackInfo<Value>& args) {
   int err = uv_tty_get_winsize(wrap->tty(), &width, &height);
   if (err == 0) {
     Local<Context> context = args.GetIsolate()->GetCurrentContext();
-    args[0].As<v8::Array>()->CreateDataProperty(context, 0, v8::Integer::New(args.GetIsolate(), width)).Check();
-    args[0].As<v8::Array>()->CreateDataProperty(context, 1, v8::Integer::New(args.GetIsolate(), height)).Check();
+    args[0].As<v8::Array>()->CreateDataProperty(context, 0,
+                                                v8::Integer::New(args.GetIsolate(), width)).Check();
+    args[0].As<v8::Array>()->CreateDataProperty(context, 1,
+                                                v8::Integer::New(args.GetIsolate(), height))
+        .Check();
   }
   args.GetReturnValue().Set(err);
 }
@@ -123,7 +126,8 @@ void Initialize(Environment* env, Local<Object> target) {
   StreamWrap::ExposeWriteInfo(env, target);
   SetProtoMethod(isolate, tmpl, "setRawMode", SetRawMode);
   SetProtoMethod(isolate, tmpl, "getWindowSize", TTYGetWindowSize);
-  target->CreateDataProperty(context, OneByteString(isolate, "TTY"), tmpl->GetFunction(context).ToLocalChecked())
+  target->CreateDataProperty(context, OneByteString(isolate, "TTY"),
+                             tmpl->GetFunction(context).ToLocalChecked())
       .Check();
   SetMethod(context, target, "isTTY", IsTTY);
   SetMethod(context, target, "guessHandleType", GuessHandleType);

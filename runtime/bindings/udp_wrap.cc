@@ -189,7 +189,8 @@ void OnRecv(uv_udp_t* handle, ssize_t nread, const uv_buf_t* buf, const sockaddr
   argv[2] = v8::Uint8Array::New(ab, 0, size);
   Local<Object> rinfo = Object::New(isolate);
   SocketAddressToObject(isolate, addr, rinfo);
-  rinfo->CreateDataProperty(env->context(), OneByteString(isolate, "size"), Integer::New(isolate, nread)).Check();
+  rinfo->CreateDataProperty(env->context(), OneByteString(isolate, "size"),
+                            Integer::New(isolate, nread)).Check();
   argv[3] = rinfo;
   env->MakeCallback(self, "onmessage", 4, argv);
 }
@@ -289,7 +290,8 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "setMulticastTTL", SetTTL<uv_udp_set_multicast_ttl>);
   SetProtoMethod(isolate, tmpl, "addMembership", AddMembership);
   SetProtoMethod(isolate, tmpl, "dropMembership", DropMembership);
-  target->CreateDataProperty(context, OneByteString(isolate, "UDP"), tmpl->GetFunction(context).ToLocalChecked())
+  target->CreateDataProperty(context, OneByteString(isolate, "UDP"),
+                             tmpl->GetFunction(context).ToLocalChecked())
       .Check();
   SetConstant(context, target, "UV_UDP_IPV6ONLY", UV_UDP_IPV6ONLY);
   SetConstant(context, target, "UV_UDP_REUSEADDR", UV_UDP_REUSEADDR);

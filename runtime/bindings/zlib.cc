@@ -82,8 +82,10 @@ const char* DefaultMessage(int code) {
 Local<Object> ZlibError(Isolate* isolate, const char* message, int code) {
   Local<Context> context = isolate->GetCurrentContext();
   Local<Object> error = v8::Exception::Error(OneByteString(isolate, message)).As<Object>();
-  error->CreateDataProperty(context, OneByteString(isolate, "errno"), Integer::New(isolate, code)).Check();
-  error->CreateDataProperty(context, OneByteString(isolate, "code"), OneByteString(isolate, CodeName(code)))
+  error->CreateDataProperty(context, OneByteString(isolate, "errno"), Integer::New(isolate, code))
+      .Check();
+  error->CreateDataProperty(context, OneByteString(isolate, "code"),
+                            OneByteString(isolate, CodeName(code)))
       .Check();
   return error;
 }
@@ -389,7 +391,8 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "write", ZlibContext::Write);
   SetProtoMethod(isolate, tmpl, "reset", ZlibContext::Reset);
   SetProtoMethod(isolate, tmpl, "close", ZlibContext::Close);
-  target->CreateDataProperty(context, OneByteString(isolate, "Zlib"), tmpl->GetFunction(context).ToLocalChecked())
+  target->CreateDataProperty(context, OneByteString(isolate, "Zlib"),
+                             tmpl->GetFunction(context).ToLocalChecked())
       .Check();
 
   SetConstant(context, target, "NONE", kNone);
@@ -410,7 +413,8 @@ void Initialize(Environment* env, Local<Object> target) {
   C(Z_BINARY) C(Z_TEXT) C(Z_ASCII) C(Z_UNKNOWN) C(Z_DEFLATED) C(Z_NULL) C(ZLIB_VERNUM)
 #undef C
   target
-      ->CreateDataProperty(context, OneByteString(isolate, "ZLIB_VERSION"), OneByteString(isolate, zlibVersion()))
+      ->CreateDataProperty(context, OneByteString(isolate, "ZLIB_VERSION"),
+                           OneByteString(isolate, zlibVersion()))
       .Check();
 }
 

@@ -30,9 +30,12 @@ bool SocketAddressToObject(Isolate* isolate, const sockaddr* addr, Local<Object>
   } else {
     return false;
   }
-  out->CreateDataProperty(context, OneByteString(isolate, "address"), OneByteString(isolate, ip)).Check();
-  out->CreateDataProperty(context, OneByteString(isolate, "port"), v8::Integer::New(isolate, port)).Check();
-  out->CreateDataProperty(context, OneByteString(isolate, "family"), OneByteString(isolate, family)).Check();
+  out->CreateDataProperty(context, OneByteString(isolate, "address"), OneByteString(isolate, ip))
+      .Check();
+  out->CreateDataProperty(context, OneByteString(isolate, "port"), v8::Integer::New(isolate, port))
+      .Check();
+  out->CreateDataProperty(context, OneByteString(isolate, "family"), OneByteString(isolate, family))
+      .Check();
   return true;
 }
 
