@@ -14,80 +14,22 @@
 #include <utility>
 
 #include "debugger/agent/json.h"
+#include "runtime/core/encoding/encoding.h"
 #include "runtime/core/util.h"
 #include "runtime/core/version.h"
 
 namespace nodus::debugger {
 
-// The inspector hands out Latin-1 (8-bit) or UTF-16 text; the rest of the agent uses UTF-8
-// (AppendUtf8, debugger/agent/json.h).
+// The inspector hands out Latin-1 (8-bit) or UTF-16 text; the rest of the agent uses UTF-8. The
+// conversions are runtime/core/encoding's: a lone surrogate becomes U+FFFD, never ill-formed UTF-8.
 std::string ToUtf8(const v8_inspector::StringView& view) {
-  std::string out;
-  out.reserve(view.length());
-  if (view.is8Bit()) {
-    for (size_t i = 0; i < view.length(); i++) AppendUtf8(view.characters8()[i], &out);
-    return out;
-  }
-  const uint16_t* s = view.characters16();
-  for (size_t i = 0; i < view.length(); i++) {
-    uint32_t c = s[i];
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < view.length() && s[i + 1] >= 0xdc00 &&
-        s[i + 1] < 0xe000) {
-      c = 0x10000 + ((c - 0xd800) << 10) + (s[i + 1] - 0xdc00);
-      i++;
-    }
-    AppendUtf8(c, &out);
-  }
-  return out;
+  if (view.is8Bit()) return encoding::Latin1ToUtf8(view.characters8(), view.length());
+  return encoding::Utf16ToUtf8(view.characters16(), view.length());
 }
 
 // UTF-8 to UTF-16; malformed bytes become U+FFFD (the text came from protobuf strings, which
 // the peer controls).
-std::u16string ToUtf16(const std::string& s) {
-  std::u16string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    uint32_t c = 0xfffd;
-    size_t n = 1;
-    if (b < 0x80) {
-      c = b;
-    } else if ((b & 0xe0) == 0xc0) {
-      n = 2;
-    } else if ((b & 0xf0) == 0xe0) {
-      n = 3;
-    } else if ((b & 0xf8) == 0xf0) {
-      n = 4;
-    }
-    if (n > 1) {
-      if (i + n > s.size()) {
-        n = 1;
-      } else {
-        c = b & (0xff >> (n + 1));
-        for (size_t k = 1; k < n; k++) {
-          unsigned char cb = static_cast<unsigned char>(s[i + k]);
-          if ((cb & 0xc0) != 0x80) {
-            c = 0xfffd;
-            n = k;
-            break;
-          }
-          c = (c << 6) | (cb & 0x3f);
-        }
-        if (c > 0x10ffff) c = 0xfffd;
-      }
-    }
-    i += n;
-    if (c >= 0x10000) {
-      c -= 0x10000;
-      out.push_back(static_cast<char16_t>(0xd800 + (c >> 10)));
-      out.push_back(static_cast<char16_t>(0xdc00 + (c & 0x3ff)));
-    } else {
-      out.push_back(static_cast<char16_t>(c));
-    }
-  }
-  return out;
-}
+std::u16string ToUtf16(const std::string& s) { return encoding::Utf8ToUtf16(s); }
 
 namespace {
 
