@@ -64,43 +64,54 @@ Stream.prototype.pipe = function(dest, options) {
   }
 
   function cleanup() {
-    source.removeListener('data', ondata);
-    dest.removeListener('drain', ondrain);
-    source.removeListener('end', onend);
-    source.removeListener('close', onclose);
-    source.removeListener('error', onerror);
-    dest.removeListener('error', onerror);
-    source.removeListener('end', cleanup);
-    source.removeListener('close', cleanup);
-    dest.removeListener('end', cleanup);
-    dest.removeListener('close', cleanup);
+    detachPipe(source, dest, handlers);
   }
 
-  // Listeners are registered once per emitter and event: onend/onclose clean up themselves, and
-  // when a stream pipes into itself (an echo server) its events are not listened to twice.
-  // This keeps a piped connection's listener tables free of arrays, which matters per socket.
-  source.on('data', ondata);
-  dest.on('drain', ondrain);
-  if (endsDest) {
-    dest._pipeCount = (dest._pipeCount || 0) + 1;
-    source.on('end', onend);
-    source.on('close', onclose);
-  } else {
-    source.on('end', cleanup);
-    source.on('close', cleanup);
-  }
-  source.on('error', onerror);
-  if (dest !== source) {
-    dest.on('error', onerror);
-    dest.on('end', cleanup);
-    dest.on('close', cleanup);
-  }
-
-  dest.emit('pipe', source);
-  // Sockets may move the bytes natively from here on (stdlib/lib/net.js).
-  if (typeof source._pipeNatively === 'function') source._pipeNatively(dest, ondata);
+  var handlers = {
+    data: ondata, drain: ondrain, end: onend, close: onclose,
+    sourceError: onerror, destError: onerror, sourceCleanup: cleanup, destCleanup: cleanup
+  };
+  attachPipe(source, dest, endsDest, handlers);
   return dest;
 };
+
+// Listeners are registered once per emitter and event: onend/onclose clean up themselves, and
+// when a stream pipes into itself (an echo server) its events are not listened to twice.
+// This keeps a piped connection's listener tables free of arrays, which matters per socket.
+function attachPipe(source, dest, endsDest, h) {
+  source.on('data', h.data);
+  dest.on('drain', h.drain);
+  if (endsDest) {
+    dest._pipeCount = (dest._pipeCount || 0) + 1;
+    source.on('end', h.end);
+    source.on('close', h.close);
+  } else {
+    source.on('end', h.sourceCleanup);
+    source.on('close', h.sourceCleanup);
+  }
+  source.on('error', h.sourceError);
+  if (dest !== source) {
+    dest.on('error', h.destError);
+    dest.on('end', h.destCleanup);
+    dest.on('close', h.destCleanup);
+  }
+  dest.emit('pipe', source);
+  // Sockets may move the bytes natively from here on (stdlib/lib/net.js).
+  if (typeof source._pipeNatively === 'function') source._pipeNatively(dest, h.data);
+}
+
+function detachPipe(source, dest, h) {
+  source.removeListener('data', h.data);
+  dest.removeListener('drain', h.drain);
+  source.removeListener('end', h.end);
+  source.removeListener('close', h.close);
+  source.removeListener('error', h.sourceError);
+  dest.removeListener('error', h.destError);
+  source.removeListener('end', h.sourceCleanup);
+  source.removeListener('close', h.sourceCleanup);
+  dest.removeListener('end', h.destCleanup);
+  dest.removeListener('close', h.destCleanup);
+}
 
 // The same pipe without a closure per listener, for streams whose class declares the slots
 // _pipeOut and _pipeIn (null when free; net.Socket does): while a source has at most one such
@@ -120,25 +131,7 @@ function pipeShared(source, dest, endsDest) {
   var state = new PipeState(source, dest);
   source._pipeOut = state;
   dest._pipeIn = state;
-  source.on('data', pipeOnData);
-  dest.on('drain', pipeOnDrain);
-  if (endsDest) {
-    dest._pipeCount = (dest._pipeCount || 0) + 1;
-    source.on('end', pipeOnEnd);
-    source.on('close', pipeOnClose);
-  } else {
-    source.on('end', pipeSourceCleanup);
-    source.on('close', pipeSourceCleanup);
-  }
-  source.on('error', pipeOnSourceError);
-  if (dest !== source) {
-    dest.on('error', pipeOnDestError);
-    dest.on('end', pipeDestCleanup);
-    dest.on('close', pipeDestCleanup);
-  }
-
-  dest.emit('pipe', source);
-  if (typeof source._pipeNatively === 'function') source._pipeNatively(dest, pipeOnData);
+  attachPipe(source, dest, endsDest, SHARED_HANDLERS);
 }
 
 // `this` is the source.
@@ -202,18 +195,13 @@ function pipeDestCleanup() {
 function pipeCleanup(state) {
   if (state.done) return;
   state.done = true;
-  var source = state.source;
-  var dest = state.dest;
-  source._pipeOut = null;
-  dest._pipeIn = null;
-  source.removeListener('data', pipeOnData);
-  dest.removeListener('drain', pipeOnDrain);
-  source.removeListener('end', pipeOnEnd);
-  source.removeListener('close', pipeOnClose);
-  source.removeListener('error', pipeOnSourceError);
-  dest.removeListener('error', pipeOnDestError);
-  source.removeListener('end', pipeSourceCleanup);
-  source.removeListener('close', pipeSourceCleanup);
-  dest.removeListener('end', pipeDestCleanup);
-  dest.removeListener('close', pipeDestCleanup);
+  state.source._pipeOut = null;
+  state.dest._pipeIn = null;
+  detachPipe(state.source, state.dest, SHARED_HANDLERS);
 }
+
+var SHARED_HANDLERS = {
+  data: pipeOnData, drain: pipeOnDrain, end: pipeOnEnd, close: pipeOnClose,
+  sourceError: pipeOnSourceError, destError: pipeOnDestError,
+  sourceCleanup: pipeSourceCleanup, destCleanup: pipeDestCleanup
+};
