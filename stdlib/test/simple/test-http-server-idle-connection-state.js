@@ -15,21 +15,28 @@ server.on('upgrade', common.mustCall(function(req, socket, head) {
   socket.end('HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: Upgrade\r\n\r\n');
 }));
 
+// The check runs once both ends are up: the client connected and the server has set up its
+// side (this listener runs after http's own 'connection' listener), in either order.
 var idle = null;
+var clientConnected = false;
 server.on('connection', function(socket) {
-  if (idle === null) idle = socket;
+  if (idle !== null) return;
+  idle = socket;
+  if (clientConnected) setImmediate(checkIdle);
 });
 
+var client, port, checkIdle;
 server.listen(0, function() {
-  var port = server.address().port;
-  var client = net.connect(port, function() {
-    setTimeout(checkIdle, 50);
+  port = server.address().port;
+  client = net.connect(port, function() {
+    clientConnected = true;
+    if (idle !== null) setImmediate(checkIdle);
   });
   var reply = '';
   client.setEncoding('utf8');
   client.on('data', function(d) { reply += d; });
 
-  function checkIdle() {
+  checkIdle = function() {
     assert.ok(idle !== null);
     assert.strictEqual(idle._httpIncoming, null);
     assert.strictEqual(idle._httpOutgoing, null);
@@ -41,7 +48,7 @@ server.listen(0, function() {
     assert.ok(server._httpHeadersWatched.has(idle));
     // Two pipelined requests on the connection that was idle.
     client.write('GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-  }
+  };
 
   client.on('close', common.mustCall(function() {
     assert.ok(/served \/a[\s\S]*served \/b/.test(reply), reply);
