@@ -7,24 +7,20 @@
 namespace nodus {
 namespace testing {
 
-namespace {
-
-// Initialises V8 once for the test binary; it is never torn down, because V8 cannot be
+// V8 is initialised once for the test binary and never torn down, because it cannot be
 // initialised again in the same process.
-void EnsureV8() {
+v8::Platform* V8Test::platform() {
   static v8::Platform* platform = [] {
     v8::Platform* p = v8::platform::NewDefaultPlatform().release();
     v8::V8::InitializePlatform(p);
     v8::V8::Initialize();
     return p;
   }();
-  (void)platform;
+  return platform;
 }
 
-}  // namespace
-
 V8Test::V8Test() {
-  EnsureV8();
+  platform();
   allocator_ = v8::ArrayBuffer::Allocator::NewDefaultAllocator();
   v8::Isolate::CreateParams params;
   params.array_buffer_allocator = allocator_;

@@ -17,6 +17,8 @@ class V8Test : public ::testing::Test {
   V8Test();
   ~V8Test() override;
 
+  // The test binary's one V8 platform (made on first use).
+  static v8::Platform* platform();
   v8::Isolate* isolate() const { return isolate_; }
   v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
 
