@@ -209,6 +209,29 @@ TEST_F(StreamPipeTest, ClosingTheDestinationMidPipeUndoesThePipeAndSrcReadsForJS
   EXPECT_GT(JsNumber("srcChunks.length"), 0);
 }
 
+TEST_F(StreamPipeTest, AWriteRefusedAtOnceIsReportedOnTheDestination) {
+  Js("sink.close(function() { note('sink closed'); })");
+  ASSERT_TRUE(RunUntil([this] { return SawNote("sink closed"); }));
+  ASSERT_EQ(JsNumber("src.pipeTo(dest)"), 0);
+  ASSERT_EQ(JsNumber("src.readStart()"), 0);
+  Js("writer.writeUtf8String({}, 'nobody reads this')");
+  std::string epipe = "dest pipe error " + std::to_string(UV_EPIPE);
+  ASSERT_TRUE(RunUntil([&] { return SawNote(epipe); }));
+  EXPECT_EQ(JsNumber("dest.pipedWrittenBytes()"), 0);
+  EXPECT_EQ(JsNumber("drains"), 0);
+}
+
+TEST_F(StreamPipeTest, AQueuedWriteThatFailsLaterIsReportedOnTheDestination) {
+  FillDest();
+  StartPiping();
+  ASSERT_TRUE(RunUntil([this] { return StreamPipe::Of(src)->HoldsReads(); }));
+  EXPECT_GT(JsNumber("dest.pipedWrittenBytes()"), 0);  // accepted, then queued
+  Js("sink.close(function() { note('sink closed'); })");
+  std::string epipe = "dest pipe error " + std::to_string(UV_EPIPE);
+  ASSERT_TRUE(RunUntil([&] { return SawNote(epipe); }));
+  EXPECT_EQ(JsNumber("drains"), 0);
+}
+
 TEST_F(StreamPipeTest, UnpipeGivesTheReadsBackToJS) {
   ASSERT_EQ(JsNumber("src.pipeTo(dest)"), 0);
   ASSERT_EQ(JsNumber("src.readStart()"), 0);
