@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "runtime/core/check.h"
+#include "runtime/core/encoding/encoding.h"
 #include "runtime/core/stream_buf.h"
 #include "runtime/core/stream_pipe.h"
 #include "runtime/core/util.h"
@@ -74,6 +75,31 @@ size_t EncodeString(Isolate* isolate, Local<String> string, int encoding, char**
   char* data;
   switch (encoding) {
     case kUtf8:
+      if (string->IsOneByte()) {
+        // Latin-1 text (what HTTP heads and most JS strings are): one copy out of V8, which for
+        // ASCII is already the UTF-8, instead of a pass to measure and another to convert. From
+        // the first other character on, the rest is encoded into storage of the exact size.
+        length = static_cast<size_t>(string->Length());
+        data = static_cast<char*>(std::malloc(length + 1));
+        uint8_t* bytes = reinterpret_cast<uint8_t*>(data);
+        string->WriteOneByte(isolate, bytes, 0, -1, String::NO_NULL_TERMINATION);
+        size_t ascii = encoding::FirstNonAscii(bytes, length);
+        if (ascii < length) {
+          size_t extra = 0;
+          for (size_t i = ascii; i < length; i++) extra += bytes[i] >> 7;
+          char* wide = static_cast<char*>(std::malloc(length + extra + 1));
+          std::memcpy(wide, data, ascii);
+          size_t consumed;
+          size_t written = encoding::EncodeLatin1Chunk(
+              bytes + ascii, length - ascii, reinterpret_cast<uint8_t*>(wide) + ascii,
+              length + extra - ascii, &consumed);
+          CHECK_EQ(consumed, length - ascii);
+          std::free(data);
+          data = wide;
+          length = ascii + written;
+        }
+        break;
+      }
       length = string->Utf8Length(isolate);
       data = static_cast<char*>(std::malloc(length + 1));
       string->WriteUtf8(isolate, data, static_cast<int>(length), nullptr,
