@@ -17,13 +17,52 @@ var CRLF = '\r\n';
 // control characters other than tab (no CR, LF or NUL: no response splitting). Heads are written
 // as Latin-1 ('binary'), so a character above 0xFF could turn into CR or LF on the wire: those
 // are refused too. Failures are TypeErrors with the codes of later Node versions.
-var TOKEN = /^[!#$%&'*+\-.\^_`|~0-9A-Za-z]+$/;
-var INVALID_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
-var NON_ASCII = /[^\x00-\x7f]/;
+// The checks are loops over char codes rather than regular expressions: they run for every
+// header of every message, on short strings, where a loop costs a fraction of a RegExp call.
 var INVALID_PATH = /[^\u0021-\u00ff]/;
 
+// TOKEN_CHARS[c] is 1 for the characters of an HTTP token: !#$%&'*+-.^_`|~ digits and letters.
+var TOKEN_CHARS = new Uint8Array(128);
+(function() {
+  var specials = '!#$%&\'*+-.^_`|~';
+  for (var i = 0; i < specials.length; i++) TOKEN_CHARS[specials.charCodeAt(i)] = 1;
+  for (var c = 0x30; c <= 0x39; c++) TOKEN_CHARS[c] = 1;
+  for (c = 0x41; c <= 0x5a; c++) TOKEN_CHARS[c] = 1;
+  for (c = 0x61; c <= 0x7a; c++) TOKEN_CHARS[c] = 1;
+})();
+
+function isToken(string) {
+  var length = string.length;
+  if (length === 0) return false;
+  for (var i = 0; i < length; i++) {
+    var c = string.charCodeAt(i);
+    if (c > 0x7f || TOKEN_CHARS[c] === 0) return false;
+  }
+  return true;
+}
+
+// What a value may hold: tab, 0x20-0x7E and 0x80-0xFF. The result says what it holds:
+var VALUE_REFUSED = 0, VALUE_ASCII = 1, VALUE_LATIN1 = 2;
+function valueClass(string) {
+  var result = VALUE_ASCII;
+  for (var i = 0, length = string.length; i < length; i++) {
+    var c = string.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c >= 0x80 && c <= 0xff) result = VALUE_LATIN1;
+    else if (c !== 0x09) return VALUE_REFUSED;
+  }
+  return result;
+}
+
+function hasNonAscii(string) {
+  for (var i = 0, length = string.length; i < length; i++) {
+    if (string.charCodeAt(i) > 0x7f) return true;
+  }
+  return false;
+}
+
 function checkToken(what, token) {
-  if (typeof token !== 'string' || !TOKEN.test(token)) {
+  if (typeof token !== 'string' || !isToken(token)) {
     var error = new TypeError(what + ' must be a valid HTTP token ["' + String(token) + '"]');
     error.code = 'ERR_INVALID_HTTP_TOKEN';
     throw error;
@@ -31,14 +70,16 @@ function checkToken(what, token) {
   return token;
 }
 
+function invalidChar(what, name) {
+  var error = new TypeError('Invalid character in ' + what + ' ["' + name + '"]');
+  error.code = 'ERR_INVALID_CHAR';
+  return error;
+}
+
 // Returns value as the string that goes on the wire, or throws.
 function checkValue(what, name, value) {
   var string = '' + value;
-  if (INVALID_VALUE.test(string)) {
-    var error = new TypeError('Invalid character in ' + what + ' ["' + name + '"]');
-    error.code = 'ERR_INVALID_CHAR';
-    throw error;
-  }
+  if (valueClass(string) === VALUE_REFUSED) throw invalidChar(what, name);
   return string;
 }
 
@@ -376,7 +417,9 @@ OutgoingMessage.prototype._buffer = function(data, encoding) {
   return false;
 };
 
-OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
+// firstLineAscii: the caller knows firstLine is ASCII (a server's status line with a standard
+// reason phrase), so it is not scanned again.
+OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineAscii) {
   var sentConnectionHeader = false;
   var sentContentLengthHeader = false;
   var sentTransferEncodingHeader = false;
@@ -384,10 +427,18 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
   var messageHeader = firstLine;
   var self = this;
 
+  var latin1 = false;
+
   function store(field, value) {
     field = checkToken('Header name', '' + field);
-    value = checkValue('header content', field, value);
+    value = '' + value;
+    var kind = valueClass(value);
+    if (kind === VALUE_REFUSED) throw invalidChar('header content', field);
+    if (kind === VALUE_LATIN1) latin1 = true;
     messageHeader += field + ': ' + value + CRLF;
+    // Only names of these lengths can be one of the four that matter here.
+    var length = field.length;
+    if (length !== 10 && length !== 17 && length !== 14 && length !== 6) return;
     var lower = field.toLowerCase();
     if (lower === 'connection') {
       sentConnectionHeader = true;
@@ -441,7 +492,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers) {
     }
   }
   this._header = messageHeader + CRLF;
-  this._headerLatin1 = NON_ASCII.test(this._header);
+  this._headerLatin1 = latin1 || (firstLineAscii !== true && hasNonAscii(firstLine));
   this._headerSent = false;
   // A request with Expect: 100-continue waits for the server before sending the body.
   if (sentExpect) this._send('');
@@ -535,7 +586,7 @@ OutgoingMessage.prototype.addTrailers = function(headers) {
     trailer += field + ': ' + value + CRLF;
   }
   this._trailer = trailer;
-  if (NON_ASCII.test(trailer)) this._headerLatin1 = true;
+  if (hasNonAscii(trailer)) this._headerLatin1 = true;
 };
 
 OutgoingMessage.prototype.end = function(data, encoding) {
@@ -641,11 +692,16 @@ ServerResponse.prototype.writeHead = function(statusCode) {
   if (!(statusCode >= 100 && statusCode <= 999) || statusCode !== Math.floor(statusCode)) {
     throw new RangeError('Invalid status code: ' + arguments[0]);
   }
+  var reasonAscii = true;
   if (typeof arguments[1] === 'string') {
-    reasonPhrase = checkValue('statusMessage', 'statusMessage', arguments[1]);
+    reasonPhrase = arguments[1];
+    var kind = valueClass(reasonPhrase);
+    if (kind === VALUE_REFUSED) throw invalidChar('statusMessage', 'statusMessage');
+    reasonAscii = kind === VALUE_ASCII;
     headerIndex = 2;
   } else {
     reasonPhrase = STATUS_CODES[statusCode] || 'unknown';
+    reasonAscii = !hasNonAscii(reasonPhrase);  // STATUS_CODES is the program's to change
     headerIndex = 1;
   }
   this.statusCode = statusCode;
@@ -671,7 +727,7 @@ ServerResponse.prototype.writeHead = function(statusCode) {
     this._hasBody = false;
   }
   if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-  this._storeHeader(statusLine, headers);
+  this._storeHeader(statusLine, headers, reasonAscii);
 };
 
 ServerResponse.prototype.writeHeader = function() {
