@@ -15,6 +15,7 @@
 #include "debugger/agent/agent.h"
 #include "debugger/agent/json.h"
 #include "debugger/inspector/websocket.h"
+#include "runtime/core/encoding/encoding.h"
 #include "runtime/core/version.h"
 
 namespace nodus::debugger {
@@ -381,7 +382,7 @@ void Agent::OnCdpFrames(CdpConnection* connection) {
     }
     switch (opcode) {
       case ws::kText:
-        if (!ws::IsValidUtf8(payload)) {
+        if (!encoding::IsValidUtf8(payload)) {
           CloseCdp(connection, ws::kCloseInvalidData, "text frames must be UTF-8");
           return;
         }

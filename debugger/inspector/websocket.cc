@@ -296,40 +296,4 @@ FrameReader::Result FrameReader::Next(Opcode* opcode, std::string* payload) {
   return Result::kNeedMore;
 }
 
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    size_t n;
-    uint32_t c;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if ((b & 0xe0) == 0xc0) {
-      n = 2;
-      c = b & 0x1f;
-    } else if ((b & 0xf0) == 0xe0) {
-      n = 3;
-      c = b & 0x0f;
-    } else if ((b & 0xf8) == 0xf0) {
-      n = 4;
-      c = b & 0x07;
-    } else {
-      return false;
-    }
-    if (i + n > s.size()) return false;
-    for (size_t k = 1; k < n; k++) {
-      unsigned char cb = static_cast<unsigned char>(s[i + k]);
-      if ((cb & 0xc0) != 0x80) return false;
-      c = (c << 6) | (cb & 0x3f);
-    }
-    if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
-        c > 0x10ffff || (c >= 0xd800 && c < 0xe000)) {
-      return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
 }  // namespace nodus::debugger::ws

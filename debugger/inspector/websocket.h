@@ -97,9 +97,6 @@ class FrameReader {
   std::string error_;
 };
 
-// True if `s` is well-formed UTF-8 (text frames must be).
-bool IsValidUtf8(std::string_view s);
-
 }  // namespace nodus::debugger::ws
 
 #endif  // DEBUGGER_INSPECTOR_WEBSOCKET_H_

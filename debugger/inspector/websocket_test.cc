@@ -198,13 +198,5 @@ TEST(Frames, ServerFramesAreUnmaskedAndFinal) {
   EXPECT_EQ(Hex(EncodeClose(1002, "x")), "880303ea78");
 }
 
-TEST(Utf8, Validation) {
-  EXPECT_TRUE(IsValidUtf8("plain \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
-  EXPECT_FALSE(IsValidUtf8("\xc3"));
-  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong
-  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xff"));
-}
-
 }  // namespace
 }  // namespace nodus::debugger::ws

@@ -117,6 +117,14 @@ size_t Utf8LengthOfUtf16(const uint16_t* units, size_t count);
 std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint16_t* out,
                                        uint32_t* max_unit, size_t* error_at = nullptr);
 
+// Whether data[0, length) is well-formed UTF-8, by DecodeUtf8Strict's rules, without decoding it
+// (a WebSocket text frame must be). If not, the offset of the first malformed sequence goes to
+// *error_at if that is given.
+bool IsValidUtf8(const uint8_t* data, size_t length, size_t* error_at = nullptr);
+inline bool IsValidUtf8(std::string_view text, size_t* error_at = nullptr) {
+  return IsValidUtf8(reinterpret_cast<const uint8_t*>(text.data()), text.size(), error_at);
+}
+
 // Lenient decoding: each malformed sequence (as WHATWG's decoder splits them) becomes U+FFFD.
 std::u16string Utf8ToUtf16(std::string_view text);
 

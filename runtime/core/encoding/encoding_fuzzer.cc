@@ -113,6 +113,10 @@ Results RunAll(const uint8_t* data, size_t size, uint8_t flags, Level level) {
           level);
   }
   r.strict_ok = decoded.has_value();
+  size_t valid_error_at = SIZE_MAX;
+  bool valid = IsValidUtf8(data, size, &valid_error_at);
+  Check(valid == r.strict_ok && (valid || valid_error_at == r.strict_error_at),
+        "IsValidUtf8 and the strict decoder disagree", level);
   r.strict_units.resize(decoded.value_or(0));
   if (r.strict_ok) {
     std::string back = Utf16ToUtf8(r.strict_units.data(), r.strict_units.size());

@@ -10,6 +10,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -550,11 +551,17 @@ void CheckStrict(const std::vector<uint8_t>& bytes) {
   size_t error_at = SIZE_MAX;
   std::optional<size_t> got =
       DecodeUtf8Strict(bytes.data(), bytes.size(), out.data(), &max_unit, &error_at);
+  // The validator gives the decoder's verdict, and the same offset.
+  size_t valid_error_at = SIZE_MAX;
+  bool valid = IsValidUtf8(bytes.data(), bytes.size(), &valid_error_at);
+  EXPECT_EQ(valid, !want.error_at.has_value());
   if (want.error_at.has_value()) {
     ASSERT_FALSE(got.has_value()) << "accepted malformed input, " << bytes.size() << " bytes";
     EXPECT_EQ(error_at, *want.error_at);
+    EXPECT_EQ(valid_error_at, *want.error_at);
     return;
   }
+  EXPECT_EQ(valid_error_at, SIZE_MAX);  // untouched on success
   ASSERT_TRUE(got.has_value()) << "rejected at byte " << error_at;
   EXPECT_EQ(error_at, SIZE_MAX);  // untouched on success
   ASSERT_EQ(*got, want.units.size());
@@ -595,6 +602,69 @@ TEST_P(LevelTest, Utf8StrictDecodeMatchesReference) {
       }
     }
   }
+  ExpectPaths({Path::kUtf8DecodeSse2});
+}
+
+// Each kind of malformed sequence, after runs of ASCII of every length up to 40 (so that it is
+// found by the 8- and 16-byte ASCII scans as well as byte by byte) and before more text: the
+// validator refuses it at its offset, as the strict decoder does.
+TEST_P(LevelTest, Utf8ValidationRefusesEachMalformation) {
+  struct Case {
+    const char* what;
+    std::vector<uint8_t> bytes;
+  };
+  const std::vector<Case> kCases = {
+      {"overlong 2-byte", {0xC0, 0xAF}},
+      {"overlong 2-byte (C1)", {0xC1, 0xBF}},
+      {"overlong 3-byte", {0xE0, 0x80, 0xAF}},
+      {"overlong 3-byte, highest", {0xE0, 0x9F, 0xBF}},
+      {"overlong 4-byte", {0xF0, 0x8F, 0xBF, 0xBF}},
+      {"lead surrogate", {0xED, 0xA0, 0x80}},
+      {"trail surrogate", {0xED, 0xBF, 0xBF}},
+      {"surrogate pair as two sequences", {0xED, 0xA0, 0xBD, 0xED, 0xB8, 0x80}},
+      {"truncated 2-byte", {0xC3}},
+      {"truncated 3-byte", {0xE2, 0x82}},
+      {"truncated 4-byte", {0xF0, 0x9F, 0x98}},
+      {"above U+10FFFF", {0xF4, 0x90, 0x80, 0x80}},
+      {"above U+10FFFF, F5 lead", {0xF5, 0x80, 0x80, 0x80}},
+      {"lone continuation byte", {0x80}},
+      {"FF", {0xFF}},
+  };
+  for (const Case& bad : kCases) {
+    for (size_t ascii = 0; ascii <= 40; ascii++) {
+      SCOPED_TRACE(absl::StrCat(bad.what, " after ", ascii, " ASCII bytes"));
+      std::vector<uint8_t> text(ascii, 'a');
+      text.insert(text.end(), bad.bytes.begin(), bad.bytes.end());
+      // Truncation only shows at the end; the others are followed by valid text.
+      std::vector<uint8_t> at_end = text;
+      size_t error_at = SIZE_MAX;
+      EXPECT_FALSE(IsValidUtf8(at_end.data(), at_end.size(), &error_at));
+      EXPECT_EQ(error_at, ascii);
+      text.insert(text.end(), {'z', 0xC3, 0xA9, 'z'});
+      error_at = SIZE_MAX;
+      EXPECT_FALSE(IsValidUtf8(text.data(), text.size(), &error_at));
+      EXPECT_EQ(error_at, ascii);
+      CheckStrict(text);
+    }
+  }
+  // The boundaries that are valid: the smallest and largest of each length, and the code points
+  // beside the surrogates.
+  for (std::string_view ok : {std::string_view("\x7f"), std::string_view("\xc2\x80"),
+                              std::string_view("\xdf\xbf"), std::string_view("\xe0\xa0\x80"),
+                              std::string_view("\xed\x9f\xbf"), std::string_view("\xee\x80\x80"),
+                              std::string_view("\xef\xbf\xbf"),
+                              std::string_view("\xf0\x90\x80\x80"),
+                              std::string_view("\xf4\x8f\xbf\xbf")}) {
+    for (size_t ascii = 0; ascii <= 40; ascii++) {
+      std::string text = std::string(ascii, 'a') + std::string(ok);
+      EXPECT_TRUE(IsValidUtf8(text)) << ascii << " ASCII bytes, then " << ok.size() << " bytes";
+    }
+  }
+  EXPECT_TRUE(IsValidUtf8(std::string_view()));
+  EXPECT_TRUE(IsValidUtf8(nullptr, 0));
+  EXPECT_TRUE(IsValidUtf8("plain \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
+  // A NUL is a character like any other.
+  EXPECT_TRUE(IsValidUtf8(std::string_view("a\0b", 3)));
   ExpectPaths({Path::kUtf8DecodeSse2});
 }
 

@@ -286,8 +286,13 @@ size_t FirstNonAscii(const uint8_t* data, size_t length) {
   return i;
 }
 
-std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint16_t* out,
-                                       uint32_t* max_unit, size_t* error_at) {
+namespace {
+
+// DecodeUtf8Strict and IsValidUtf8: one walk over the bytes, so both accept exactly the same
+// texts. With kStore false nothing is written (out may be null) and only the verdict is made.
+template <bool kStore>
+inline std::optional<size_t> DecodeStrict(const uint8_t* data, size_t length, uint16_t* out,
+                                          uint32_t* max_unit, size_t* error_at) {
   const bool sse2 = internal::Allows(internal::Now(), Level::kSse2);
   (void)sse2;
   size_t i = 0;
@@ -302,15 +307,19 @@ std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint1
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
       int mask = _mm_movemask_epi8(v);
       if (mask == 0) {
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o), _mm_unpacklo_epi8(v, zero));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o + 8), _mm_unpackhi_epi8(v, zero));
+        if constexpr (kStore) {
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o), _mm_unpacklo_epi8(v, zero));
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(out + o + 8), _mm_unpackhi_epi8(v, zero));
+        }
         internal::CountPath(internal::Path::kUtf8DecodeSse2);
         i += 16;
         o += 16;
         continue;
       }
       int ascii = __builtin_ctz(static_cast<unsigned>(mask));
-      for (int k = 0; k < ascii; k++) out[o + k] = data[i + k];
+      if constexpr (kStore) {
+        for (int k = 0; k < ascii; k++) out[o + k] = data[i + k];
+      }
       i += ascii;
       o += ascii;
       break;
@@ -321,14 +330,17 @@ std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint1
       uint64_t word;
       memcpy(&word, data + i, 8);
       if (word & 0x8080808080808080ULL) break;
-      for (int k = 0; k < 8; k++) out[o + k] = data[i + k];
+      if constexpr (kStore) {
+        for (int k = 0; k < 8; k++) out[o + k] = data[i + k];
+      }
       i += 8;
       o += 8;
     }
     if (i >= length) break;
     uint32_t c = data[i];
     if (c < 0x80) {
-      out[o++] = static_cast<uint16_t>(c);
+      if constexpr (kStore) out[o] = static_cast<uint16_t>(c);
+      o++;
       i++;
       continue;
     }
@@ -337,7 +349,8 @@ std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint1
     if (c < 0xE0) {
       if (left < 2 || (data[i + 1] & 0xC0) != 0x80) return Malformed(i, error_at);
       uint32_t cp = ((c & 0x1F) << 6) | (data[i + 1] & 0x3F);
-      out[o++] = static_cast<uint16_t>(cp);
+      if constexpr (kStore) out[o] = static_cast<uint16_t>(cp);
+      o++;
       seen |= cp;
       i += 2;
       continue;
@@ -348,7 +361,8 @@ std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint1
       if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return Malformed(i, error_at);
       if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return Malformed(i, error_at);  // overlong, surrogate
       uint32_t cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F);
-      out[o++] = static_cast<uint16_t>(cp);
+      if constexpr (kStore) out[o] = static_cast<uint16_t>(cp);
+      o++;
       seen |= cp;
       i += 3;
       continue;
@@ -360,8 +374,11 @@ std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint1
       if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return Malformed(i, error_at);  // overlong, > U+10FFFF
       uint32_t cp = (((c & 0x07) << 18) | ((c1 & 0x3F) << 12) | ((c2 & 0x3F) << 6) | (c3 & 0x3F)) -
                     0x10000;
-      out[o++] = static_cast<uint16_t>(0xD800 | (cp >> 10));
-      out[o++] = static_cast<uint16_t>(0xDC00 | (cp & 0x3FF));
+      if constexpr (kStore) {
+        out[o] = static_cast<uint16_t>(0xD800 | (cp >> 10));
+        out[o + 1] = static_cast<uint16_t>(0xDC00 | (cp & 0x3FF));
+      }
+      o += 2;
       seen |= 0xFFFF;
       i += 4;
       continue;
@@ -370,6 +387,18 @@ std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint1
   }
   *max_unit = seen;
   return o;
+}
+
+}  // namespace
+
+std::optional<size_t> DecodeUtf8Strict(const uint8_t* data, size_t length, uint16_t* out,
+                                       uint32_t* max_unit, size_t* error_at) {
+  return DecodeStrict<true>(data, length, out, max_unit, error_at);
+}
+
+bool IsValidUtf8(const uint8_t* data, size_t length, size_t* error_at) {
+  uint32_t max_unit;
+  return DecodeStrict<false>(data, length, nullptr, &max_unit, error_at).has_value();
 }
 
 
