@@ -76,6 +76,32 @@ bool GetSizeArg(const Args& args, int index, const char* name, size_t* out, size
   return true;
 }
 
+bool GetOptionalSizeArg(const Args& args, int index, const char* name, size_t absent,
+                        size_t* out, size_t max) {
+  if (args[index]->IsUndefined()) {
+    *out = absent;
+    return true;
+  }
+  return GetSizeArg(args, index, name, out, max);
+}
+
+bool GetCountArg(const Args& args, int index, const char* name, size_t* out, size_t max) {
+  Local<Value> value = args[index];
+  if (!value->IsNumber()) {
+    ThrowNamed(ThrowTypeError, args, name, "must be a number");
+    return false;
+  }
+  double d = value.As<v8::Number>()->Value();
+  if (!(d >= 0)) {  // NaN too
+    ThrowNamed(ThrowRangeError, args, name, "must be 0 or more");
+    return false;
+  }
+  // max may have no exact double (SIZE_MAX): whatever d is, the result is at most max, and a d
+  // that would not convert to size_t is not converted.
+  *out = d >= static_cast<double>(max) ? max : std::min(static_cast<size_t>(d), max);
+  return true;
+}
+
 bool GetDoubleArg(const Args& args, int index, const char* name, double* out) {
   Local<Value> value = args[index];
   if (!value->IsNumber()) {

@@ -15,6 +15,7 @@
 //                                                    and 1.5 included)
 //   RangeError  "<name> must be an integer from A to B"  a whole number outside [A, B]
 //   RangeError  "<name> must be finite"              a double that is NaN or +-Infinity
+//   RangeError  "<name> must be 0 or more"           GetCountArg: a number below 0, or NaN
 //   TypeError   "<name> must be a string without null bytes"  (GetCStringArg only)
 //   TypeError   "fd must be a file descriptor"       GetFdArg: anything but an int32 >= 0; a
 //                                                    descriptor is a type of its own, as in v0.6.3
@@ -45,9 +46,18 @@ bool GetUint32Arg(const Args& args, int index, const char* name, uint32_t* out,
                   uint32_t max = std::numeric_limits<uint32_t>::max());
 bool GetInt64Arg(const Args& args, int index, const char* name, int64_t* out,
                  int64_t min = -kMaxSafeInteger, int64_t max = kMaxSafeInteger);
-// A byte count or length in [0, max].
+// A byte count or length in [0, max]. With GetOptionalSizeArg, undefined too, which gives
+// `absent` (an offset that defaults to 0, an end that defaults to the length).
 bool GetSizeArg(const Args& args, int index, const char* name, size_t* out,
                 size_t max = static_cast<size_t>(kMaxSafeInteger));
+bool GetOptionalSizeArg(const Args& args, int index, const char* name, size_t absent,
+                        size_t* out, size_t max = static_cast<size_t>(kMaxSafeInteger));
+// A count that JS may overstate or give with a fraction: a most to write (Buffer's
+// write(string, offset, length)), a limit that a user's setting is handed on as (HTTP's
+// maxHeadersCount, headersTimeout). Any number >= 0: its fraction is dropped, and anything above
+// max, Infinity included, gives max.
+bool GetCountArg(const Args& args, int index, const char* name, size_t* out,
+                 size_t max = static_cast<size_t>(kMaxSafeInteger));
 
 // Any finite number, fractions allowed.
 bool GetDoubleArg(const Args& args, int index, const char* name, double* out);

@@ -42,6 +42,23 @@ void SizeHuge(const FunctionCallbackInfo<Value>& args) {
     args.GetReturnValue().Set(static_cast<double>(out));
   }
 }
+void OptionalSize(const FunctionCallbackInfo<Value>& args) {
+  size_t out;
+  if (GetOptionalSizeArg(args, 0, "x", 42, &out, 100)) {
+    args.GetReturnValue().Set(static_cast<double>(out));
+  }
+}
+void Count(const FunctionCallbackInfo<Value>& args) {
+  size_t out;
+  if (GetCountArg(args, 0, "x", &out, 100)) args.GetReturnValue().Set(static_cast<double>(out));
+}
+void CountHuge(const FunctionCallbackInfo<Value>& args) {
+  size_t out;
+  if (GetCountArg(args, 0, "x", &out, SIZE_MAX)) {
+    // As a string: the result may be above 2^53.
+    args.GetReturnValue().Set(OneByteString(args.GetIsolate(), std::to_string(out).c_str()));
+  }
+}
 void Double(const FunctionCallbackInfo<Value>& args) {
   double out;
   if (GetDoubleArg(args, 0, "x", &out)) args.GetReturnValue().Set(out);
@@ -100,6 +117,9 @@ class ArgsTest : public testing::V8Test {
     Install("int64", Int64);
     Install("size", Size);
     Install("sizeHuge", SizeHuge);
+    Install("optionalSize", OptionalSize);
+    Install("count", Count);
+    Install("countHuge", CountHuge);
     Install("double", Double);
     Install("bool", Bool);
     Install("optionalBool", OptionalBool);
@@ -207,6 +227,49 @@ TEST_F(ArgsTest, Size) {
             Run("sizeHuge(2 ** 53)"));
 }
 
+TEST_F(ArgsTest, OptionalSize) {
+  EXPECT_EQ("42", Run("optionalSize()"));
+  EXPECT_EQ("42", Run("optionalSize(undefined)"));
+  EXPECT_EQ("0", Run("optionalSize(0)"));
+  EXPECT_EQ("100", Run("optionalSize(100)"));
+  // Only undefined is absent: null and the rest are checked as GetSizeArg checks them.
+  EXPECT_EQ(kNotNumber, Run("optionalSize(null)"));
+  EXPECT_EQ(kNotNumber, Run("optionalSize('1')"));
+  EXPECT_EQ("RangeError: x must be an integer from 0 to 100", Run("optionalSize(101)"));
+  EXPECT_EQ("RangeError: x must be an integer from 0 to 100", Run("optionalSize(-1)"));
+  EXPECT_EQ(kNotInteger, Run("optionalSize(1.5)"));
+  EXPECT_EQ(kNotInteger, Run("optionalSize(NaN)"));
+}
+
+TEST_F(ArgsTest, Count) {
+  EXPECT_EQ("0", Run("count(0)"));
+  EXPECT_EQ("0", Run("count(-0)"));
+  EXPECT_EQ("7", Run("count(7)"));
+  EXPECT_EQ("1", Run("count(1.9)"));  // the fraction is dropped
+  EXPECT_EQ("0", Run("count(Number.MIN_VALUE)"));
+  EXPECT_EQ("99", Run("count(99.99)"));
+  // Overstated: max.
+  EXPECT_EQ("100", Run("count(100)"));
+  EXPECT_EQ("100", Run("count(100.5)"));
+  EXPECT_EQ("100", Run("count(2 ** 53 + 2)"));
+  EXPECT_EQ("100", Run("count(Number.MAX_VALUE)"));
+  EXPECT_EQ("100", Run("count(Infinity)"));
+  EXPECT_EQ("RangeError: x must be 0 or more", Run("count(-1)"));
+  EXPECT_EQ("RangeError: x must be 0 or more", Run("count(-0.5)"));
+  EXPECT_EQ("RangeError: x must be 0 or more", Run("count(-Infinity)"));
+  EXPECT_EQ("RangeError: x must be 0 or more", Run("count(NaN)"));
+  EXPECT_EQ(kNotNumber, Run("count()"));
+  EXPECT_EQ(kNotNumber, Run("count('5')"));
+  EXPECT_EQ(kNotNumber, Run("count(new Number(5))"));
+  // A max with no exact double: nothing above it, and no double that size_t cannot hold, gets
+  // through.
+  EXPECT_EQ(std::to_string(SIZE_MAX), Run("countHuge(Infinity)"));
+  EXPECT_EQ(std::to_string(SIZE_MAX), Run("countHuge(2 ** 64)"));
+  EXPECT_EQ(std::to_string(SIZE_MAX), Run("countHuge(2 ** 70)"));
+  EXPECT_EQ("9007199254740992", Run("countHuge(2 ** 53)"));
+  EXPECT_EQ("18446744073709549568", Run("countHuge(2 ** 64 - 2048)"));  // the largest below 2^64
+}
+
 TEST_F(ArgsTest, Double) {
   EXPECT_EQ("1.5", Run("double(1.5)"));
   EXPECT_EQ("0", Run("double(-0)"));
@@ -282,8 +345,9 @@ TEST_F(ArgsTest, Fd) {
 }
 
 TEST_F(ArgsTest, NoGetterRunsUserCode) {
-  for (const char* getter : {"int32", "uint32", "int64", "size", "double", "bool", "string",
-                             "cstring", "stringHandle", "bytes", "func", "fd"}) {
+  for (const char* getter : {"int32", "uint32", "int64", "size", "optionalSize", "count",
+                             "double", "bool", "string", "cstring", "stringHandle", "bytes",
+                             "func", "fd"}) {
     std::string call = std::string(getter) + "(throwing)";
     std::string result = Run(call);
     EXPECT_EQ(std::string::npos, result.find("ran")) << call << " gave " << result;
