@@ -6,10 +6,11 @@
 //
 // Buffers are Uint8Arrays, so every entry point receives an ArrayBufferView. JS callers are not
 // trusted: each function checks its own arguments (view type, integer offsets inside the view,
-// string type) and throws instead of touching memory it was not given.
+// string type) through runtime/core/args.h, and throws instead of touching memory it was not
+// given. stdlib/lib/buffer.js checks them first, with v0.6.3's messages, so these only reach
+// code that calls the binding itself.
 #include <algorithm>
 #include <climits>
-#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/encoding/encoding.h"
 #include "runtime/core/util.h"
@@ -28,7 +30,6 @@ namespace nodus {
 namespace binding {
 namespace buffer {
 
-using v8::ArrayBufferView;
 using v8::Context;
 using v8::Function;
 using v8::FunctionCallbackInfo;
@@ -48,99 +49,42 @@ namespace {
 // The slot also backs binding.charsWrittenSlot, a Float64Array JS reads it through without a call.
 thread_local double last_chars_written = 0;
 
-// The bytes a view covers. Views on a detached buffer cover nothing.
-struct Bytes {
-  uint8_t* data = nullptr;
-  size_t length = 0;
-};
+// The most bytes a Buffer holds, as in v0.6.3 (binding.kMaxLength).
+constexpr size_t kMaxLength = 0x3FFFFFFF;
 
-bool GetBytes(const FunctionCallbackInfo<Value>& args, int index, Bytes* out) {
-  Local<Value> value = args[index];
-  if (!value->IsArrayBufferView()) {
-    ThrowTypeError(args.GetIsolate(), "argument must be a Buffer");
-    return false;
-  }
-  Local<ArrayBufferView> view = value.As<ArrayBufferView>();
-  Local<v8::ArrayBuffer> backing = view->Buffer();
-  out->length = view->ByteLength();
-  out->data = out->length == 0 ? nullptr
-                               : static_cast<uint8_t*>(backing->Data()) + view->ByteOffset();
-  return true;
-}
-
-// An integer argument in [0, limit]. `undefined` means `fallback`.
-bool GetIndex(const FunctionCallbackInfo<Value>& args, int index, const char* what, size_t limit,
-              size_t fallback, size_t* out) {
-  if (args[index]->IsUndefined()) {
-    *out = fallback;
-    return true;
-  }
-  int64_t value;
-  if (!GetInt64Arg(args, index, what, &value)) return false;
-  if (value < 0 || static_cast<uint64_t>(value) > limit) {
-    std::string message = std::string(what) + " is out of bounds";
-    ThrowRangeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  *out = static_cast<size_t>(value);
-  return true;
-}
-
-// A length argument: any non-negative integer, clamped to `limit` (a byte count the caller may
-// overstate, as write(string, offset, length) allows).
-bool GetClampedLength(const FunctionCallbackInfo<Value>& args, int index, size_t limit,
-                      size_t* out) {
-  if (args[index]->IsUndefined()) {
-    *out = limit;
-    return true;
-  }
-  // Anything at least as large as the room left (even 2^53 or Infinity) means "all of it".
-  if (args[index]->IsNumber() &&
-      args[index].As<v8::Number>()->Value() >= static_cast<double>(limit)) {
-    *out = limit;
-    return true;
-  }
-  int64_t value;
-  if (!GetInt64Arg(args, index, "length", &value)) return false;
-  if (value < 0) {
-    ThrowRangeError(args.GetIsolate(), "length must not be negative");
-    return false;
-  }
-  *out = std::min(static_cast<uint64_t>(value), static_cast<uint64_t>(limit));
-  return true;
-}
-
-bool GetString(const FunctionCallbackInfo<Value>& args, int index, Local<String>* out) {
-  if (!args[index]->IsString()) {
-    ThrowTypeError(args.GetIsolate(), "argument must be a string");
-    return false;
-  }
-  *out = args[index].As<String>();
-  return true;
-}
-
-// Common prologue of the write functions: (view, string, offset, maxLength). On success `dest`
-// and `capacity` describe the writable window.
+// Common prologue of the write functions: (buffer, string, offset, length). On success `dest`
+// and `capacity` describe the writable window. The length may overstate the room after offset
+// (write(string, offset, length) allows it), so it is a count, capped at that room; a missing
+// length is all of it.
 bool WriteArgs(const FunctionCallbackInfo<Value>& args, Local<String>* string, uint8_t** dest,
                size_t* capacity) {
-  Bytes bytes;
-  if (!GetBytes(args, 0, &bytes) || !GetString(args, 1, string)) return false;
+  ByteSpan bytes;
+  if (!GetBytesArg(args, 0, "buffer", &bytes) || !GetStringArg(args, 1, "string", string)) {
+    return false;
+  }
   size_t offset;
-  if (!GetIndex(args, 2, "offset", bytes.length, 0, &offset)) return false;
-  if (!GetClampedLength(args, 3, bytes.length - offset, capacity)) return false;
+  if (!GetOptionalSizeArg(args, 2, "offset", 0, &offset, bytes.length)) return false;
+  size_t room = bytes.length - offset;
+  if (args[3]->IsUndefined()) {
+    *capacity = room;
+  } else if (!GetCountArg(args, 3, "length", capacity, room)) {
+    return false;
+  }
   // V8's string writers take int sizes.
   *capacity = std::min(*capacity, static_cast<size_t>(INT_MAX));
-  *dest = bytes.data == nullptr ? nullptr : bytes.data + offset;
+  // The Buffer's own memory, which a write is asked to fill (GetBytesArg hands it out read-only
+  // because most bindings only read it).
+  *dest = bytes.data == nullptr ? nullptr : const_cast<uint8_t*>(bytes.data) + offset;
   return true;
 }
 
-// Common prologue of the slice functions: (view, start, end), with start <= end.
+// Common prologue of the slice functions: (buffer, start, end), with start <= end.
 bool SliceArgs(const FunctionCallbackInfo<Value>& args, const uint8_t** data, size_t* length) {
-  Bytes bytes;
-  if (!GetBytes(args, 0, &bytes)) return false;
+  ByteSpan bytes;
+  if (!GetBytesArg(args, 0, "buffer", &bytes)) return false;
   size_t start, end;
-  if (!GetIndex(args, 1, "start", bytes.length, 0, &start) ||
-      !GetIndex(args, 2, "end", bytes.length, bytes.length, &end)) {
+  if (!GetOptionalSizeArg(args, 1, "start", 0, &start, bytes.length) ||
+      !GetOptionalSizeArg(args, 2, "end", bytes.length, &end, bytes.length)) {
     return false;
   }
   if (end < start) end = start;
@@ -482,14 +426,14 @@ void HexSlice(const FunctionCallbackInfo<Value>& args) {
 
 void ByteLengthUtf8(const FunctionCallbackInfo<Value>& args) {
   Local<String> string;
-  if (!GetString(args, 0, &string)) return;
+  if (!GetStringArg(args, 0, "string", &string)) return;
   // Lone surrogates count as the 3 bytes of U+FFFD, which is what utf8Write stores for them.
   args.GetReturnValue().Set(string->Utf8Length(args.GetIsolate()));
 }
 
 void ByteLengthBase64(const FunctionCallbackInfo<Value>& args) {
   Local<String> string;
-  if (!GetString(args, 0, &string)) return;
+  if (!GetStringArg(args, 0, "string", &string)) return;
   // With no room at all the decoder only counts.
   size_t total = 0;
   Base64DecodeString(args.GetIsolate(), string, nullptr, 0, &total);
@@ -516,12 +460,9 @@ void FromString(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
   Local<String> string;
-  if (!GetString(args, 0, &string)) return;
-  if (!args[1]->IsInt32()) return ThrowTypeError(isolate, "encoding must be an integer");
-  int kind = args[1].As<v8::Int32>()->Value();
-  if (kind != kEncodingUtf8 && kind != kEncodingBase64) {
-    return ThrowRangeError(isolate, "unknown encoding");
-  }
+  if (!GetStringArg(args, 0, "string", &string)) return;
+  int32_t kind;
+  if (!GetInt32Arg(args, 1, "encoding", &kind, kEncodingUtf8, kEncodingBase64)) return;
   size_t length = static_cast<size_t>(string->Length());
   size_t max;
   if (kind == kEncodingBase64) {
@@ -554,7 +495,7 @@ void FromString(const FunctionCallbackInfo<Value>& args) {
     if (data == nullptr) return ThrowRangeError(isolate, "out of memory");
     int chars = 0;
     if (max > 0) size = WriteUtf8(isolate, string, data, max, &chars);
-    if (size > 0x3FFFFFFF) {
+    if (size > kMaxLength) {
       BlockCache::Get()->Give(data, capacity);
       return ThrowRangeError(isolate, "Buffer size must not exceed 0x3fffffff bytes");
     }
@@ -583,18 +524,17 @@ void FromString(const FunctionCallbackInfo<Value>& args) {
 void SlowBufferNew(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
-  // v0.6 also refused anything but a number here.
+  // SlowBuffer is public (require('buffer').SlowBuffer), and v0.6.3 refused anything but a
+  // number with this TypeError; the range is checked as every binding checks one.
   if (!args[0]->IsNumber()) return ThrowTypeError(isolate, "Bad argument");
-  double length = args[0].As<v8::Number>()->Value();
-  if (!(length >= 0) || length > 0x3FFFFFFF || length != std::trunc(length)) {
-    return ThrowRangeError(isolate, "SlowBuffer length must be an integer in [0, 2^30)");
-  }
+  size_t length;
+  if (!GetSizeArg(args, 0, "length", &length, kMaxLength)) return;
   Local<Value> ctor_value;
   if (!context->Global()->Get(context, OneByteString(isolate, "Uint8Array")).ToLocal(&ctor_value) ||
       !ctor_value->IsFunction()) {
     return ThrowError(isolate, "Uint8Array is not available");
   }
-  Local<Value> argv[] = {v8::Number::New(isolate, length)};
+  Local<Value> argv[] = {v8::Number::New(isolate, static_cast<double>(length))};
   Local<Object> array;
   if (!ctor_value.As<Function>()->NewInstance(context, 1, argv).ToLocal(&array)) return;
   if (args.Data()->IsObject() && array->SetPrototype(context, args.Data()).IsNothing()) return;
@@ -621,7 +561,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "hexSlice", HexSlice);
   SetMethod(context, target, "byteLengthUtf8", ByteLengthUtf8);
   SetMethod(context, target, "byteLengthBase64", ByteLengthBase64);
-  SetConstant(context, target, "kMaxLength", 0x3FFFFFFF);
+  SetConstant(context, target, "kMaxLength", static_cast<double>(kMaxLength));
   {
     // A view of last_chars_written. The memory is this thread's, so V8 must not free it.
     std::unique_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(

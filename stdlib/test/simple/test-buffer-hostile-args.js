@@ -60,6 +60,26 @@ assert.throws(function() { binding.hexWrite({}, 'ab', 0, 1); }, TypeError);
 assert.throws(function() { binding.base64Write(target, 5, 0, 1); }, TypeError);
 assert.throws(function() { binding.ucs2Slice(target, 1.5, 2); }, RangeError);
 assert.strictEqual(binding.asciiWrite(target, 'abcdef', 14, Math.pow(2, 53)), 2);
+// The binding words its complaints as runtime/core/args.h does. A length to write is a count the
+// caller may overstate: a fraction is dropped, a negative one refused.
+assert.strictEqual(binding.asciiWrite(target, 'abc', 0, 1.5), 1);
+assert.strictEqual(binding.asciiWrite(target, 'abc', 0, Infinity), 3);
+assert.throws(function() { binding.asciiWrite(target, 'abc', 0, -1); },
+              /^RangeError: length must be 0 or more$/);
+assert.throws(function() { binding.utf8Slice(target, 0, 17); },
+              /^RangeError: end must be an integer from 0 to 16$/);
+assert.throws(function() { binding.utf8Write(target, 'a', 17); },
+              /^RangeError: offset must be an integer from 0 to 16$/);
+assert.throws(function() { binding.utf8Slice('ab', 0, 1); },
+              /^TypeError: buffer must be a Buffer$/);
+assert.throws(function() { binding.byteLengthUtf8(1); }, /^TypeError: string must be a string$/);
+assert.throws(function() { binding.fromString('a', 2); },
+              /^RangeError: encoding must be an integer from 0 to 1$/);
+// SlowBuffer is public, and keeps v0.6.3's TypeError for a non-number.
+assert.throws(function() { new binding.SlowBuffer('1'); }, /^TypeError: Bad argument$/);
+assert.throws(function() { new binding.SlowBuffer(-1); }, RangeError);
+assert.throws(function() { new binding.SlowBuffer(0x40000000); }, RangeError);
+assert.strictEqual(new binding.SlowBuffer(0x10).length, 0x10);
 
 // Every Buffer method and static function.
 var methods = Object.getOwnPropertyNames(buffer.Buffer.prototype).filter(function(name) {
