@@ -51,6 +51,7 @@
 #include <vector>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/callback_scope.h"
@@ -62,7 +63,6 @@ namespace binding {
 namespace http_parser {
 
 using v8::Array;
-using v8::ArrayBufferView;
 using v8::Context;
 using v8::Function;
 using v8::FunctionCallbackInfo;
@@ -102,7 +102,7 @@ class Parser : public BaseObject, public StreamListener {
  public:
   NODUS_WRAPPER_TYPE(Parser);
   Parser(Environment* env, Local<Object> object, enum http_parser_type type)
-      : BaseObject(env, object, &kWrapperType), env_(env) {
+      : BaseObject(env, object, &kWrapperType) {
     MakeWeak();
     Init(type);
   }
@@ -138,7 +138,7 @@ class Parser : public BaseObject, public StreamListener {
   // callback into JS, so the callbacks it makes run inside one CallbackScope (activity count,
   // uncaught exceptions, ticks), as MakeCallback's do.
   void OnData(const char* data, size_t length) {
-    HandleScope scope(env_->isolate());
+    HandleScope scope(env()->isolate());
     // Keeps the JS object (and so this) alive while the callbacks run, whatever they drop.
     Local<Object> keep_alive = object();
     (void)keep_alive;
@@ -148,7 +148,7 @@ class Parser : public BaseObject, public StreamListener {
       pending_.append(data, length);
       return;
     }
-    CallbackScope callback_scope(env_);
+    CallbackScope callback_scope(env());
     Dispatch(callback_scope.try_catch(), data, length);
   }
 
@@ -156,7 +156,7 @@ class Parser : public BaseObject, public StreamListener {
   // head to onUpgrade; the bytes after a pause() are kept for resume(). A callback's exception
   // is left in try_catch.
   void Dispatch(TryCatch& try_catch, const char* data, size_t length) {
-    Isolate* isolate = env_->isolate();
+    Isolate* isolate = env()->isolate();
     size_t parsed = RunParser(data, length);
     if (try_catch.HasCaught()) return;
     // Detached by JS during the parse: the rest of the read is not its business.
@@ -199,7 +199,7 @@ class Parser : public BaseObject, public StreamListener {
     if (pending_.empty() || detached_) return true;
     std::string rest;
     rest.swap(pending_);
-    TryCatch try_catch(env_->isolate());
+    TryCatch try_catch(env()->isolate());
     Dispatch(try_catch, rest.data(), rest.size());
     if (try_catch.HasCaught()) {
       try_catch.ReThrow();
@@ -217,7 +217,7 @@ class Parser : public BaseObject, public StreamListener {
     max_header_pairs_ = kDefaultMaxHeaderPairs;
     ResetMessage();
     awaiting_head_ = true;
-    head_started_at_ = uv_now(env_->loop());
+    head_started_at_ = uv_now(env()->loop());
   }
 
   void set_max_header_pairs(uint32_t n) { max_header_pairs_ = n; }
@@ -225,7 +225,7 @@ class Parser : public BaseObject, public StreamListener {
   // See headersExpired() above.
   bool HeadersExpired(double ms) const {
     if (!awaiting_head_ || detached_ || paused_) return false;
-    uint64_t now = uv_now(env_->loop());
+    uint64_t now = uv_now(env()->loop());
     return now >= head_started_at_ && static_cast<double>(now - head_started_at_) >= ms;
   }
 
@@ -244,13 +244,9 @@ class Parser : public BaseObject, public StreamListener {
   bool executing() const { return executing_; }
   bool detached() const { return detached_; }
 
-  static Parser* Unwrap(const FunctionCallbackInfo<Value>& args) {
-    return nodus::Unwrap<Parser>(args.This());
-  }
-
   // Returns bytes parsed; sets *failed when JS threw (the exception is left pending).
   size_t Execute(const char* data, size_t length, bool* failed) {
-    TryCatch try_catch(env_->isolate());
+    TryCatch try_catch(env()->isolate());
     size_t parsed = RunParser(data, length);
     if (try_catch.HasCaught()) {
       *failed = true;
@@ -292,7 +288,7 @@ class Parser : public BaseObject, public StreamListener {
     Parser* self = static_cast<Parser*>(p->data);
     self->ResetMessage();
     self->awaiting_head_ = true;
-    self->head_started_at_ = uv_now(self->env_->loop());
+    self->head_started_at_ = uv_now(self->env()->loop());
     return 0;
   }
   static int OnUrl(::http_parser* p, const char* at, size_t length) {
@@ -340,7 +336,7 @@ class Parser : public BaseObject, public StreamListener {
   }
 
   Local<Array> TakeFields() {
-    Isolate* isolate = env_->isolate();
+    Isolate* isolate = env()->isolate();
     std::vector<Local<Value>> strings(fields_.size());
     for (size_t i = 0; i < fields_.size(); i++) {
       // Header bytes are Latin-1 on the wire, as v0.6 decoded them ('binary'). Names are
@@ -358,21 +354,21 @@ class Parser : public BaseObject, public StreamListener {
 
   // Calls parser[name](args); returns false if it threw or is missing when required.
   bool CallJS(const char* name, int argc, Local<Value>* argv, Local<Value>* result) {
-    Isolate* isolate = env_->isolate();
+    Isolate* isolate = env()->isolate();
     Local<Object> object = this->object();
     Local<Value> fn;
-    if (!object->Get(env_->context(), env_->Key(name)).ToLocal(&fn)) return false;
+    if (!object->Get(env()->context(), env()->Key(name)).ToLocal(&fn)) return false;
     if (!fn->IsFunction()) {
       *result = v8::Undefined(isolate);
       return true;
     }
-    return fn.As<Function>()->Call(env_->context(), object, argc, argv).ToLocal(result);
+    return fn.As<Function>()->Call(env()->context(), object, argc, argv).ToLocal(result);
   }
 
   static int OnHeadersComplete(::http_parser* p) {
     Parser* self = static_cast<Parser*>(p->data);
     if (self->detached_) return 0;
-    Environment* env = self->env_;
+    Environment* env = self->env();
     Isolate* isolate = env->isolate();
     HandleScope scope(isolate);
     self->headers_done_ = true;
@@ -400,7 +396,7 @@ class Parser : public BaseObject, public StreamListener {
   static int OnBody(::http_parser* p, const char* at, size_t length) {
     Parser* self = static_cast<Parser*>(p->data);
     if (self->detached_) return 0;
-    Isolate* isolate = self->env_->isolate();
+    Isolate* isolate = self->env()->isolate();
     HandleScope scope(isolate);
     // The piece is copied out (a paused parser's pending bytes are its own, not a Buffer's),
     // into memory not zero-filled first, since the copy covers all of it.
@@ -419,7 +415,7 @@ class Parser : public BaseObject, public StreamListener {
   static int OnMessageComplete(::http_parser* p) {
     Parser* self = static_cast<Parser*>(p->data);
     if (self->detached_) return 0;
-    Isolate* isolate = self->env_->isolate();
+    Isolate* isolate = self->env()->isolate();
     HandleScope scope(isolate);
     Local<Value> argv[] = {v8::Undefined(isolate)};
     if (!self->fields_.empty()) argv[0] = self->TakeFields();  // Trailers of a chunked body.
@@ -429,7 +425,6 @@ class Parser : public BaseObject, public StreamListener {
 
   static const http_parser_settings kSettings;
 
-  Environment* env_;
   ::http_parser parser_;
   static constexpr uint32_t kDefaultMaxHeaderPairs = 2000;
   enum FieldState { kNoField, kInName, kInValue };
@@ -458,15 +453,18 @@ const http_parser_settings Parser::kSettings = {
     Parser::OnHeaderField,  Parser::OnHeaderValue, Parser::OnHeadersComplete,
     Parser::OnBody,         Parser::OnMessageComplete, nullptr, nullptr};
 
+// HTTPParser.REQUEST (0) or HTTPParser.RESPONSE (1).
+static_assert(HTTP_REQUEST == 0 && HTTP_RESPONSE == 1, "the type's range is [REQUEST, RESPONSE]");
 bool GetType(const FunctionCallbackInfo<Value>& args, enum http_parser_type* type) {
-  if (!args[0]->IsInt32() ||
-      (args[0].As<v8::Int32>()->Value() != HTTP_REQUEST &&
-       args[0].As<v8::Int32>()->Value() != HTTP_RESPONSE)) {
-    ThrowTypeError(args.GetIsolate(), "parser type must be HTTPParser.REQUEST or RESPONSE");
-    return false;
-  }
-  *type = static_cast<enum http_parser_type>(args[0].As<v8::Int32>()->Value());
+  int32_t value;
+  if (!GetInt32Arg(args, 0, "type", &value, HTTP_REQUEST, HTTP_RESPONSE)) return false;
+  *type = static_cast<enum http_parser_type>(value);
   return true;
+}
+
+// The Parser behind `this`, or nullptr with a TypeError thrown.
+Parser* ThisParser(const FunctionCallbackInfo<Value>& args) {
+  return UnwrapThis<Parser>(args, "not an HTTPParser");
 }
 
 void New(const FunctionCallbackInfo<Value>& args) {
@@ -478,8 +476,8 @@ void New(const FunctionCallbackInfo<Value>& args) {
 }
 
 void Reinitialize(const FunctionCallbackInfo<Value>& args) {
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
   enum http_parser_type type;
   if (!GetType(args, &type)) return;
   if (parser->executing()) {
@@ -489,14 +487,14 @@ void Reinitialize(const FunctionCallbackInfo<Value>& args) {
 }
 
 void Pause(const FunctionCallbackInfo<Value>& args) {
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
   parser->Pause();
 }
 
 void Resume(const FunctionCallbackInfo<Value>& args) {
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
   if (parser->executing()) {
     return ThrowError(args.GetIsolate(), "resume() called while the parser is parsing");
   }
@@ -504,55 +502,59 @@ void Resume(const FunctionCallbackInfo<Value>& args) {
 }
 
 void SetMaxHeaderPairs(const FunctionCallbackInfo<Value>& args) {
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
-  if (!args[0]->IsNumber() || !(args[0].As<v8::Number>()->Value() >= 0)) {
-    return ThrowTypeError(args.GetIsolate(), "max header pairs must be a number >= 0");
-  }
-  double n = args[0].As<v8::Number>()->Value();
-  parser->set_max_header_pairs(n >= 4294967295.0 ? 0 : static_cast<uint32_t>(n));
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
+  // http.js hands server.maxHeadersCount on as the user set it: any number >= 0, fractions and
+  // Infinity included. 2^32 - 1 pairs or more is no limit, which the parser counts as 0.
+  constexpr size_t kNoLimit = UINT32_MAX;
+  size_t n;
+  if (!GetCountArg(args, 0, "maxHeaderPairs", &n, kNoLimit)) return;
+  parser->set_max_header_pairs(n == kNoLimit ? 0 : static_cast<uint32_t>(n));
 }
 
 void HeadersExpired(const FunctionCallbackInfo<Value>& args) {
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
-  if (!args[0]->IsNumber()) return ThrowTypeError(args.GetIsolate(), "ms must be a number");
-  args.GetReturnValue().Set(parser->HeadersExpired(args[0].As<v8::Number>()->Value()));
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
+  // server.headersTimeout as set (> 0, fractions and Infinity included): whole milliseconds,
+  // as the loop's clock counts them; Infinity is 2^53 - 1 ms, which never passes.
+  size_t ms;
+  if (!GetCountArg(args, 0, "ms", &ms)) return;
+  args.GetReturnValue().Set(parser->HeadersExpired(static_cast<double>(ms)));
 }
 
 void Detach(const FunctionCallbackInfo<Value>& args) {
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
   args.GetReturnValue().Set(parser->Detach());
 }
 
 
 void Execute(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(isolate, "not an HTTPParser");
-  if (!args[0]->IsArrayBufferView()) return ThrowTypeError(isolate, "data must be a Buffer");
-  Local<ArrayBufferView> view = args[0].As<ArrayBufferView>();
-  size_t byte_length = view->ByteLength();
-  int64_t offset = 0, length = static_cast<int64_t>(byte_length);
-  if (args.Length() > 1 && !args[1]->IsUndefined() && !GetInt64Arg(args, 1, "offset", &offset)) return;
-  if (args.Length() > 2 && !args[2]->IsUndefined() && !GetInt64Arg(args, 2, "length", &length)) return;
-  if (offset < 0 || length < 0 || static_cast<uint64_t>(offset) > byte_length ||
-      static_cast<uint64_t>(length) > byte_length - static_cast<uint64_t>(offset)) {
-    return ThrowRangeError(isolate, "offset and length must lie within the buffer");
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
+  ByteSpan bytes;
+  size_t offset, length;
+  if (!GetBytesArg(args, 0, "data", &bytes) ||
+      !GetOptionalSizeArg(args, 1, "offset", 0, &offset, bytes.length) ||
+      !GetOptionalSizeArg(args, 2, "length", bytes.length - offset, &length,
+                          bytes.length - offset)) {
+    return;
   }
   if (parser->executing()) {
     return ThrowError(isolate, "execute() called while the parser is parsing");
   }
-  const char* data = static_cast<const char*>(view->Buffer()->Data()) + view->ByteOffset() + offset;
+  // (With length 0 the pointer is never read: http-parser is told there are no bytes.)
+  const char* data = bytes.data == nullptr ? nullptr
+                                           : reinterpret_cast<const char*>(bytes.data) + offset;
   if (parser->paused()) {
     // Held back by pause(): kept for resume(), and all taken as far as the caller goes.
-    parser->KeepPending(data, static_cast<size_t>(length));
+    parser->KeepPending(data, length);
     return args.GetReturnValue().Set(static_cast<double>(length));
   }
   bool was_detached = parser->detached();
   bool failed = false;
-  size_t parsed = parser->Execute(data, static_cast<size_t>(length), &failed);
+  size_t parsed = parser->Execute(data, length, &failed);
   if (failed) return;  // A callback threw; its exception propagates.
   if (!was_detached && parser->detached()) {
     // Detached by a callback: the bytes parsed up to there (the caller drops the rest).
@@ -560,13 +562,13 @@ void Execute(const FunctionCallbackInfo<Value>& args) {
   }
   if (parser->paused()) {
     // Paused by a callback: the rest waits for resume().
-    if (parsed < static_cast<size_t>(length)) {
-      parser->KeepPending(data + parsed, static_cast<size_t>(length) - parsed);
+    if (parsed < length) {
+      parser->KeepPending(data + parsed, length - parsed);
     }
     return args.GetReturnValue().Set(static_cast<double>(length));
   }
   http_errno err = parser->Errno();
-  if (err != HPE_OK || (!parser->Upgrade() && parsed != static_cast<size_t>(length))) {
+  if (err != HPE_OK || (!parser->Upgrade() && parsed != length)) {
     return args.GetReturnValue().Set(ParseError(isolate, err == HPE_OK ? HPE_UNKNOWN : err, parsed));
   }
   args.GetReturnValue().Set(static_cast<double>(parsed));
@@ -574,23 +576,23 @@ void Execute(const FunctionCallbackInfo<Value>& args) {
 
 void Consume(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(isolate, "not an HTTPParser");
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
   StreamWrap* stream = HandleWrap::FromValue<StreamWrap>(args[0]);
   if (stream == nullptr) return ThrowTypeError(isolate, "consume() needs an open stream handle");
   parser->Consume(stream);
 }
 
 void Unconsume(const FunctionCallbackInfo<Value>& args) {
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(args.GetIsolate(), "not an HTTPParser");
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
   parser->Unconsume();
 }
 
 void Finish(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
-  Parser* parser = Parser::Unwrap(args);
-  if (parser == nullptr) return ThrowTypeError(isolate, "not an HTTPParser");
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
   if (parser->executing()) {
     return ThrowError(isolate, "finish() called while the parser is parsing");
   }

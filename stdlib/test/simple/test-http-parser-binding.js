@@ -64,7 +64,22 @@ assert.throws(function() { parser.execute(input, 0, input.length); }, /from call
 assert.throws(function() { parser.execute(input, 5, input.length); }, RangeError);
 assert.throws(function() { parser.execute(input, -1, 2); }, RangeError);
 assert.throws(function() { parser.execute('string'); }, TypeError);
-assert.throws(function() { new HTTPParser(7); }, TypeError);
+// The type as runtime/core/args.h checks an integer: a non-number is a TypeError, a number
+// other than REQUEST (0) or RESPONSE (1) a RangeError.
+assert.throws(function() { new HTTPParser(7); },
+              /^RangeError: type must be an integer from 0 to 1$/);
+assert.throws(function() { new HTTPParser('0'); }, /^TypeError: type must be a number$/);
+assert.throws(function() { new HTTPParser(); }, TypeError);
+assert.throws(function() { parser.reinitialize(2); }, RangeError);
+assert.throws(function() { parser.execute(input, 0, 1.5); }, RangeError);
+// setMaxHeaderPairs and headersExpired take server.maxHeadersCount and server.headersTimeout as
+// the user set them (http.js passes any number >= 0 on): fractions and Infinity are fine.
+[0, 1.5, 2000, Math.pow(2, 32), Infinity].forEach(function(n) { parser.setMaxHeaderPairs(n); });
+assert.throws(function() { parser.setMaxHeaderPairs(-1); }, RangeError);
+assert.throws(function() { parser.setMaxHeaderPairs('10'); }, TypeError);
+assert.strictEqual(parser.headersExpired(Infinity), false);
+assert.throws(function() { parser.headersExpired(NaN); }, RangeError);
+assert.throws(function() { parser.headersExpired(); }, TypeError);
 assert.throws(function() { HTTPParser(HTTPParser.REQUEST); }, TypeError);
 assert.throws(function() { HTTPParser.prototype.execute.call({}, input); }, TypeError);
 
