@@ -10,6 +10,7 @@
 #include <uv.h>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/socket_address.h"
@@ -76,12 +77,13 @@ void Bind6(const FunctionCallbackInfo<Value>& args) { Bind(args, true); }
 void Connect(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
   if (wrap == nullptr) return;
-  if (!args[0]->IsObject()) return ThrowTypeError(args.GetIsolate(), "req must be an object");
+  Local<Object> req_object;
+  if (!GetObjectArg(args, 0, "req", &req_object)) return;
   sockaddr_storage addr;
   int err;
   if (!ParseSocketAddress(args, 1, ipv6, &addr, &err)) return;
   if (err == 0) {
-    err = wrap->Connect(args[0].As<Object>(), [&](uv_connect_t* req, uv_connect_cb cb) {
+    err = wrap->Connect(req_object, [&](uv_connect_t* req, uv_connect_cb cb) {
       return uv_tcp_connect(req, wrap->tcp(), reinterpret_cast<sockaddr*>(&addr), cb);
     });
   }
@@ -94,12 +96,13 @@ template <int (*F)(const uv_tcp_t*, sockaddr*, int*)>
 void GetName(const FunctionCallbackInfo<Value>& args) {
   TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
   if (wrap == nullptr) return;
-  if (!args[0]->IsObject()) return ThrowTypeError(args.GetIsolate(), "out must be an object");
+  Local<Object> out;
+  if (!GetObjectArg(args, 0, "out", &out)) return;
   sockaddr_storage addr;
   int length = sizeof(addr);
   int err = F(wrap->tcp(), reinterpret_cast<sockaddr*>(&addr), &length);
-  if (err == 0 && !SocketAddressToObject(args.GetIsolate(), reinterpret_cast<sockaddr*>(&addr),
-                                         args[0].As<Object>())) {
+  if (err == 0 &&
+      !SocketAddressToObject(args.GetIsolate(), reinterpret_cast<sockaddr*>(&addr), out)) {
     err = UV_EAFNOSUPPORT;
   }
   args.GetReturnValue().Set(err);
@@ -108,16 +111,21 @@ void GetName(const FunctionCallbackInfo<Value>& args) {
 void SetNoDelay(const FunctionCallbackInfo<Value>& args) {
   TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
   if (wrap == nullptr) return;
-  args.GetReturnValue().Set(uv_tcp_nodelay(wrap->tcp(), args[0]->BooleanValue(args.GetIsolate())));
+  bool enable;
+  if (!GetBoolArg(args, 0, "noDelay", &enable)) return;
+  args.GetReturnValue().Set(uv_tcp_nodelay(wrap->tcp(), enable));
 }
 
 void SetKeepAlive(const FunctionCallbackInfo<Value>& args) {
   TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
   if (wrap == nullptr) return;
-  int delay = args[1]->IsInt32() ? args[1].As<v8::Int32>()->Value() : 0;
+  bool enable;
+  int32_t delay;
+  if (!GetBoolArg(args, 0, "enable", &enable) || !GetInt32Arg(args, 1, "delay", &delay)) return;
+  // Seconds. net.js passes ~~(initialDelay / 1000), which is negative for a negative
+  // initialDelay: taken as no delay (libuv's delay is unsigned).
   if (delay < 0) delay = 0;
-  args.GetReturnValue().Set(
-      uv_tcp_keepalive(wrap->tcp(), args[0]->BooleanValue(args.GetIsolate()), delay));
+  args.GetReturnValue().Set(uv_tcp_keepalive(wrap->tcp(), enable, delay));
 }
 
 void Open(const FunctionCallbackInfo<Value>& args) {
