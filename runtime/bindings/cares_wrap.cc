@@ -25,6 +25,7 @@
 #include <uv.h>
 
 #include <cstring>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -33,6 +34,7 @@
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/args.h"
 #include "runtime/core/check.h"
+#include "runtime/core/req_wrap.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -128,7 +130,7 @@ struct CaresState {
   int starting = 0;
   // Completions waiting for the next loop iteration, and the timer that delivers them.
   struct Deferred {
-    Global<Object> req;
+    std::unique_ptr<ReqWrapBase> req;
     Global<Value> err;
     Global<Value> result;
   };
@@ -142,17 +144,19 @@ struct PollTask {
   ares_socket_t sock;
 };
 
-// One c-ares request in flight (a query or a reverse lookup).
-struct QueryReq {
+// One c-ares request in flight (a query or a reverse lookup): c-ares's callback `arg` leads back
+// to it (AsData / FromData), as a libuv request's `data` does.
+struct QueryReq : ReqWrapBase {
+  QueryReq(CaresState* state, Local<Object> object, int type)
+      : ReqWrapBase(state->env, object), state(state), type(type) {}
   CaresState* state;
-  Global<Object> req;
   int type;  // ns_t_* of the query, or 0 for getHostByAddr.
 };
 
-struct GetAddrInfoReq {
-  uv_getaddrinfo_t req;
+struct GetAddrInfoReq : ReqWrap<uv_getaddrinfo_t> {
+  GetAddrInfoReq(CaresState* state, Local<Object> object)
+      : ReqWrap(state->env, object), state(state) {}
   CaresState* state;
-  Global<Object> object;
 };
 
 CaresState* GetState(const FunctionCallbackInfo<Value>& args) {
@@ -167,19 +171,19 @@ void FlushDeferred(uv_timer_t* handle) {
   std::vector<CaresState::Deferred> batch;
   batch.swap(state->deferred);
   for (auto& item : batch) {
-    Local<Object> req = item.req.Get(isolate);
     Local<Value> argv[] = {item.err.Get(isolate), item.result.Get(isolate)};
-    env->MakeCallback(req, "oncomplete", 2, argv);
+    ReqWrapBase::Complete(std::move(item.req), 2, argv);
   }
 }
 
 // Calls req.oncomplete(err, result) now from the loop, or on the next iteration if JS is still
 // inside the call that started the request.
-void Deliver(CaresState* state, Local<Object> req, Local<Value> err, Local<Value> result) {
+void Deliver(CaresState* state, std::unique_ptr<ReqWrapBase> req, Local<Value> err,
+             Local<Value> result) {
   Environment* env = state->env;
   if (state->starting > 0) {
     CaresState::Deferred item;
-    item.req.Reset(env->isolate(), req);
+    item.req = std::move(req);
     item.err.Reset(env->isolate(), err);
     item.result.Reset(env->isolate(), result);
     state->deferred.push_back(std::move(item));
@@ -187,7 +191,7 @@ void Deliver(CaresState* state, Local<Object> req, Local<Value> err, Local<Value
     return;
   }
   Local<Value> argv[] = {err, result};
-  env->MakeCallback(req, "oncomplete", 2, argv);
+  ReqWrapBase::Complete(std::move(req), 2, argv);
 }
 
 Local<Value> ErrorCode(Isolate* isolate, const char* code) { return OneByteString(isolate, code); }
@@ -406,35 +410,34 @@ int ParseAnswer(Isolate* isolate, int type, const unsigned char* buf, int len,
   }
 }
 
-void FinishQuery(QueryReq* query, int status, Local<Value> result) {
+void FinishQuery(std::unique_ptr<QueryReq> query, int status, Local<Value> result) {
   CaresState* state = query->state;
   Isolate* isolate = state->env->isolate();
   state->pending--;
-  Local<Object> req = query->req.Get(isolate);
-  delete query;
   if (status == ARES_SUCCESS) {
-    Deliver(state, req, v8::Null(isolate), result);
+    Deliver(state, std::move(query), v8::Null(isolate), result);
   } else {
-    Deliver(state, req, ErrorCode(isolate, AresErrorCode(status)), v8::Undefined(isolate));
+    Deliver(state, std::move(query), ErrorCode(isolate, AresErrorCode(status)),
+            v8::Undefined(isolate));
   }
 }
 
 void OnQueryAnswer(void* arg, int status, int /*timeouts*/, unsigned char* answer, int length) {
-  QueryReq* query = static_cast<QueryReq*>(arg);
+  std::unique_ptr<QueryReq> query = ReqWrapBase::FromData<QueryReq>(arg);
   Isolate* isolate = query->state->env->isolate();
   HandleScope scope(isolate);
   Local<Value> result = v8::Undefined(isolate);
   if (status == ARES_SUCCESS) status = ParseAnswer(isolate, query->type, answer, length, &result);
-  FinishQuery(query, status, result);
+  FinishQuery(std::move(query), status, result);
 }
 
 void OnHostByAddr(void* arg, int status, int /*timeouts*/, struct hostent* host) {
-  QueryReq* query = static_cast<QueryReq*>(arg);
+  std::unique_ptr<QueryReq> query = ReqWrapBase::FromData<QueryReq>(arg);
   Isolate* isolate = query->state->env->isolate();
   HandleScope scope(isolate);
   Local<Value> result = v8::Undefined(isolate);
   if (status == ARES_SUCCESS) result = HostentNames(isolate, host, true);
-  FinishQuery(query, status, result);
+  FinishQuery(std::move(query), status, result);
 }
 
 // --- entry points ---
@@ -448,16 +451,14 @@ void Starting(CaresState* state, Start start) {
 }
 
 void AfterGetAddrInfo(uv_getaddrinfo_t* uv_req, int status, struct addrinfo* res) {
-  GetAddrInfoReq* req = static_cast<GetAddrInfoReq*>(uv_req->data);
+  std::unique_ptr<GetAddrInfoReq> req = GetAddrInfoReq::From<GetAddrInfoReq>(uv_req);
   CaresState* state = req->state;
   Isolate* isolate = state->env->isolate();
   HandleScope scope(isolate);
   Local<Context> context = state->env->context();
-  Local<Object> object = req->object.Get(isolate);
-  delete req;
   if (status != 0) {
     uv_freeaddrinfo(res);
-    Deliver(state, object, ErrorCode(isolate, GetAddrInfoErrorCode(status)),
+    Deliver(state, std::move(req), ErrorCode(isolate, GetAddrInfoErrorCode(status)),
             v8::Undefined(isolate));
     return;
   }
@@ -475,10 +476,10 @@ void AfterGetAddrInfo(uv_getaddrinfo_t* uv_req, int status, struct addrinfo* res
   }
   uv_freeaddrinfo(res);
   if (n == 0) {
-    Deliver(state, object, ErrorCode(isolate, "ENOTFOUND"), v8::Undefined(isolate));
+    Deliver(state, std::move(req), ErrorCode(isolate, "ENOTFOUND"), v8::Undefined(isolate));
     return;
   }
-  Deliver(state, object, v8::Null(isolate), addresses);
+  Deliver(state, std::move(req), v8::Null(isolate), addresses);
 }
 
 // getaddrinfo(req, hostname, family): family 0 (either), 4 or 6.
@@ -499,41 +500,39 @@ void GetAddrInfo(const FunctionCallbackInfo<Value>& args) {
     case 6: family = AF_INET6; break;
     default: return ThrowTypeError(isolate, "family must be 0, 4 or 6");
   }
-  GetAddrInfoReq* req = new GetAddrInfoReq();
-  req->state = state;
-  req->object.Reset(isolate, object);
-  req->req.data = req;
   struct addrinfo hints;
   memset(&hints, 0, sizeof(hints));
   hints.ai_family = family;
   hints.ai_socktype = SOCK_STREAM;
-  int err = uv_getaddrinfo(state->env->loop(), &req->req, AfterGetAddrInfo, hostname.c_str(),
-                           nullptr, &hints);
+  std::unique_ptr<GetAddrInfoReq> req(new GetAddrInfoReq(state, object));
+  int err = GetAddrInfoReq::Dispatch(req, [&](uv_getaddrinfo_t* uv_req) {
+    return uv_getaddrinfo(state->env->loop(), uv_req, AfterGetAddrInfo, hostname.c_str(), nullptr,
+                          &hints);
+  });
   if (err != 0) {
     // Not queued: report it from the loop all the same.
-    delete req;
     Starting(state, [&] {
-      Deliver(state, object, ErrorCode(isolate, GetAddrInfoErrorCode(err)),
+      Deliver(state, std::move(req), ErrorCode(isolate, GetAddrInfoErrorCode(err)),
               v8::Undefined(isolate));
     });
   }
 }
 
-// Starts a c-ares request whose completion goes to `query`; reports a channel that failed to
-// initialize as that failure.
+// Starts a c-ares request whose completion goes to a new QueryReq; `send(arg)` starts it with
+// `arg` as the callback's argument, which owns the request from then on. Reports a channel that
+// failed to initialize as that failure.
 template <typename Send>
 void StartQuery(CaresState* state, Local<Object> object, int type, Send send) {
   Isolate* isolate = state->env->isolate();
-  QueryReq* query = new QueryReq();
-  query->state = state;
-  query->req.Reset(isolate, object);
-  query->type = type;
+  std::unique_ptr<QueryReq> query(new QueryReq(state, object, type));
   state->pending++;
   Starting(state, [&] {
     if (state->channel == nullptr) {
-      FinishQuery(query, state->init_status, v8::Undefined(isolate));
+      FinishQuery(std::move(query), state->init_status, v8::Undefined(isolate));
     } else {
-      send(query);
+      // c-ares may call back before returning (a bad name, an /etc/hosts hit): the callback
+      // takes the request back through `arg`.
+      send(query.release()->AsData());
     }
   });
   UpdateTimer(state);
@@ -545,8 +544,8 @@ void Query(const FunctionCallbackInfo<Value>& args) {
   Local<Object> object;
   std::string name;
   if (!GetObjectArg(args, 0, "req", &object) || !GetCStringArg(args, 1, "name", &name)) return;
-  StartQuery(state, object, kType, [&](QueryReq* query) {
-    ares_query(state->channel, name.c_str(), ns_c_in, kType, OnQueryAnswer, query);
+  StartQuery(state, object, kType, [&](void* arg) {
+    ares_query(state->channel, name.c_str(), ns_c_in, kType, OnQueryAnswer, arg);
   });
 }
 
@@ -568,8 +567,8 @@ void GetHostByAddr(const FunctionCallbackInfo<Value>& args) {
   } else {
     return ThrowTypeError(args.GetIsolate(), "ip must be an IPv4 or IPv6 address");
   }
-  StartQuery(state, object, 0, [&](QueryReq* query) {
-    ares_gethostbyaddr(state->channel, addr, length, family, OnHostByAddr, query);
+  StartQuery(state, object, 0, [&](void* arg) {
+    ares_gethostbyaddr(state->channel, addr, length, family, OnHostByAddr, arg);
   });
 }
 

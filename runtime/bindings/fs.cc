@@ -16,6 +16,7 @@
 #include "runtime/core/check.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/handle_wrap.h"
+#include "runtime/core/req_wrap.h"
 #include "runtime/core/stream_buf.h"
 #include "runtime/core/util.h"
 
@@ -39,18 +40,20 @@ using v8::Value;
 
 namespace {
 
-// One in-flight asynchronous request: it owns the uv_fs_t and the JS callback, and frees itself
-// after the callback ran. A read or write also holds the memory of its Buffer (`buffer`): the
-// thread pool uses it until the call is done, whatever JS does with the Buffer meanwhile. A
-// readBuffer() owns the memory being read into (`store`), handed to the callback as an ArrayBuffer.
-struct FSReq {
-  uv_fs_t req;
-  Environment* env;
-  Global<Function> callback;
+// One asynchronous call on the thread pool, reporting to a JS callback. Besides what every
+// request holds (req_wrap.h: a read or write keeps its Buffer's backing store, which the thread
+// pool uses until the call is done, whatever JS does with the Buffer meanwhile), it carries the
+// path and syscall its error names and, for readBuffer(), the memory being read into
+// (`target`), handed to the callback as an ArrayBuffer.
+struct FSReq : ReqWrap<uv_fs_t> {
+  FSReq(Environment* env, Local<Function> callback, const std::string& path, const char* syscall)
+      : ReqWrap(env, callback), path(path), syscall(syscall) {}
+  // What libuv allocated for the call (a copied path, scandir's entries, readlink's result).
+  ~FSReq() override { uv_fs_req_cleanup(req()); }
+
   std::string path;
   const char* syscall;
-  std::shared_ptr<BackingStore> store;
-  std::shared_ptr<BackingStore> buffer;
+  std::shared_ptr<BackingStore> target;
 };
 
 // After a readBuffer() of `result` bytes into `store`: the bytes it did not fill are cleared, so
@@ -118,12 +121,12 @@ Local<Value> ResultOf(Isolate* isolate, uv_fs_t* req) {
   }
 }
 
-void AfterAsync(uv_fs_t* uv_req) {
-  FSReq* req = static_cast<FSReq*>(uv_req->data);
-  Environment* env = req->env;
-  Isolate* isolate = env->isolate();
+// Calls back with (err) or (null, result), and readBuffer()'s ArrayBuffer as a third argument.
+void FinishAsync(std::unique_ptr<FSReq> req) {
+  uv_fs_t* uv_req = req->req();
+  Isolate* isolate = req->env()->isolate();
   HandleScope scope(isolate);
-  Local<Value> argv[2];
+  Local<Value> argv[3];
   int argc;
   if (uv_req->result < 0) {
     argv[0] = UVException(isolate, static_cast<int>(uv_req->result), req->syscall,
@@ -134,43 +137,38 @@ void AfterAsync(uv_fs_t* uv_req) {
     argv[1] = ResultOf(isolate, uv_req);
     argc = 2;
   }
-  Local<Value> array_buffer;
-  if (req->store != nullptr && uv_req->result >= 0) {
-    ClearUnread(req->store.get(), uv_req->result);
-    array_buffer = ArrayBuffer::New(isolate, std::move(req->store));
+  if (req->target != nullptr && uv_req->result >= 0) {
+    ClearUnread(req->target.get(), uv_req->result);
+    argv[2] = ArrayBuffer::New(isolate, std::move(req->target));
     argc = 3;
   }
-  Local<Value> full_argv[] = {argv[0], argv[1], array_buffer};
-  Local<Function> callback = req->callback.Get(isolate);
-  uv_fs_req_cleanup(uv_req);
-  delete req;
-  env->MakeCallback(env->context()->Global(), callback, argc, full_argv);
+  FSReq::Complete(std::move(req), argc, argv);
 }
+
+void AfterAsync(uv_fs_t* uv_req) { FinishAsync(FSReq::From<FSReq>(uv_req)); }
 
 // Runs `call` synchronously, or asynchronously if the argument at `callback_index` is a
 // function. `call` receives the request and the libuv callback (nullptr for synchronous).
-// `buffer`, if given, is the memory the call reads or writes: an asynchronous request holds it.
+// `buffer`, if given, is the memory the call reads or writes, and `target` the memory a
+// readBuffer() reads into: an asynchronous request holds them.
 template <typename Call>
-void Dispatch(const FunctionCallbackInfo<Value>& args, int callback_index, const char* syscall,
-              const std::string& path, Call call,
-              Local<v8::ArrayBufferView> buffer = Local<v8::ArrayBufferView>()) {
+void SyncOrAsync(const FunctionCallbackInfo<Value>& args, int callback_index, const char* syscall,
+                 const std::string& path, Call call,
+                 Local<v8::ArrayBufferView> buffer = Local<v8::ArrayBufferView>(),
+                 std::shared_ptr<BackingStore> target = nullptr) {
   Environment* env = Environment::GetCurrent(args);
   Isolate* isolate = env->isolate();
   if (args[callback_index]->IsFunction()) {
-    FSReq* req = new FSReq();
-    req->env = env;
-    req->callback.Reset(isolate, args[callback_index].As<Function>());
-    req->path = path;
-    req->syscall = syscall;
-    if (!buffer.IsEmpty()) req->buffer = buffer->Buffer()->GetBackingStore();
-    req->req.data = req;
-    int err = call(&req->req, AfterAsync);
-    if (err < 0) {
+    std::unique_ptr<FSReq> req(
+        new FSReq(env, args[callback_index].As<Function>(), path, syscall));
+    if (!buffer.IsEmpty()) req->KeepAlive(buffer);
+    req->target = std::move(target);
+    int err = FSReq::Dispatch(req, call, AfterAsync);
+    if (err != 0) {
       // libuv refused to queue it (invalid arguments): report the error at once.
-      req->req.result = err;
-      req->req.fs_type = UV_FS_UNKNOWN;
-      uv_fs_t* uv_req = &req->req;
-      AfterAsync(uv_req);
+      req->req()->result = err;
+      req->req()->fs_type = UV_FS_UNKNOWN;
+      FinishAsync(std::move(req));
     }
     return;
   }
@@ -202,7 +200,7 @@ void Stat(const FunctionCallbackInfo<Value>& args) {
   std::string path;
   if (!GetPath(args, &path)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 1, "stat", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 1, "stat", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_stat(env->loop(), req, path.c_str(), cb);
   });
 }
@@ -211,7 +209,7 @@ void LStat(const FunctionCallbackInfo<Value>& args) {
   std::string path;
   if (!GetPath(args, &path)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 1, "lstat", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 1, "lstat", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_lstat(env->loop(), req, path.c_str(), cb);
   });
 }
@@ -220,7 +218,7 @@ void FStat(const FunctionCallbackInfo<Value>& args) {
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 1, "fstat", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 1, "fstat", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_fstat(env->loop(), req, fd, cb);
   });
 }
@@ -229,7 +227,7 @@ void RealPath(const FunctionCallbackInfo<Value>& args) {
   std::string path;
   if (!GetPath(args, &path)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 1, "realpath", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 1, "realpath", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_realpath(env->loop(), req, path.c_str(), cb);
   });
 }
@@ -238,7 +236,7 @@ void Close(const FunctionCallbackInfo<Value>& args) {
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 1, "close", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 1, "close", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_close(env->loop(), req, fd, cb);
   });
 }
@@ -282,7 +280,7 @@ void Open(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 3, "open", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 3, "open", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_open(env->loop(), req, path.c_str(), static_cast<int>(flags) | O_CLOEXEC,
                       static_cast<int>(mode), cb);
   });
@@ -310,7 +308,7 @@ void ReadOrWrite(const FunctionCallbackInfo<Value>& args) {
   }
   char* data = static_cast<char*>(buffer->Buffer()->Data()) + buffer->ByteOffset() + offset;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(
+  SyncOrAsync(
       args, 5, kWrite ? "write" : "read", "",
       [&](uv_fs_t* req, uv_fs_cb cb) {
         uv_buf_t buf = MakeUvBuf(data, static_cast<size_t>(length));
@@ -345,11 +343,13 @@ void ReadBuffer(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   uv_buf_t buf = uv_buf_init(static_cast<char*>(store->Data()), static_cast<unsigned>(length));
   if (args[3]->IsFunction()) {
-    // Dispatch, with the store held by the request until the callback.
-    Dispatch(args, 3, "read", "", [&](uv_fs_t* req, uv_fs_cb cb) {
-      static_cast<FSReq*>(req->data)->store = store;
-      return uv_fs_read(env->loop(), req, fd, &buf, 1, position, cb);
-    });
+    // The request holds the store (its target) until the callback.
+    SyncOrAsync(
+        args, 3, "read", "",
+        [&](uv_fs_t* req, uv_fs_cb cb) {
+          return uv_fs_read(env->loop(), req, fd, &buf, 1, position, cb);
+        },
+        Local<v8::ArrayBufferView>(), store);
     return;
   }
   uv_fs_t req;
@@ -365,14 +365,14 @@ void ReadBuffer(const FunctionCallbackInfo<Value>& args) {
 }
 
 // Calls taking one path: unlink, rmdir, readdir, readlink.
-#define NODUS_PATH_CALL(Name, syscall, uv_call)                                       \
-  void Name(const FunctionCallbackInfo<Value>& args) {                                \
-    std::string path;                                                                 \
-    if (!GetPath(args, &path)) return;                                                \
-    Environment* env = Environment::GetCurrent(args);                                 \
-    Dispatch(args, 1, syscall, path, [&](uv_fs_t* req, uv_fs_cb cb) {                 \
-      return uv_call;                                                                 \
-    });                                                                               \
+#define NODUS_PATH_CALL(Name, syscall, uv_call)                                         \
+  void Name(const FunctionCallbackInfo<Value>& args) {                                  \
+    std::string path;                                                                   \
+    if (!GetPath(args, &path)) return;                                                  \
+    Environment* env = Environment::GetCurrent(args);                                   \
+    SyncOrAsync(args, 1, syscall, path, [&](uv_fs_t* req, uv_fs_cb cb) {                \
+      return uv_call;                                                                   \
+    });                                                                                 \
   }
 NODUS_PATH_CALL(Unlink, "unlink", uv_fs_unlink(env->loop(), req, path.c_str(), cb))
 NODUS_PATH_CALL(RmDir, "rmdir", uv_fs_rmdir(env->loop(), req, path.c_str(), cb))
@@ -381,14 +381,14 @@ NODUS_PATH_CALL(ReadLink, "readlink", uv_fs_readlink(env->loop(), req, path.c_st
 #undef NODUS_PATH_CALL
 
 // Calls taking two paths: rename, link, symlink. Errors name the first path.
-#define NODUS_TWO_PATH_CALL(Name, syscall, uv_call)                                   \
-  void Name(const FunctionCallbackInfo<Value>& args) {                                \
-    std::string from, to;                                                             \
-    if (!GetPath(args, &from, 0) || !GetPath(args, &to, 1)) return;                   \
-    Environment* env = Environment::GetCurrent(args);                                 \
-    Dispatch(args, 2, syscall, from, [&](uv_fs_t* req, uv_fs_cb cb) {                 \
-      return uv_call;                                                                 \
-    });                                                                               \
+#define NODUS_TWO_PATH_CALL(Name, syscall, uv_call)                                     \
+  void Name(const FunctionCallbackInfo<Value>& args) {                                  \
+    std::string from, to;                                                               \
+    if (!GetPath(args, &from, 0) || !GetPath(args, &to, 1)) return;                     \
+    Environment* env = Environment::GetCurrent(args);                                   \
+    SyncOrAsync(args, 2, syscall, from, [&](uv_fs_t* req, uv_fs_cb cb) {                \
+      return uv_call;                                                                   \
+    });                                                                                 \
   }
 NODUS_TWO_PATH_CALL(Rename, "rename", uv_fs_rename(env->loop(), req, from.c_str(), to.c_str(), cb))
 NODUS_TWO_PATH_CALL(Link, "link", uv_fs_link(env->loop(), req, from.c_str(), to.c_str(), cb))
@@ -403,7 +403,7 @@ void MkDir(const FunctionCallbackInfo<Value>& args) {
   int64_t mode;
   if (!GetIntInRange(args, 1, "mode", 0, 07777, &mode)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 2, "mkdir", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 2, "mkdir", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_mkdir(env->loop(), req, path.c_str(), static_cast<int>(mode), cb);
   });
 }
@@ -414,7 +414,7 @@ void ChMod(const FunctionCallbackInfo<Value>& args) {
   int64_t mode;
   if (!GetIntInRange(args, 1, "mode", 0, 07777, &mode)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 2, "chmod", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 2, "chmod", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_chmod(env->loop(), req, path.c_str(), static_cast<int>(mode), cb);
   });
 }
@@ -425,7 +425,7 @@ void FChMod(const FunctionCallbackInfo<Value>& args) {
   int64_t mode;
   if (!GetIntInRange(args, 1, "mode", 0, 07777, &mode)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 2, "fchmod", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 2, "fchmod", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_fchmod(env->loop(), req, fd, static_cast<int>(mode), cb);
   });
 }
@@ -448,7 +448,7 @@ void ChOwn(const FunctionCallbackInfo<Value>& args) {
   uv_gid_t gid;
   if (!GetPath(args, &path) || !GetIds(args, &uid, &gid)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 3, "chown", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 3, "chown", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_chown(env->loop(), req, path.c_str(), uid, gid, cb);
   });
 }
@@ -459,7 +459,7 @@ void LChOwn(const FunctionCallbackInfo<Value>& args) {
   uv_gid_t gid;
   if (!GetPath(args, &path) || !GetIds(args, &uid, &gid)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 3, "lchown", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 3, "lchown", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_lchown(env->loop(), req, path.c_str(), uid, gid, cb);
   });
 }
@@ -470,7 +470,7 @@ void FChOwn(const FunctionCallbackInfo<Value>& args) {
   uv_gid_t gid;
   if (!GetFdArg(args, 0, &fd) || !GetIds(args, &uid, &gid)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 3, "fchown", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 3, "fchown", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_fchown(env->loop(), req, fd, uid, gid, cb);
   });
 }
@@ -482,7 +482,7 @@ void FTruncate(const FunctionCallbackInfo<Value>& args) {
   int64_t length;
   if (!GetIntInRange(args, 1, "length", 0, INT64_MAX, &length)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 2, "ftruncate", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 2, "ftruncate", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_ftruncate(env->loop(), req, fd, length, cb);
   });
 }
@@ -491,7 +491,7 @@ void FSync(const FunctionCallbackInfo<Value>& args) {
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 1, "fsync", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 1, "fsync", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_fsync(env->loop(), req, fd, cb);
   });
 }
@@ -500,7 +500,7 @@ void FDataSync(const FunctionCallbackInfo<Value>& args) {
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 1, "fdatasync", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 1, "fdatasync", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_fdatasync(env->loop(), req, fd, cb);
   });
 }
@@ -514,7 +514,7 @@ void UTimes(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 3, "utime", path, [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 3, "utime", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_utime(env->loop(), req, path.c_str(), atime, mtime, cb);
   });
 }
@@ -527,7 +527,7 @@ void FUTimes(const FunctionCallbackInfo<Value>& args) {
     return;
   }
   Environment* env = Environment::GetCurrent(args);
-  Dispatch(args, 3, "futime", "", [&](uv_fs_t* req, uv_fs_cb cb) {
+  SyncOrAsync(args, 3, "futime", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_futime(env->loop(), req, fd, atime, mtime, cb);
   });
 }

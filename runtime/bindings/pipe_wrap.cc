@@ -26,12 +26,16 @@
 #include <uv.h>
 
 #include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <string>
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/connection_wrap.h"
+#include "runtime/core/req_wrap.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -111,13 +115,14 @@ void Connect(const FunctionCallbackInfo<Value>& args) {
   PipeWrap* wrap = HandleWrap::Unwrap<PipeWrap>(args);
   if (wrap == nullptr) return;
   if (!args[0]->IsObject()) return ThrowTypeError(args.GetIsolate(), "req must be an object");
+  Local<Object> req = args[0].As<Object>();
   std::string path;
   if (!GetPath(args, 1, &path)) return;
   if (!PathFits(path)) return args.GetReturnValue().Set(UV_ENAMETOOLONG);
   // uv_pipe_connect reports every failure through the callback.
   args.GetReturnValue().Set(
-      wrap->Connect(args[0].As<Object>(), [&](uv_connect_t* req, uv_connect_cb cb) {
-        uv_pipe_connect(req, wrap->pipe(), path.c_str(), cb);
+      wrap->Connect(req, [&](uv_connect_t* connect, uv_connect_cb cb) {
+        uv_pipe_connect(connect, wrap->pipe(), path.c_str(), cb);
         return 0;
       }));
 }
@@ -154,33 +159,29 @@ StreamWrap* ToSocketHandle(Local<Value> value) {
   return type == UV_TCP || type == UV_NAMED_PIPE ? stream : nullptr;
 }
 
-// A message written together with a descriptor. `holder` owns a duplicate of the descriptor
-// sent, so the write does not depend on the lifetime of the handle JS passed in; the request is
-// freed once `holder` has closed.
-struct HandleWriteReq {
-  uv_write_t req;
-  uv_pipe_t holder;
-  Environment* env;
-  Global<Object> object;
-  std::string data;
+// A message written together with a descriptor: the message's UTF-8 bytes are the request's
+// storage, and `holder` is a pipe that owns a duplicate of the descriptor sent, so the write does
+// not depend on the lifetime of the handle JS passed in. libuv reads the descriptor from the
+// holder until the write is done; the holder is then closed, and freed by its close callback.
+struct HandleWriteReq : ReqWrap<uv_write_t> {
+  using ReqWrap::ReqWrap;
+  uv_pipe_t* holder = nullptr;
 };
 
-void FreeHandleWriteReq(uv_handle_t* holder) {
-  delete static_cast<HandleWriteReq*>(holder->data);
+void CloseHolder(uv_pipe_t* holder) {
+  uv_close(reinterpret_cast<uv_handle_t*>(holder),
+           [](uv_handle_t* handle) { delete reinterpret_cast<uv_pipe_t*>(handle); });
 }
 
 void OnHandleWrite(uv_write_t* uv_req, int status) {
-  HandleWriteReq* write = static_cast<HandleWriteReq*>(uv_req->data);
-  Environment* env = write->env;
-  Isolate* isolate = env->isolate();
+  std::unique_ptr<HandleWriteReq> write = HandleWriteReq::From<HandleWriteReq>(uv_req);
+  Isolate* isolate = write->env()->isolate();
   HandleScope scope(isolate);
   PipeWrap* wrap = static_cast<PipeWrap*>(uv_req->handle->data);
-  Local<Object> req = write->object.Get(isolate);
-  write->object.Reset();
-  uv_close(reinterpret_cast<uv_handle_t*>(&write->holder), FreeHandleWriteReq);
+  CloseHolder(write->holder);
   wrap->RefreshWriteQueueSize();
-  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req};
-  env->MakeCallback(req, "oncomplete", 3, argv);
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), write->object()};
+  HandleWriteReq::Complete(std::move(write), 3, argv);
 }
 
 void WriteWithHandle(const FunctionCallbackInfo<Value>& args) {
@@ -188,6 +189,7 @@ void WriteWithHandle(const FunctionCallbackInfo<Value>& args) {
   if (wrap == nullptr) return;
   Isolate* isolate = args.GetIsolate();
   if (!args[0]->IsObject()) return ThrowTypeError(isolate, "req must be an object");
+  Local<Object> req = args[0].As<Object>();
   if (!args[1]->IsString()) return ThrowTypeError(isolate, "data must be a string");
   StreamWrap* send = ToSocketHandle(args[2]);
   if (send == nullptr) {
@@ -203,27 +205,28 @@ void WriteWithHandle(const FunctionCallbackInfo<Value>& args) {
   if (copy < 0) return args.GetReturnValue().Set(-errno);
 
   Environment* env = wrap->env();
-  HandleWriteReq* write = new HandleWriteReq();
-  write->env = env;
-  write->req.data = write;
-  CHECK_EQ(uv_pipe_init(env->loop(), &write->holder, 0), 0);
-  write->holder.data = write;
-  err = uv_pipe_open(&write->holder, copy);
+  uv_pipe_t* holder = new uv_pipe_t;
+  CHECK_EQ(uv_pipe_init(env->loop(), holder, 0), 0);
+  err = uv_pipe_open(holder, copy);
   if (err != 0) {
     close(copy);
-    uv_close(reinterpret_cast<uv_handle_t*>(&write->holder), FreeHandleWriteReq);
+    CloseHolder(holder);
     return args.GetReturnValue().Set(err);
   }
+  std::unique_ptr<HandleWriteReq> write(new HandleWriteReq(env, req));
+  write->holder = holder;
   Utf8Value utf8(isolate, args[1]);
-  write->data = utf8.str();
-  uv_buf_t buf = uv_buf_init(&write->data[0], static_cast<unsigned>(write->data.size()));
-  err = uv_write2(&write->req, wrap->stream(), &buf, 1,
-                  reinterpret_cast<uv_stream_t*>(&write->holder), OnHandleWrite);
+  char* data = static_cast<char*>(std::malloc(utf8.length()));
+  CHECK(data != nullptr);
+  std::memcpy(data, utf8.c_str(), utf8.length());
+  write->AdoptStorage(data);
+  uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(utf8.length()));
+  err = HandleWriteReq::Dispatch(write, uv_write2, wrap->stream(), &buf, 1,
+                                 reinterpret_cast<uv_stream_t*>(holder), OnHandleWrite);
   if (err != 0) {
-    uv_close(reinterpret_cast<uv_handle_t*>(&write->holder), FreeHandleWriteReq);
-    return args.GetReturnValue().Set(err);
+    CloseHolder(holder);
+    return args.GetReturnValue().Set(err);  // `write` frees the message's bytes
   }
-  write->object.Reset(isolate, args[0].As<Object>());
   wrap->RefreshWriteQueueSize();
   args.GetReturnValue().Set(0);
 }

@@ -25,6 +25,7 @@
 #include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/handle_wrap.h"
+#include "runtime/core/req_wrap.h"
 #include "runtime/core/socket_address.h"
 #include "runtime/core/util.h"
 
@@ -39,7 +40,6 @@ using v8::Context;
 using v8::Function;
 using v8::FunctionCallbackInfo;
 using v8::FunctionTemplate;
-using v8::Global;
 using v8::HandleScope;
 using v8::Integer;
 using v8::Isolate;
@@ -63,14 +63,10 @@ class UDPWrap : public HandleWrap {
 };
 NODUS_DEFINE_WRAPPER_TYPE(UDPWrap, HandleWrap);
 
-// One datagram in flight. The backing store keeps the bytes alive whatever JS does with the
-// buffer meanwhile; the JS request object also holds the buffer, as `buffer`, until completion.
-struct SendReq {
-  uv_udp_send_t req;
-  Environment* env;
-  Global<Object> object;
-  std::shared_ptr<BackingStore> store;
-};
+// One datagram in flight. It keeps the buffer's backing store, so the bytes stay alive whatever
+// JS does with the buffer meanwhile; the JS request object also holds the buffer, as `buffer`,
+// until completion.
+using SendReq = ReqWrap<uv_udp_send_t>;
 
 void New(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
@@ -98,15 +94,12 @@ void Bind4(const FunctionCallbackInfo<Value>& args) { Bind(args, false); }
 void Bind6(const FunctionCallbackInfo<Value>& args) { Bind(args, true); }
 
 void OnSend(uv_udp_send_t* uv_req, int status) {
-  SendReq* req = static_cast<SendReq*>(uv_req->data);
-  Environment* env = req->env;
-  Isolate* isolate = env->isolate();
+  std::unique_ptr<SendReq> req = SendReq::From(uv_req);
+  Isolate* isolate = req->env()->isolate();
   HandleScope scope(isolate);
   UDPWrap* wrap = static_cast<UDPWrap*>(uv_req->handle->data);
-  Local<Object> req_object = req->object.Get(isolate);
-  delete req;
-  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req_object};
-  env->MakeCallback(req_object, "oncomplete", 3, argv);
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req->object()};
+  SendReq::Complete(std::move(req), 3, argv);
 }
 
 void Send(const FunctionCallbackInfo<Value>& args, bool ipv6) {
@@ -139,19 +132,14 @@ void Send(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   char* data = store->Data() == nullptr
                    ? nullptr
                    : static_cast<char*>(store->Data()) + view->ByteOffset() + offset;
-  SendReq* req = new SendReq();
-  req->env = wrap->env();
-  req->object.Reset(isolate, req_object);
-  req->store = std::move(store);
-  req->req.data = req;
+  std::unique_ptr<SendReq> req(new SendReq(wrap->env(), req_object));
+  req->KeepAlive(std::move(store));
   uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
-  err = uv_udp_send(&req->req, wrap->udp(), &buf, 1, reinterpret_cast<sockaddr*>(&addr), OnSend);
-  if (err != 0) {
-    delete req;
-    return args.GetReturnValue().Set(err);
-  }
-  // The request holds the memory natively (req->store); req.buffer is for JS that looks. A
-  // Proxy as the request can refuse it: that throws, the send still goes out.
+  err = SendReq::Dispatch(req, uv_udp_send, wrap->udp(), &buf, 1,
+                          reinterpret_cast<sockaddr*>(&addr), OnSend);
+  if (err != 0) return args.GetReturnValue().Set(err);
+  // The request holds the memory natively (its backing store); req.buffer is for JS that looks.
+  // A Proxy as the request can refuse it: that throws, the send still goes out.
   if (req_object->CreateDataProperty(wrap->env()->context(), OneByteString(isolate, "buffer"), view)
           .IsNothing()) {
     return;

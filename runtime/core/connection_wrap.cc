@@ -51,16 +51,13 @@ void ConnectionWrap::OnConnection(uv_stream_t* server, int status) {
 }
 
 void ConnectionWrap::OnConnect(uv_connect_t* uv_req, int status) {
-  ConnectReq* req = static_cast<ConnectReq*>(uv_req->data);
-  Environment* env = req->env;
-  Isolate* isolate = env->isolate();
+  std::unique_ptr<ConnectReq> req = ConnectReq::From(uv_req);
+  Isolate* isolate = req->env()->isolate();
   HandleScope scope(isolate);
   ConnectionWrap* wrap = static_cast<ConnectionWrap*>(uv_req->handle->data);
-  Local<Object> req_object = req->object.Get(isolate);
-  delete req;
-  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req_object,
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req->object(),
                          v8::True(isolate), v8::True(isolate)};
-  env->MakeCallback(req_object, "oncomplete", 5, argv);
+  ConnectReq::Complete(std::move(req), 5, argv);
 }
 
 }  // namespace nodus

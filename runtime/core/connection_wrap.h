@@ -9,6 +9,9 @@
 
 #include <uv.h>
 
+#include <memory>
+
+#include "runtime/core/req_wrap.h"
 #include "runtime/core/stream_wrap.h"
 
 namespace nodus {
@@ -22,13 +25,8 @@ class ConnectionWrap : public StreamWrap {
   // Returns its error code; on success the request object hears back through oncomplete.
   template <typename Start>
   int Connect(v8::Local<v8::Object> req_object, Start start) {
-    ConnectReq* req = new ConnectReq();
-    req->env = env();
-    req->object.Reset(env()->isolate(), req_object);
-    req->req.data = req;
-    int err = start(&req->req, OnConnect);
-    if (err != 0) delete req;
-    return err;
+    std::unique_ptr<ConnectReq> req(new ConnectReq(env(), req_object));
+    return ConnectReq::Dispatch(req, start, OnConnect);
   }
 
  protected:
@@ -38,11 +36,7 @@ class ConnectionWrap : public StreamWrap {
       : StreamWrap(env, object, stream, type), constructor_(constructor) {}
 
  private:
-  struct ConnectReq {
-    uv_connect_t req;
-    Environment* env;
-    v8::Global<v8::Object> object;
-  };
+  using ConnectReq = ReqWrap<uv_connect_t>;
 
   static void Listen(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void OnConnection(uv_stream_t* server, int status);

@@ -13,6 +13,7 @@
 
 #include "runtime/core/check.h"
 #include "runtime/core/encoding/encoding.h"
+#include "runtime/core/req_wrap.h"
 #include "runtime/core/stream_buf.h"
 #include "runtime/core/stream_pipe.h"
 #include "runtime/core/util.h"
@@ -25,7 +26,6 @@ using v8::ArrayBufferView;
 using v8::Context;
 using v8::FunctionCallbackInfo;
 using v8::FunctionTemplate;
-using v8::Global;
 using v8::HandleScope;
 using v8::Integer;
 using v8::Isolate;
@@ -38,22 +38,12 @@ namespace {
 
 enum { kUtf8, kAscii, kLatin1, kUcs2 };
 
-// One pending write: the uv request, the JS request object, the bytes of any string data, and
-// the memory of the Buffers written, held here natively until libuv is done with it, whatever JS
-// does meanwhile with the Buffers or the request object.
-struct WriteReq {
-  uv_write_t req;
-  Environment* env;
-  Global<Object> object;
-  char* storage;
-  std::vector<std::shared_ptr<v8::BackingStore>> stores;
-};
-
-struct ShutdownReq {
-  uv_shutdown_t req;
-  Environment* env;
-  Global<Object> object;
-};
+// One pending write from JS: the JS request object, the bytes of any string data (its storage)
+// and the backing stores of the Buffers written, held natively until libuv is done with them,
+// whatever JS does meanwhile with the Buffers or the request object. A native write (a pipe's
+// reads, WriteNative) is the same request with no JS object and a copy of the bytes as storage.
+using WriteReq = ReqWrap<uv_write_t>;
+using ShutdownReq = ReqWrap<uv_shutdown_t>;
 
 bool GetReq(const FunctionCallbackInfo<Value>& args, Local<Object>* req) {
   if (!args[0]->IsObject()) {
@@ -234,12 +224,6 @@ void StreamWrap::CallPipeCallback(const char* name, int status) {
 
 // ---- Native writes ------------------------------------------------------------------------------
 
-// One native write that had to wait: `memory` holds a copy of the bytes until it is done.
-struct NativeWriteReq {
-  uv_write_t req;
-  char* memory;
-};
-
 int StreamWrap::WriteNative(const char* data, size_t length, bool try_first, bool* queued) {
   *queued = false;
   size_t written = 0;
@@ -254,16 +238,12 @@ int StreamWrap::WriteNative(const char* data, size_t length, bool try_first, boo
   char* memory = static_cast<char*>(std::malloc(rest));
   if (memory == nullptr) return UV_ENOMEM;
   std::memcpy(memory, data + written, rest);
-  NativeWriteReq* write = new NativeWriteReq();
-  write->memory = memory;
-  write->req.data = write;
+  // A native write waits with its copy of the bytes as its storage; no JS hears of it.
+  std::unique_ptr<WriteReq> write(new WriteReq(env()));
+  write->AdoptStorage(memory);
   uv_buf_t buf = MakeUvBuf(memory, rest);
-  int err = uv_write(&write->req, stream(), &buf, 1, OnNativeWrite);
-  if (err != 0) {
-    std::free(memory);
-    delete write;
-    return err;
-  }
+  int err = WriteReq::Dispatch(write, uv_write, stream(), &buf, 1, OnNativeWrite);
+  if (err != 0) return err;
   native_queued_ = true;
   *queued = true;
   HandleScope scope(env()->isolate());
@@ -272,10 +252,8 @@ int StreamWrap::WriteNative(const char* data, size_t length, bool try_first, boo
 }
 
 void StreamWrap::OnNativeWrite(uv_write_t* uv_req, int status) {
-  NativeWriteReq* write = static_cast<NativeWriteReq*>(uv_req->data);
   StreamWrap* wrap = static_cast<StreamWrap*>(uv_req->handle->data);
-  std::free(write->memory);
-  delete write;
+  WriteReq::Complete(WriteReq::From(uv_req), 0, nullptr);  // frees the copy
   if (status == UV_ECANCELED || uv_is_closing(wrap->handle())) return;
   if (status < 0) return wrap->CallPipeCallback("onpipeerror", status);
   HandleScope scope(wrap->env()->isolate());
@@ -450,43 +428,29 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
   bufs[first].base += skip;
   bufs[first].len -= skip;
 
-  WriteReq* write = new WriteReq();
-  write->env = env;
-  write->object.Reset(env->isolate(), req);
-  write->storage = storage;
-  write->req.data = write;
+  std::unique_ptr<WriteReq> write(new WriteReq(env, req));
+  write->AdoptStorage(storage);
   for (size_t i = 0; i < source_count; i++) {
-    if (sources[i]->IsArrayBufferView()) {
-      write->stores.push_back(sources[i].As<ArrayBufferView>()->Buffer()->GetBackingStore());
-    }
+    if (sources[i]->IsArrayBufferView()) write->KeepAlive(sources[i].As<ArrayBufferView>());
   }
-  int err = uv_write(&write->req, stream(), bufs + first, static_cast<unsigned>(count - first),
-                     OnWrite);
-  if (err != 0) {
-    std::free(storage);
-    delete write;
-    return args.GetReturnValue().Set(err);
-  }
+  int err = WriteReq::Dispatch(write, uv_write, stream(), bufs + first,
+                               static_cast<unsigned>(count - first), OnWrite);
+  if (err != 0) return args.GetReturnValue().Set(err);  // `write` frees what it held
   SetWriteInfo(env, total, true);
   UpdateWriteQueueSize();
   args.GetReturnValue().Set(0);
 }
 
 void StreamWrap::OnWrite(uv_write_t* uv_req, int status) {
-  WriteReq* write = static_cast<WriteReq*>(uv_req->data);
-  Environment* env = write->env;
-  Isolate* isolate = env->isolate();
+  std::unique_ptr<WriteReq> write = WriteReq::From(uv_req);
+  Isolate* isolate = write->env()->isolate();
   HandleScope scope(isolate);
   StreamWrap* wrap = static_cast<StreamWrap*>(uv_req->handle->data);
-  Local<Object> req = write->object.Get(isolate);
-  std::free(write->storage);
-  delete write;
   // The handle may be closing (its wrap is then gone from the JS object, but the uv handle and
   // wrap still exist until the close callback).
-  Local<Object> handle = wrap->object();
   wrap->UpdateWriteQueueSize();
-  Local<Value> argv[] = {Integer::New(isolate, status), handle, req};
-  env->MakeCallback(req, "oncomplete", 3, argv);
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), write->object()};
+  WriteReq::Complete(std::move(write), 3, argv);
   // The last write out may be this one, queued behind native writes.
   if (status == 0 && wrap->stream()->write_queue_size == 0 && !uv_is_closing(wrap->handle())) {
     wrap->OnQueueDrained();
@@ -571,25 +535,18 @@ void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {
   Local<Object> req;
   if (!GetReq(args, &req)) return;
   wrap->BeforeWrite();  // FIN goes after the bytes a listener still holds (splice mode)
-  ShutdownReq* shutdown = new ShutdownReq();
-  shutdown->env = wrap->env();
-  shutdown->object.Reset(args.GetIsolate(), req);
-  shutdown->req.data = shutdown;
-  int err = uv_shutdown(&shutdown->req, wrap->stream(), OnShutdown);
-  if (err != 0) delete shutdown;
-  args.GetReturnValue().Set(err);
+  std::unique_ptr<ShutdownReq> shutdown(new ShutdownReq(wrap->env(), req));
+  args.GetReturnValue().Set(
+      ShutdownReq::Dispatch(shutdown, uv_shutdown, wrap->stream(), OnShutdown));
 }
 
 void StreamWrap::OnShutdown(uv_shutdown_t* uv_req, int status) {
-  ShutdownReq* shutdown = static_cast<ShutdownReq*>(uv_req->data);
-  Environment* env = shutdown->env;
-  Isolate* isolate = env->isolate();
+  std::unique_ptr<ShutdownReq> shutdown = ShutdownReq::From(uv_req);
+  Isolate* isolate = shutdown->env()->isolate();
   HandleScope scope(isolate);
   StreamWrap* wrap = static_cast<StreamWrap*>(uv_req->handle->data);
-  Local<Object> req = shutdown->object.Get(isolate);
-  delete shutdown;
-  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), req};
-  env->MakeCallback(req, "oncomplete", 3, argv);
+  Local<Value> argv[] = {Integer::New(isolate, status), wrap->object(), shutdown->object()};
+  ShutdownReq::Complete(std::move(shutdown), 3, argv);
 }
 
 // static
