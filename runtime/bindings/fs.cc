@@ -4,13 +4,13 @@
 #include <fcntl.h>
 #include <uv.h>
 
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
@@ -182,23 +182,9 @@ void SyncOrAsync(const FunctionCallbackInfo<Value>& args, int callback_index, co
   uv_fs_req_cleanup(&req);
 }
 
-bool GetPath(const FunctionCallbackInfo<Value>& args, std::string* path, int index = 0) {
-  if (!args[index]->IsString()) {
-    ThrowTypeError(args.GetIsolate(), "path must be a string");
-    return false;
-  }
-  Utf8Value value(args.GetIsolate(), args[index]);
-  if (value.str().find('\0') != std::string::npos) {
-    ThrowTypeError(args.GetIsolate(), "path must be a string without null bytes");
-    return false;
-  }
-  *path = value.str();
-  return true;
-}
-
 void Stat(const FunctionCallbackInfo<Value>& args) {
   std::string path;
-  if (!GetPath(args, &path)) return;
+  if (!GetCStringArg(args, 0, "path", &path)) return;
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 1, "stat", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_stat(env->loop(), req, path.c_str(), cb);
@@ -207,7 +193,7 @@ void Stat(const FunctionCallbackInfo<Value>& args) {
 
 void LStat(const FunctionCallbackInfo<Value>& args) {
   std::string path;
-  if (!GetPath(args, &path)) return;
+  if (!GetCStringArg(args, 0, "path", &path)) return;
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 1, "lstat", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_lstat(env->loop(), req, path.c_str(), cb);
@@ -225,7 +211,7 @@ void FStat(const FunctionCallbackInfo<Value>& args) {
 
 void RealPath(const FunctionCallbackInfo<Value>& args) {
   std::string path;
-  if (!GetPath(args, &path)) return;
+  if (!GetCStringArg(args, 0, "path", &path)) return;
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 1, "realpath", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_realpath(env->loop(), req, path.c_str(), cb);
@@ -241,48 +227,17 @@ void Close(const FunctionCallbackInfo<Value>& args) {
   });
 }
 
-
-// An integer argument within [min, max]: TypeError when not a number, RangeError otherwise.
-bool GetIntInRange(const FunctionCallbackInfo<Value>& args, int index, const char* what,
-                   int64_t min, int64_t max, int64_t* out) {
-  if (!GetInt64Arg(args, index, what, out)) return false;
-  if (*out < min || *out > max) {
-    std::string message = std::string(what) + " is out of range";
-    ThrowRangeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  return true;
-}
-
-// A time in seconds (fractions allowed), as utimes/futimes take it.
-bool GetTimeArg(const FunctionCallbackInfo<Value>& args, int index, const char* what, double* out) {
-  if (!args[index]->IsNumber()) {
-    std::string message = std::string(what) + " must be a number";
-    ThrowTypeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  *out = args[index].As<Number>()->Value();
-  if (!std::isfinite(*out)) {
-    std::string message = std::string(what) + " must be finite";
-    ThrowRangeError(args.GetIsolate(), message.c_str());
-    return false;
-  }
-  return true;
-}
-
 // open(path, flags, mode, [callback]) -> fd. flags are O_* numbers (fs.js maps 'r', 'w', ...).
 void Open(const FunctionCallbackInfo<Value>& args) {
   std::string path;
-  if (!GetPath(args, &path)) return;
-  int64_t flags, mode;
-  if (!GetIntInRange(args, 1, "flags", INT32_MIN, INT32_MAX, &flags) ||
-      !GetIntInRange(args, 2, "mode", 0, 07777, &mode)) {
+  if (!GetCStringArg(args, 0, "path", &path)) return;
+  int32_t flags, mode;
+  if (!GetInt32Arg(args, 1, "flags", &flags) || !GetInt32Arg(args, 2, "mode", &mode, 0, 07777)) {
     return;
   }
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 3, "open", path, [&](uv_fs_t* req, uv_fs_cb cb) {
-    return uv_fs_open(env->loop(), req, path.c_str(), static_cast<int>(flags) | O_CLOEXEC,
-                      static_cast<int>(mode), cb);
+    return uv_fs_open(env->loop(), req, path.c_str(), flags | O_CLOEXEC, mode, cb);
   });
 }
 
@@ -328,9 +283,8 @@ void ReadBuffer(const FunctionCallbackInfo<Value>& args) {
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
   int64_t length, position = -1;
-  if (!GetInt64Arg(args, 1, "length", &length)) return;
-  // Buffer's kMaxLength.
-  if (length < 0 || length > 0x3FFFFFFF) return ThrowRangeError(isolate, "length out of range");
+  // At most Buffer's kMaxLength.
+  if (!GetInt64Arg(args, 1, "length", &length, 0, 0x3FFFFFFF)) return;
   if (args[2]->IsNumber()) {
     double p = args[2].As<v8::Number>()->Value();
     position = p >= 0 && p <= 9007199254740991.0 ? static_cast<int64_t>(p) : -1;
@@ -368,7 +322,7 @@ void ReadBuffer(const FunctionCallbackInfo<Value>& args) {
 #define NODUS_PATH_CALL(Name, syscall, uv_call)                                         \
   void Name(const FunctionCallbackInfo<Value>& args) {                                  \
     std::string path;                                                                   \
-    if (!GetPath(args, &path)) return;                                                  \
+    if (!GetCStringArg(args, 0, "path", &path)) return;                                 \
     Environment* env = Environment::GetCurrent(args);                                   \
     SyncOrAsync(args, 1, syscall, path, [&](uv_fs_t* req, uv_fs_cb cb) {                \
       return uv_call;                                                                   \
@@ -384,7 +338,10 @@ NODUS_PATH_CALL(ReadLink, "readlink", uv_fs_readlink(env->loop(), req, path.c_st
 #define NODUS_TWO_PATH_CALL(Name, syscall, uv_call)                                     \
   void Name(const FunctionCallbackInfo<Value>& args) {                                  \
     std::string from, to;                                                               \
-    if (!GetPath(args, &from, 0) || !GetPath(args, &to, 1)) return;                     \
+    if (!GetCStringArg(args, 0, "path", &from) ||                                      \
+        !GetCStringArg(args, 1, "path", &to)) {                                         \
+      return;                                                                           \
+    }                                                                                   \
     Environment* env = Environment::GetCurrent(args);                                   \
     SyncOrAsync(args, 2, syscall, from, [&](uv_fs_t* req, uv_fs_cb cb) {                \
       return uv_call;                                                                   \
@@ -399,42 +356,42 @@ NODUS_TWO_PATH_CALL(Symlink, "symlink",
 // mkdir(path, mode, [callback]); chmod(path, mode, [callback]).
 void MkDir(const FunctionCallbackInfo<Value>& args) {
   std::string path;
-  if (!GetPath(args, &path)) return;
-  int64_t mode;
-  if (!GetIntInRange(args, 1, "mode", 0, 07777, &mode)) return;
+  if (!GetCStringArg(args, 0, "path", &path)) return;
+  int32_t mode;
+  if (!GetInt32Arg(args, 1, "mode", &mode, 0, 07777)) return;
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 2, "mkdir", path, [&](uv_fs_t* req, uv_fs_cb cb) {
-    return uv_fs_mkdir(env->loop(), req, path.c_str(), static_cast<int>(mode), cb);
+    return uv_fs_mkdir(env->loop(), req, path.c_str(), mode, cb);
   });
 }
 
 void ChMod(const FunctionCallbackInfo<Value>& args) {
   std::string path;
-  if (!GetPath(args, &path)) return;
-  int64_t mode;
-  if (!GetIntInRange(args, 1, "mode", 0, 07777, &mode)) return;
+  if (!GetCStringArg(args, 0, "path", &path)) return;
+  int32_t mode;
+  if (!GetInt32Arg(args, 1, "mode", &mode, 0, 07777)) return;
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 2, "chmod", path, [&](uv_fs_t* req, uv_fs_cb cb) {
-    return uv_fs_chmod(env->loop(), req, path.c_str(), static_cast<int>(mode), cb);
+    return uv_fs_chmod(env->loop(), req, path.c_str(), mode, cb);
   });
 }
 
 void FChMod(const FunctionCallbackInfo<Value>& args) {
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
-  int64_t mode;
-  if (!GetIntInRange(args, 1, "mode", 0, 07777, &mode)) return;
+  int32_t mode;
+  if (!GetInt32Arg(args, 1, "mode", &mode, 0, 07777)) return;
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 2, "fchmod", "", [&](uv_fs_t* req, uv_fs_cb cb) {
-    return uv_fs_fchmod(env->loop(), req, fd, static_cast<int>(mode), cb);
+    return uv_fs_fchmod(env->loop(), req, fd, mode, cb);
   });
 }
 
 // chown/lchown(path, uid, gid, [callback]); fchown(fd, uid, gid, [callback]). -1 keeps an id.
 bool GetIds(const FunctionCallbackInfo<Value>& args, uv_uid_t* uid, uv_gid_t* gid) {
   int64_t u, g;
-  if (!GetIntInRange(args, 1, "uid", -1, UINT32_MAX, &u) ||
-      !GetIntInRange(args, 2, "gid", -1, UINT32_MAX, &g)) {
+  if (!GetInt64Arg(args, 1, "uid", &u, -1, UINT32_MAX) ||
+      !GetInt64Arg(args, 2, "gid", &g, -1, UINT32_MAX)) {
     return false;
   }
   *uid = static_cast<uv_uid_t>(u);
@@ -446,7 +403,7 @@ void ChOwn(const FunctionCallbackInfo<Value>& args) {
   std::string path;
   uv_uid_t uid;
   uv_gid_t gid;
-  if (!GetPath(args, &path) || !GetIds(args, &uid, &gid)) return;
+  if (!GetCStringArg(args, 0, "path", &path) || !GetIds(args, &uid, &gid)) return;
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 3, "chown", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_chown(env->loop(), req, path.c_str(), uid, gid, cb);
@@ -457,7 +414,7 @@ void LChOwn(const FunctionCallbackInfo<Value>& args) {
   std::string path;
   uv_uid_t uid;
   uv_gid_t gid;
-  if (!GetPath(args, &path) || !GetIds(args, &uid, &gid)) return;
+  if (!GetCStringArg(args, 0, "path", &path) || !GetIds(args, &uid, &gid)) return;
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 3, "lchown", path, [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_lchown(env->loop(), req, path.c_str(), uid, gid, cb);
@@ -480,7 +437,7 @@ void FTruncate(const FunctionCallbackInfo<Value>& args) {
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
   int64_t length;
-  if (!GetIntInRange(args, 1, "length", 0, INT64_MAX, &length)) return;
+  if (!GetInt64Arg(args, 1, "length", &length, 0)) return;
   Environment* env = Environment::GetCurrent(args);
   SyncOrAsync(args, 2, "ftruncate", "", [&](uv_fs_t* req, uv_fs_cb cb) {
     return uv_fs_ftruncate(env->loop(), req, fd, length, cb);
@@ -509,8 +466,8 @@ void FDataSync(const FunctionCallbackInfo<Value>& args) {
 void UTimes(const FunctionCallbackInfo<Value>& args) {
   std::string path;
   double atime, mtime;
-  if (!GetPath(args, &path) || !GetTimeArg(args, 1, "atime", &atime) ||
-      !GetTimeArg(args, 2, "mtime", &mtime)) {
+  if (!GetCStringArg(args, 0, "path", &path) || !GetDoubleArg(args, 1, "atime", &atime) ||
+      !GetDoubleArg(args, 2, "mtime", &mtime)) {
     return;
   }
   Environment* env = Environment::GetCurrent(args);
@@ -522,8 +479,8 @@ void UTimes(const FunctionCallbackInfo<Value>& args) {
 void FUTimes(const FunctionCallbackInfo<Value>& args) {
   int fd;
   double atime, mtime;
-  if (!GetFdArg(args, 0, &fd) || !GetTimeArg(args, 1, "atime", &atime) ||
-      !GetTimeArg(args, 2, "mtime", &mtime)) {
+  if (!GetFdArg(args, 0, &fd) || !GetDoubleArg(args, 1, "atime", &atime) ||
+      !GetDoubleArg(args, 2, "mtime", &mtime)) {
     return;
   }
   Environment* env = Environment::GetCurrent(args);
@@ -569,9 +526,9 @@ void StatWatcherStart(const FunctionCallbackInfo<Value>& args) {
   StatWatcher* wrap = HandleWrap::Unwrap<StatWatcher>(args);
   if (wrap == nullptr) return;
   std::string path;
-  if (!GetPath(args, &path)) return;
+  if (!GetCStringArg(args, 0, "path", &path)) return;
   int64_t interval;
-  if (!GetIntInRange(args, 2, "interval", 1, UINT32_MAX, &interval)) return;
+  if (!GetInt64Arg(args, 2, "interval", &interval, 1, UINT32_MAX)) return;
   if (uv_is_active(wrap->handle())) return ThrowError(args.GetIsolate(), "already started");
   int err = uv_fs_poll_start(wrap->poll(), OnStatChange, path.c_str(),
                              static_cast<unsigned>(interval));
@@ -622,7 +579,7 @@ void FSEventStart(const FunctionCallbackInfo<Value>& args) {
   FSEventWrap* wrap = HandleWrap::Unwrap<FSEventWrap>(args);
   if (wrap == nullptr) return;
   std::string path;
-  if (!GetPath(args, &path)) return;
+  if (!GetCStringArg(args, 0, "path", &path)) return;
   if (uv_is_active(wrap->handle())) return ThrowError(args.GetIsolate(), "already started");
   int err = uv_fs_event_start(wrap->event(), OnFSEvent, path.c_str(), 0);
   if (err < 0) return ThrowUVException(args.GetIsolate(), err, "watch", path.c_str());
@@ -632,7 +589,7 @@ void FSEventStart(const FunctionCallbackInfo<Value>& args) {
 // Reads a whole file as UTF-8 text, synchronously: what require() needs for .js and .json.
 void ReadFileUtf8(const FunctionCallbackInfo<Value>& args) {
   std::string path;
-  if (!GetPath(args, &path)) return;
+  if (!GetCStringArg(args, 0, "path", &path)) return;
   Environment* env = Environment::GetCurrent(args);
   Isolate* isolate = env->isolate();
   uv_fs_t req;

@@ -32,6 +32,7 @@
 #include <string>
 
 #include "runtime/bindings/bindings.h"
+#include "runtime/core/args.h"
 #include "runtime/core/base_object.h"
 #include "runtime/core/check.h"
 #include "runtime/core/connection_wrap.h"
@@ -85,19 +86,6 @@ void New(const FunctionCallbackInfo<Value>& args) {
                args[0]->IsTrue());
 }
 
-bool GetPath(const FunctionCallbackInfo<Value>& args, int index, std::string* path) {
-  if (!args[index]->IsString()) {
-    ThrowTypeError(args.GetIsolate(), "path must be a string");
-    return false;
-  }
-  *path = Utf8Value(args.GetIsolate(), args[index]).str();
-  if (path->find('\0') != std::string::npos) {
-    ThrowTypeError(args.GetIsolate(), "path must not contain null bytes");
-    return false;
-  }
-  return true;
-}
-
 // libuv 1.44 silently truncates socket paths that do not fit sockaddr_un; refuse them instead.
 bool PathFits(const std::string& path) {
   return path.size() < sizeof(reinterpret_cast<sockaddr_un*>(0)->sun_path);
@@ -106,7 +94,7 @@ bool PathFits(const std::string& path) {
 void Bind(const FunctionCallbackInfo<Value>& args) {
   PipeWrap* wrap = HandleWrap::Unwrap<PipeWrap>(args);
   std::string path;
-  if (wrap == nullptr || !GetPath(args, 0, &path)) return;
+  if (wrap == nullptr || !GetCStringArg(args, 0, "path", &path)) return;
   if (!PathFits(path)) return args.GetReturnValue().Set(UV_ENAMETOOLONG);
   args.GetReturnValue().Set(uv_pipe_bind(wrap->pipe(), path.c_str()));
 }
@@ -114,10 +102,10 @@ void Bind(const FunctionCallbackInfo<Value>& args) {
 void Connect(const FunctionCallbackInfo<Value>& args) {
   PipeWrap* wrap = HandleWrap::Unwrap<PipeWrap>(args);
   if (wrap == nullptr) return;
-  if (!args[0]->IsObject()) return ThrowTypeError(args.GetIsolate(), "req must be an object");
-  Local<Object> req = args[0].As<Object>();
+  Local<Object> req;
+  if (!GetObjectArg(args, 0, "req", &req)) return;
   std::string path;
-  if (!GetPath(args, 1, &path)) return;
+  if (!GetCStringArg(args, 1, "path", &path)) return;
   if (!PathFits(path)) return args.GetReturnValue().Set(UV_ENAMETOOLONG);
   // uv_pipe_connect reports every failure through the callback.
   args.GetReturnValue().Set(
@@ -188,8 +176,8 @@ void WriteWithHandle(const FunctionCallbackInfo<Value>& args) {
   PipeWrap* wrap = UnwrapIpc(args);
   if (wrap == nullptr) return;
   Isolate* isolate = args.GetIsolate();
-  if (!args[0]->IsObject()) return ThrowTypeError(isolate, "req must be an object");
-  Local<Object> req = args[0].As<Object>();
+  Local<Object> req;
+  if (!GetObjectArg(args, 0, "req", &req)) return;
   if (!args[1]->IsString()) return ThrowTypeError(isolate, "data must be a string");
   StreamWrap* send = ToSocketHandle(args[2]);
   if (send == nullptr) {

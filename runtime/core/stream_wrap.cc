@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "runtime/core/args.h"
 #include "runtime/core/check.h"
 #include "runtime/core/encoding/encoding.h"
 #include "runtime/core/req_wrap.h"
@@ -44,15 +45,6 @@ enum { kUtf8, kAscii, kLatin1, kUcs2 };
 // reads, WriteNative) is the same request with no JS object and a copy of the bytes as storage.
 using WriteReq = ReqWrap<uv_write_t>;
 using ShutdownReq = ReqWrap<uv_shutdown_t>;
-
-bool GetReq(const FunctionCallbackInfo<Value>& args, Local<Object>* req) {
-  if (!args[0]->IsObject()) {
-    ThrowTypeError(args.GetIsolate(), "the request argument must be an object");
-    return false;
-  }
-  *req = args[0].As<Object>();
-  return true;
-}
 
 void SetWriteInfo(Environment* env, size_t bytes, bool async) {
   env->stream_write_info()[0] = static_cast<double>(bytes);
@@ -461,7 +453,7 @@ void StreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
   Local<Object> req;
-  if (!GetReq(args, &req)) return;
+  if (!GetObjectArg(args, 0, "req", &req)) return;
   if (!args[1]->IsArrayBufferView()) {
     return ThrowTypeError(args.GetIsolate(), "data must be a Buffer or Uint8Array");
   }
@@ -478,7 +470,7 @@ void StreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
   Local<Object> req;
-  if (!GetReq(args, &req)) return;
+  if (!GetObjectArg(args, 0, "req", &req)) return;
   if (!args[1]->IsString()) return ThrowTypeError(args.GetIsolate(), "data must be a string");
   char* storage;
   size_t length = EncodeString(args.GetIsolate(), args[1].As<String>(), kEncoding, &storage);
@@ -492,7 +484,7 @@ void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
   Local<Object> req;
-  if (!GetReq(args, &req)) return;
+  if (!GetObjectArg(args, 0, "req", &req)) return;
   if (!args[1]->IsArray()) return ThrowTypeError(isolate, "chunks must be an array");
   Local<Array> chunks = args[1].As<Array>();
   uint32_t count = chunks->Length();
@@ -533,7 +525,7 @@ void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
   Local<Object> req;
-  if (!GetReq(args, &req)) return;
+  if (!GetObjectArg(args, 0, "req", &req)) return;
   wrap->BeforeWrite();  // FIN goes after the bytes a listener still holds (splice mode)
   std::unique_ptr<ShutdownReq> shutdown(new ShutdownReq(wrap->env(), req));
   args.GetReturnValue().Set(

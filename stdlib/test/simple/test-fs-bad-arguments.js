@@ -45,6 +45,24 @@ throwsType(function() { binding.StatWatcher(); });
 throwsType(function() { binding.FSEvent(); });
 throwsType(function() { binding.FSEvent.prototype.start.call({}, file, true); });
 
+// The binding words its complaints as every binding does (runtime/core/args.h): these are
+// Nodus's own messages (v0.6.3's binding coerced such values silently).
+function throwsMessage(fn, type, message) {
+  assert.throws(fn, function(e) { return e instanceof type && e.message === message; });
+}
+throwsMessage(function() { binding.open(file, 0, -1); }, RangeError,
+              'mode must be an integer from 0 to 4095');
+throwsMessage(function() { binding.chown(file, -2, 0); }, RangeError,
+              'uid must be an integer from -1 to 4294967295');
+throwsMessage(function() { binding.utimes(file, Infinity, 0); }, RangeError,
+              'atime must be finite');
+throwsMessage(function() { binding.rename(file, 'a\u0000b'); }, TypeError,
+              'path must be a string without null bytes');
+throwsMessage(function() { binding.readBuffer(0, -1, -1); }, RangeError,
+              'length must be an integer from 0 to 1073741823');
+throwsMessage(function() { new binding.StatWatcher().start(file, false, 0); }, RangeError,
+              'interval must be an integer from 1 to 4294967295');
+
 // Callback forms validate before queueing anything.
 throwsType(function() { fs.open(null, 'r', function() { assert.fail('called'); }); });
 throwsType(function() { fs.readdir(7, function() { assert.fail('called'); }); });
