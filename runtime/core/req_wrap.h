@@ -62,7 +62,12 @@ class ReqWrapBase {
 
   // Holds `store` until the wrapper is freed.
   void KeepAlive(std::shared_ptr<v8::BackingStore> store) {
-    if (store != nullptr) stores_.push_back(std::move(store));
+    if (store == nullptr) return;
+    if (store_ == nullptr) {
+      store_ = std::move(store);
+    } else {
+      more_stores_.push_back(std::move(store));
+    }
   }
   // Holds the backing store under `view` (a Buffer or any other view; getting it moves a small
   // on-heap array's bytes off the heap first, so pointers taken after this call stay valid).
@@ -94,7 +99,10 @@ class ReqWrapBase {
   v8::Global<v8::Object> target_;
   bool target_is_callback_ = false;
   char* storage_ = nullptr;
-  std::vector<std::shared_ptr<v8::BackingStore>> stores_;
+  // Most requests hold one Buffer (a write, a send, an fs read): it needs no allocation of its
+  // own. writev's further Buffers go into the vector.
+  std::shared_ptr<v8::BackingStore> store_;
+  std::vector<std::shared_ptr<v8::BackingStore>> more_stores_;
 };
 
 // A ReqWrapBase that holds libuv request T. Used as it is for most requests

@@ -178,6 +178,17 @@ TEST_F(ReqWrapTest, HoldsBackingStoresAndStorageUntilComplete) {
   // The storage was freed with the wrapper: ASan reports a leak otherwise.
 }
 
+TEST_F(ReqWrapTest, HoldsEveryBackingStoreItIsGiven) {
+  // writev: one request, several Buffers.
+  bool freed[3];
+  std::unique_ptr<ReqWrap<uv_write_t>> wrap(new ReqWrap<uv_write_t>(env()));
+  for (bool& f : freed) wrap->KeepAlive(std::shared_ptr<BackingStore>(WatchedStore(4, 0, &f)));
+  wrap->KeepAlive(std::shared_ptr<BackingStore>());  // nothing to hold
+  for (bool f : freed) EXPECT_FALSE(f);
+  wrap.reset();
+  for (bool f : freed) EXPECT_TRUE(f);
+}
+
 int Refuse(uv_work_t*, int err) { return err; }
 
 TEST_F(ReqWrapTest, RefusedDispatchLeavesEverythingWithTheCaller) {
