@@ -15,14 +15,14 @@
 //     bytes, a copy of bytes to send).
 // Subclasses add what one kind of request needs (fs's path and syscall, c-ares's query type).
 //
-// Ownership, one rule for every request: one std::unique_ptr owns the wrapper at any time. The
-// binding call makes it and passes it to Dispatch(). If libuv accepts the request, the
-// unique_ptr is released and libuv holds the wrapper until the request's callback takes it back
-// with From(); if libuv refuses, nothing was started and the caller's unique_ptr still owns the
-// wrapper: the caller may still read it (to report the error) and everything it holds is freed
-// when it goes out of scope. A finished request reaches JS only through Complete(), which frees
-// the wrapper first (libuv is done with the memory) and then makes the call through
-// Environment::MakeCallback, i.e. inside a CallbackScope (callback_scope.h).
+// Ownership, one rule for every request: the wrapper is owned by one std::unique_ptr, except while
+// libuv (or c-ares) holds the request. The binding call makes it and passes it to Dispatch(). If
+// libuv accepts the request, the unique_ptr is released and libuv holds the wrapper until the
+// request's callback takes it back with From(); if libuv refuses, nothing was started and the
+// caller's unique_ptr still owns the wrapper: the caller may still read it (to report the error)
+// and everything it holds is freed when it goes out of scope. A finished request reaches JS only
+// through Complete(), which frees the wrapper first (libuv is done with the memory) and then makes
+// the call through Environment::MakeCallback, i.e. inside a CallbackScope (callback_scope.h).
 //
 // The request objects JS passes ({oncomplete: ...}, made by net.js, dgram.js, dns.js) are plain
 // objects, not BaseObjects: nothing leads from one back to its wrapper, so JS can neither reach
