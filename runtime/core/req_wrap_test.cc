@@ -5,12 +5,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <optional>
 
 #include "gtest/gtest.h"
 #include "runtime/core/environment.h"
 #include "runtime/core/util.h"
-#include "runtime/testing/v8_test.h"
+#include "runtime/testing/env_test.h"
 
 namespace nodus {
 namespace {
@@ -23,21 +22,13 @@ using v8::Local;
 using v8::Object;
 using v8::Value;
 
-// An Environment on a loop of the test's own, so requests run on a real libuv loop and their
-// completions go through Environment::MakeCallback.
-class ReqWrapTest : public testing::V8Test {
+// Requests on a real libuv loop with a real Environment (EnvironmentTest: its nextTick queue,
+// note() and uncaught exceptions recorded), so completions go through Environment::MakeCallback.
+class ReqWrapTest : public testing::EnvironmentTest {
  protected:
-  ReqWrapTest() {
-    EXPECT_EQ(uv_loop_init(&loop_), 0);
-    env_.emplace(platform(), isolate(), context(), &loop_);
-  }
-  ~ReqWrapTest() override {
-    env_.reset();
-    EXPECT_EQ(uv_loop_close(&loop_), 0) << "a handle or request outlived the test";
-  }
-
-  Environment* env() { return &*env_; }
-  void RunLoop() { uv_run(&loop_, UV_RUN_DEFAULT); }
+  // Until every request on the loop has completed: a thread-pool job keeps the loop alive until
+  // its after-work callback has run, however long the machine takes to get to it.
+  void RunLoop() { uv_run(loop(), UV_RUN_DEFAULT); }
 
   // Memory whose release can be seen: a backing store whose deleter sets *freed.
   static std::unique_ptr<BackingStore> WatchedStore(size_t length, uint8_t fill, bool* freed) {
@@ -53,7 +44,7 @@ class ReqWrapTest : public testing::V8Test {
         freed);
   }
 
-  // A global JS function freed() that returns *flag.
+  // A global JS function `name`() that returns *flag.
   void ExposeFlag(const char* name, bool* flag) {
     Local<Function> fn =
         Function::New(context(),
@@ -63,11 +54,8 @@ class ReqWrapTest : public testing::V8Test {
                       },
                       v8::External::New(isolate(), flag))
             .ToLocalChecked();
-    context()->Global()->Set(context(), OneByteString(isolate(), name), fn).Check();
+    SetGlobal(name, fn);
   }
-
-  uv_loop_t loop_;
-  std::optional<Environment> env_;
 };
 
 // A thread-pool job as a request: the job sums `length` bytes at `bytes` on another thread,
@@ -122,7 +110,7 @@ TEST_F(ReqWrapTest, FromReturnsTheDispatchedWrapper) {
   std::unique_ptr<SumReq> req(new SumReq(env()));
   req->destroyed = &destroyed;
   SumReq* raw = req.get();
-  ASSERT_EQ(SumReq::Dispatch(req, QueueSum, &loop_, AfterSum), 0);
+  ASSERT_EQ(SumReq::Dispatch(req, QueueSum, loop(), AfterSum), 0);
   EXPECT_EQ(req.get(), nullptr) << "an accepted request belongs to libuv";
   EXPECT_FALSE(destroyed);
   RunLoop();
@@ -167,7 +155,7 @@ TEST_F(ReqWrapTest, HoldsBackingStoresAndStorageUntilComplete) {
   char* storage = static_cast<char*>(std::malloc(64));
   req->AdoptStorage(storage);
   EXPECT_EQ(req->storage(), storage);
-  ASSERT_EQ(SumReq::Dispatch(req, QueueSum, &loop_, AfterSum), 0);
+  ASSERT_EQ(SumReq::Dispatch(req, QueueSum, loop(), AfterSum), 0);
   isolate()->LowMemoryNotification();  // nothing JS holds keeps it
   EXPECT_FALSE(store_freed);
   RunLoop();
@@ -226,6 +214,30 @@ TEST_F(ReqWrapTest, CompleteFreesFirstThenCallsOncompleteInACallbackScope) {
   ReqWrapBase::Complete(std::move(wrap), 2, argv);
   EXPECT_EQ(env()->activity_count(), activity + 1) << "entered JS through a CallbackScope";
   ExpectEval("req.calls.join()", "true,-2,x,true");
+}
+
+TEST_F(ReqWrapTest, CompleteRunsTheTicksAndRoutesAnExceptionLikeEveryCallback) {
+  // What a CallbackScope does around the call: nextTick callbacks queued in it run when it ends,
+  // and an exception goes to the uncaught-exception handler, not to the caller. The request's
+  // memory was released before either.
+  bool store_freed = false;
+  ExposeFlag("freed", &store_freed);
+  Local<Value> object = Js(
+      "({oncomplete: function() {"
+      "  process.nextTick(function() { note('tick ' + freed()); });"
+      "  note('oncomplete');"
+      "  throw new Error('boom');"
+      "}})");
+  std::unique_ptr<ReqWrap<uv_write_t>> wrap(new ReqWrap<uv_write_t>(env(), object.As<Object>()));
+  wrap->KeepAlive(std::shared_ptr<BackingStore>(WatchedStore(8, 0, &store_freed)));
+  ReqWrapBase::Complete(std::move(wrap), 0, nullptr);
+  EXPECT_TRUE(store_freed);
+  ASSERT_EQ(notes().size(), 2u);
+  EXPECT_EQ(notes()[0], "oncomplete");
+  EXPECT_EQ(notes()[1], "tick true");
+  std::vector<std::string> uncaught = TakeUncaught();
+  ASSERT_EQ(uncaught.size(), 1u);
+  EXPECT_NE(uncaught[0].find("boom"), std::string::npos) << uncaught[0];
 }
 
 TEST_F(ReqWrapTest, CompleteCallsACallbackFunctionOnTheGlobalObject) {
