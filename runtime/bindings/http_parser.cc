@@ -352,10 +352,27 @@ class Parser : public BaseObject, public StreamListener {
     return Array::New(isolate, strings.data(), strings.size());
   }
 
-  // Calls parser[name](args); returns false if it threw or is missing when required.
-  bool CallJS(const char* name, int argc, Local<Value>* argv, Local<Value>* result) {
+  // The callbacks http.js's dispatcher (setDispatcher) looks up and calls on its behalf.
+  enum DispatchKind { kOnHeadersComplete = 0, kOnBody = 1, kOnMessageComplete = 2 };
+
+  // Calls parser[name](args); returns false if it threw or is missing when required. The three
+  // per-message callbacks go through the dispatcher http.js registers, when it has: it looks up
+  // parser[name] as this does (an inline cache instead of a lookup from C++) and calls it.
+  bool CallJS(const char* name, int argc, Local<Value>* argv, Local<Value>* result,
+              int kind = -1) {
     Isolate* isolate = env()->isolate();
     Local<Object> object = this->object();
+    if (kind >= 0) {
+      Local<Function> dispatch =
+          env()->binding_function(Environment::BindingFunction::kHttpParserDispatch);
+      if (!dispatch.IsEmpty()) {
+        Local<Value> dispatch_argv[9];
+        if (argc > 8) return false;  // the callers pass at most 8
+        dispatch_argv[0] = v8::Integer::New(isolate, kind);
+        for (int i = 0; i < argc; i++) dispatch_argv[i + 1] = argv[i];
+        return dispatch->Call(env()->context(), object, argc + 1, dispatch_argv).ToLocal(result);
+      }
+    }
     Local<Value> fn;
     if (!object->Get(env()->context(), env()->Key(name)).ToLocal(&fn)) return false;
     if (!fn->IsFunction()) {
@@ -388,7 +405,7 @@ class Parser : public BaseObject, public StreamListener {
     }
     self->url_.clear();
     Local<Value> result;
-    if (!self->CallJS("onHeadersComplete", 8, argv, &result)) return -1;
+    if (!self->CallJS("onHeadersComplete", 8, argv, &result, kOnHeadersComplete)) return -1;
     // 1 tells http-parser the message has no body (for example a response to HEAD).
     return result->IsTrue() ? 1 : 0;
   }
@@ -409,7 +426,7 @@ class Parser : public BaseObject, public StreamListener {
     Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(store));
     Local<Value> argv[] = {v8::Uint8Array::New(buffer, 0, length)};
     Local<Value> result;
-    return self->CallJS("onBody", 1, argv, &result) ? 0 : -1;
+    return self->CallJS("onBody", 1, argv, &result, kOnBody) ? 0 : -1;
   }
 
   static int OnMessageComplete(::http_parser* p) {
@@ -420,7 +437,7 @@ class Parser : public BaseObject, public StreamListener {
     Local<Value> argv[] = {v8::Undefined(isolate)};
     if (!self->fields_.empty()) argv[0] = self->TakeFields();  // Trailers of a chunked body.
     Local<Value> result;
-    return self->CallJS("onMessageComplete", 1, argv, &result) ? 0 : -1;
+    return self->CallJS("onMessageComplete", 1, argv, &result, kOnMessageComplete) ? 0 : -1;
   }
 
   static const http_parser_settings kSettings;
@@ -604,6 +621,14 @@ void Finish(const FunctionCallbackInfo<Value>& args) {
   if (err != HPE_OK) args.GetReturnValue().Set(ParseError(isolate, err, 0));
 }
 
+// setDispatcher(fn): fn(kind, ...args) is called with the parser as `this` instead of the
+// parser's onHeadersComplete (kind 0), onBody (1) and onMessageComplete (2); it calls them.
+void SetDispatcher(const FunctionCallbackInfo<Value>& args) {
+  Local<Function> fn;
+  if (!GetFunctionArg(args, 0, "dispatcher", &fn)) return;
+  Environment::GetCurrent(args)->set_binding_function(Environment::BindingFunction::kHttpParserDispatch, fn);
+}
+
 }  // namespace
 
 void Initialize(Environment* env, Local<Object> target) {
@@ -626,6 +651,10 @@ void Initialize(Environment* env, Local<Object> target) {
   SetConstant(context, constructor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);
   target->CreateDataProperty(context, OneByteString(isolate, "HTTPParser"), constructor)
+      .FromMaybe(false);
+  target->CreateDataProperty(context, OneByteString(isolate, "setDispatcher"),
+                             v8::FunctionTemplate::New(isolate, SetDispatcher)
+                                 ->GetFunction(context).ToLocalChecked())
       .FromMaybe(false);
 }
 

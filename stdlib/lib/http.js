@@ -8,7 +8,27 @@ var EventEmitter = require('events').EventEmitter;
 var util = require('util');
 var url = require('url');
 var timers = require('timers');
-var HTTPParser = process.binding('http_parser').HTTPParser;
+var parserBinding = process.binding('http_parser');
+var HTTPParser = parserBinding.HTTPParser;
+
+// The binding calls every parser's per-message callbacks through this function, with the parser
+// as `this`: the lookup of parser.onHeadersComplete (or onBody, onMessageComplete) is then an
+// inline cache here rather than a property lookup from C++. A parser whose callback is not a
+// function gets no call, as before.
+parserBinding.setDispatcher(function(kind, a, b, c, d, e, f, g, h) {
+  var fn;
+  if (kind === 0) {
+    fn = this.onHeadersComplete;
+    if (typeof fn === 'function') return fn.call(this, a, b, c, d, e, f, g, h);
+  } else if (kind === 1) {
+    fn = this.onBody;
+    if (typeof fn === 'function') return fn.call(this, a);
+  } else {
+    fn = this.onMessageComplete;
+    if (typeof fn === 'function') return fn.call(this, a);
+  }
+  return undefined;
+});
 
 var CRLF = '\r\n';
 
