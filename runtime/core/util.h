@@ -1,14 +1,11 @@
-// Small helpers shared by the core and the bindings: string conversion and argument checking.
+// Small helpers shared by the core and the bindings: string conversion and constants. Argument
+// checking is args.h's.
 #ifndef RUNTIME_CORE_UTIL_H_
 #define RUNTIME_CORE_UTIL_H_
 
 #include <string>
 
 #include "v8.h"
-
-// The argument getters moved to args.h. Until fs.cc, buffer.cc, http_parser.cc, tcp_wrap.cc,
-// pipe_wrap.cc and stream_wrap.cc include it themselves, util.h brings it along.
-#include "runtime/core/args.h"  // IWYU pragma: export
 
 namespace nodus {
 
