@@ -3,6 +3,9 @@
 #include <netinet/in.h>
 #include <uv.h>
 
+#include <string>
+
+#include "runtime/core/args.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -30,32 +33,24 @@ bool SocketAddressToObject(Isolate* isolate, const sockaddr* addr, Local<Object>
   } else {
     return false;
   }
-  out->CreateDataProperty(context, OneByteString(isolate, "address"), OneByteString(isolate, ip))
-      .Check();
-  out->CreateDataProperty(context, OneByteString(isolate, "port"), v8::Integer::New(isolate, port))
-      .Check();
-  out->CreateDataProperty(context, OneByteString(isolate, "family"), OneByteString(isolate, family))
-      .Check();
-  return true;
+  // `out` may be any object JS passed (a Proxy, a frozen object): a refused or throwing define
+  // is a failure with the exception left pending, never an abort.
+  return out->CreateDataProperty(context, OneByteString(isolate, "address"),
+                                 OneByteString(isolate, ip)).FromMaybe(false) &&
+         out->CreateDataProperty(context, OneByteString(isolate, "port"),
+                                 v8::Integer::New(isolate, port)).FromMaybe(false) &&
+         out->CreateDataProperty(context, OneByteString(isolate, "family"),
+                                 OneByteString(isolate, family)).FromMaybe(false);
 }
 
 bool ParseSocketAddress(const v8::FunctionCallbackInfo<v8::Value>& args, int index, bool ipv6,
                         sockaddr_storage* storage, int* err) {
-  Isolate* isolate = args.GetIsolate();
-  if (!args[index]->IsString()) {
-    ThrowTypeError(isolate, "address must be a string");
+  std::string ip;
+  int32_t port;
+  if (!GetCStringArg(args, index, "address", &ip) ||
+      !GetInt32Arg(args, index + 1, "port", &port, 0, 65535)) {
     return false;
   }
-  if (!args[index + 1]->IsInt32()) {
-    ThrowTypeError(isolate, "port must be an integer");
-    return false;
-  }
-  int port = args[index + 1].As<v8::Int32>()->Value();
-  if (port < 0 || port > 65535) {
-    ThrowRangeError(isolate, "port must be between 0 and 65535");
-    return false;
-  }
-  Utf8Value ip(isolate, args[index]);
   if (ipv6) {
     *err = uv_ip6_addr(ip.c_str(), port, reinterpret_cast<sockaddr_in6*>(storage));
   } else {

@@ -8,7 +8,8 @@
 
 namespace nodus {
 
-// Fills `out` with address, port and family ('IPv4' or 'IPv6'); returns false for other families.
+// Fills `out` with address, port and family ('IPv4' or 'IPv6'); returns false for other families,
+// or when `out` refuses a property (with its exception pending, if it threw).
 bool SocketAddressToObject(v8::Isolate* isolate, const sockaddr* addr, v8::Local<v8::Object> out);
 
 // Parses args[index] (IP string) and args[index + 1] (port) into `storage`; throws TypeError or
