@@ -337,7 +337,14 @@ class Parser : public BaseObject, public StreamListener {
 
   Local<Array> TakeFields() {
     Isolate* isolate = env()->isolate();
-    std::vector<Local<Value>> strings(fields_.size());
+    // Most heads have a handful of headers: their handles fit on the stack.
+    Local<Value> small[32];
+    std::vector<Local<Value>> large;
+    Local<Value>* strings = small;
+    if (fields_.size() > 32) {
+      large.resize(fields_.size());
+      strings = large.data();
+    }
     for (size_t i = 0; i < fields_.size(); i++) {
       // Header bytes are Latin-1 on the wire, as v0.6 decoded them ('binary'). Names are
       // internalized: the same few recur on every request.
@@ -348,8 +355,9 @@ class Parser : public BaseObject, public StreamListener {
                                           static_cast<int>(fields_[i].size()))
                        .ToLocalChecked();
     }
+    size_t count = fields_.size();
     ResetFields();
-    return Array::New(isolate, strings.data(), strings.size());
+    return Array::New(isolate, strings, count);
   }
 
   // The callbacks http.js's dispatcher (setDispatcher) looks up and calls on its behalf.

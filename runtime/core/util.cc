@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "runtime/core/encoding/encoding.h"
+
 namespace nodus {
 
 using v8::Context;
@@ -34,6 +36,12 @@ MaybeLocal<String> Utf8String(Isolate* isolate, const char* data, size_t length)
   if (length > static_cast<size_t>(String::kMaxLength)) {
     ThrowRangeError(isolate, "string is too long");
     return MaybeLocal<String>();
+  }
+  // ASCII (URLs, names, most text from the system) is already Latin-1: V8 takes it as one-byte
+  // text without running its UTF-8 decoder.
+  if (encoding::FirstNonAscii(reinterpret_cast<const uint8_t*>(data), length) == length) {
+    return String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(data),
+                                  NewStringType::kNormal, static_cast<int>(length));
   }
   return String::NewFromUtf8(isolate, data, NewStringType::kNormal, static_cast<int>(length));
 }
