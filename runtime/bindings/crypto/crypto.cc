@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <unordered_map>
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/util.h"
@@ -158,17 +159,28 @@ void ExportClass(Environment* env, Local<Object> target, const char* name,
               tmpl->GetFunction(context).ToLocalChecked()).Check();
 }
 
-EVP_MD* FetchDigest(const std::string& name) {
+const EVP_MD* FetchDigest(const std::string& name) {
   if (name.empty() || name.find('\0') != std::string::npos) return nullptr;
-  EVP_MD* md = EVP_MD_fetch(nullptr, name.c_str(), nullptr);
+  // Fetching by name takes the provider store's locks and walks its tables, which costs a
+  // short hash's worth again on every createHash(); the objects fetched belong to OpenSSL's
+  // process-wide default library context, so they are kept here, one per name asked for, for
+  // the life of the process. Names OpenSSL does not know are not remembered.
+  static std::mutex mutex;
+  static std::unordered_map<std::string, const EVP_MD*>* cache =
+      new std::unordered_map<std::string, const EVP_MD*>();
+  std::lock_guard<std::mutex> lock(mutex);
+  auto found = cache->find(name);
+  if (found != cache->end()) return found->second;
+  const EVP_MD* md = EVP_MD_fetch(nullptr, name.c_str(), nullptr);
   if (md == nullptr) {
     // Names only the object table knows, such as "RSA-SHA256" (v0.6 programs used them for
-    // hashes too). The result is a static object, which EVP_MD_free leaves alone. The failed
-    // fetch queued an error; a successful one queues none, and clearing the queue costs as
-    // much as a short hash, so only this path does it.
-    md = const_cast<EVP_MD*>(EVP_get_digestbyname(name.c_str()));
+    // hashes too); the result is a static object. The failed fetch queued an error; a
+    // successful one queues none, and clearing the queue costs as much as a short hash, so
+    // only this path does it.
+    md = EVP_get_digestbyname(name.c_str());
     ERR_clear_error();
   }
+  if (md != nullptr) cache->emplace(name, md);
   return md;
 }
 

@@ -108,9 +108,9 @@ void ExportClass(Environment* env, v8::Local<v8::Object> target, const char* nam
                  v8::Local<v8::FunctionTemplate> tmpl);
 
 // A message digest by name: OpenSSL 3's own names and aliases ("sha256", "SHA2-256"), then the
-// older object names ("RSA-SHA256", "ssl3-md5"). Returns nullptr if unknown. The result is
-// fetched (free with EVP_MD_free, which also accepts the static legacy objects).
-EVP_MD* FetchDigest(const std::string& name);
+// older object names ("RSA-SHA256", "ssl3-md5"). Returns nullptr if unknown. The result lives
+// as long as the process (a cache keeps one per name): never free it.
+const EVP_MD* FetchDigest(const std::string& name);
 
 // A BIO reading `bytes` (which must outlive it); nullptr if longer than OpenSSL takes (INT_MAX).
 BIO* NewMemoryBio(const Bytes& bytes);

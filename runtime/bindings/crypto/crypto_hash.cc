@@ -39,11 +39,11 @@ using v8::Value;
 namespace {
 
 // Reads the algorithm name argument and resolves it; throws if it is not a known digest.
-EVP_MD* DigestArg(const FunctionCallbackInfo<Value>& args) {
+const EVP_MD* DigestArg(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   std::string name;
   if (!GetStringArg(args, 0, "algorithm", &name)) return nullptr;
-  EVP_MD* md = FetchDigest(name);
+  const EVP_MD* md = FetchDigest(name);
   if (md == nullptr) {
     ThrowErrorWithCode(isolate, "Digest method not supported: " + name,
                        "ERR_CRYPTO_INVALID_DIGEST");
@@ -51,8 +51,7 @@ EVP_MD* DigestArg(const FunctionCallbackInfo<Value>& args) {
   return md;
 }
 
-// A digest context started on `md` (which the caller still frees), or nullptr with an error
-// thrown.
+// A digest context started on `md`, or nullptr with an error thrown.
 EVP_MD_CTX* StartDigest(Isolate* isolate, const EVP_MD* md) {
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   if (ctx == nullptr || EVP_DigestInit_ex(ctx, md, nullptr) != 1) {
@@ -179,10 +178,9 @@ using Hash = DigestObject<EVP_MD_CTX, EVP_MD_CTX_free, kHashSize>;
 void HashNew(const FunctionCallbackInfo<Value>& args) {
   if (!CryptoObject::BeginConstruct(args)) return;
   Isolate* isolate = args.GetIsolate();
-  EVP_MD* md = DigestArg(args);
+  const EVP_MD* md = DigestArg(args);
   if (md == nullptr) return;
   EVP_MD_CTX* ctx = StartDigest(isolate, md);
-  EVP_MD_free(md);
   if (ctx == nullptr) return;
   new Hash(isolate, args.This(), ctx);
 }
@@ -226,7 +224,7 @@ void HmacNew(const FunctionCallbackInfo<Value>& args) {
   Bytes key;
   if (!args[0]->IsString()) return ThrowTypeError(isolate, "algorithm must be a string");
   if (!GetBytesArg(args, 1, "key", &key)) return;
-  EVP_MD* md = DigestArg(args);
+  const EVP_MD* md = DigestArg(args);
   if (md == nullptr) return;
   EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
   EVP_MAC_CTX* ctx = mac == nullptr ? nullptr : EVP_MAC_CTX_new(mac);
@@ -240,7 +238,6 @@ void HmacNew(const FunctionCallbackInfo<Value>& args) {
   bool ok = ctx != nullptr &&
             EVP_MAC_init(ctx, key.length == 0 ? &kEmptyKey : key.data, key.length, params) == 1;
   std::string fallback = std::string("HMAC is not available with ") + EVP_MD_get0_name(md);
-  EVP_MD_free(md);
   if (!ok) {
     EVP_MAC_CTX_free(ctx);
     return ThrowOpenSSLError(isolate, fallback.c_str());
@@ -311,10 +308,9 @@ NODUS_DEFINE_WRAPPER_TYPE(SignBase, CryptoObject);
 void SignBaseNew(const FunctionCallbackInfo<Value>& args, const char* verb) {
   if (!CryptoObject::BeginConstruct(args)) return;
   Isolate* isolate = args.GetIsolate();
-  EVP_MD* md = DigestArg(args);
+  const EVP_MD* md = DigestArg(args);
   if (md == nullptr) return;
   EVP_MD_CTX* ctx = StartDigest(isolate, md);
-  EVP_MD_free(md);
   if (ctx == nullptr) return;
   new SignBase(isolate, args.This(), ctx, verb);
 }
