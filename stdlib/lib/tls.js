@@ -210,10 +210,15 @@ EncryptedStream.prototype._emitData = function(data) {
 
 // Bytes from the network. Returns false while the cleartext side is paused.
 EncryptedStream.prototype.write = function(data, encoding) {
+  return this._write(toBuffer(data, encoding), false);
+};
+
+// `owned`: the Buffer is a socket's read, which nobody changes afterwards, so the native side
+// may keep it instead of copying it (see wire()).
+EncryptedStream.prototype._write = function(bytes, owned) {
   if (!this.writable) return false;
-  var bytes = toBuffer(data, encoding);
   if (this.pair._destroyed) return false;
-  this.pair.ssl.encIn(bytes);
+  this.pair.ssl.encIn(bytes, owned);
   this.pair._cycle();
   var flowing = !this.pair.cleartext._paused;
   if (!flowing) this._needDrain = true;
@@ -446,7 +451,9 @@ function wire(pair, socket, onSocketError) {
   pair.socket = socket;
 
   socket.on('data', function(data) {
-    if (!encrypted.write(data)) socket.pause();
+    // Each read is a Buffer of its own (net.js), so the connection may keep it uncopied.
+    var ok = typeof data === 'string' ? encrypted.write(data) : encrypted._write(data, true);
+    if (!ok) socket.pause();
   });
   encrypted.on('drain', function() {
     socket.resume();

@@ -1,13 +1,17 @@
 // process.binding('tls_wrap'): one TLS connection (an OpenSSL SSL object) that never touches a
 // socket. stdlib/lib/tls.js moves the bytes: what arrives from the network goes in with encIn(),
 // what OpenSSL wants to send comes out of encOut(), and the application's data goes through
-// clearIn()/clearOut(). Two memory BIOs sit between OpenSSL and those calls, so nothing here
-// blocks or does I/O; each call does the work it can with the bytes at hand.
+// clearIn()/clearOut(). Two BIOs of this file's own (BioQueue, below) sit between OpenSSL and
+// those calls, so nothing here blocks or does I/O; each call does the work it can with the bytes
+// at hand.
 //
 //   new Connection(secureContext, isServer, requestCert, rejectUnauthorized, [servername])
 //       secureContext is the `context` of crypto.createCredentials(); servername (client only)
 //       is sent with SNI
-//   encIn(buffer)        takes encrypted bytes from the peer; returns how many (all of them)
+//   encIn(buffer, [owned])
+//                        takes encrypted bytes from the peer; returns how many (all of them).
+//                        With `owned` true the caller promises never to change the bytes, and
+//                        a big piece is then kept by reference instead of copied
 //   encOut()             the encrypted bytes waiting to be sent, as a Uint8Array (maybe empty)
 //   encPending()         how many encrypted bytes are waiting
 //   start()              advances the handshake; true once it is done; throws on failure
@@ -47,6 +51,7 @@
 #include <cctype>
 #include <climits>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -55,6 +60,7 @@
 #include "runtime/bindings/crypto/crypto.h"
 #include "runtime/core/args.h"
 #include "runtime/core/array_buffer_allocator.h"
+#include "runtime/core/check.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -77,6 +83,13 @@ namespace {
 
 // A rough size of an SSL object with its buffers, reported to V8 as external memory.
 constexpr int64_t kConnectionSize = 48 * 1024;
+
+// encIn() pieces at least this long are kept by reference rather than copied (see EncIn).
+constexpr size_t kShareInputAt = 4096;
+
+// The most a TLS record adds to the data it carries: 5 bytes of header, an explicit IV or
+// nonce, a MAC or tag, padding (CBC) and TLS 1.3's content type; 256 covers every suite.
+constexpr size_t kRecordOverhead = 256;
 
 // The names v0.6 gave the X.509 verification results (OpenSSL's X509_V_ERR_* without the prefix).
 const char* VerifyErrorName(long code) {
@@ -122,6 +135,183 @@ const char* VerifyErrorName(long code) {
 // (SSL_get_verify_result) but never fails the handshake.
 int AcceptAnyCertificate(int, X509_STORE_CTX*) { return 1; }
 
+// ---- The BIOs between OpenSSL and tls.js -------------------------------------------------------
+
+// The bytes on one side of a connection, behind a BIO of our own (OpenSSL's memory BIO zero-fills
+// its buffer before every write into it and copies out on every read). The input side (OpenSSL
+// reads records from it) is a queue of the pieces encIn() was given: a piece from the socket
+// stays in its ArrayBuffer, the reference held until OpenSSL has read it, other bytes are copied.
+// The output side (OpenSSL writes records into it) is one block that encOut() hands to a
+// Uint8Array whole, and the next write starts a new one. Reading an empty input asks OpenSSL
+// to retry, as a memory BIO with eof_return -1 does: more may come.
+class BioQueue {
+ public:
+
+  // ---- input
+  size_t in_size() const { return in_size_; }
+  void AppendShared(std::shared_ptr<v8::BackingStore> store, const uint8_t* data, size_t length) {
+    in_.push_back(Piece{std::move(store), nullptr, data, length});
+    in_size_ += length;
+  }
+  bool AppendCopy(const uint8_t* data, size_t length) {
+    uint8_t* copy = static_cast<uint8_t*>(std::malloc(length));
+    if (copy == nullptr) return false;
+    std::memcpy(copy, data, length);
+    in_.push_back(Piece{nullptr, std::unique_ptr<uint8_t, FreeDeleter>(copy), copy, length});
+    in_size_ += length;
+    return true;
+  }
+  size_t Read(uint8_t* out, size_t length) {
+    size_t done = 0;
+    while (done < length && !in_.empty()) {
+      Piece& piece = in_.front();
+      size_t n = std::min(length - done, piece.length);
+      std::memcpy(out + done, piece.data, n);
+      done += n;
+      piece.data += n;
+      piece.length -= n;
+      if (piece.length == 0) in_.pop_front();
+    }
+    in_size_ -= done;
+    return done;
+  }
+
+  // ---- output
+  void set_isolate(Isolate* isolate) { isolate_ = isolate; }
+  size_t out_size() const { return out_size_; }
+  // Makes room for `more` bytes beyond what is held, so that the records of one write land
+  // without growing the block piecemeal.
+  bool Reserve(size_t more) {
+    size_t capacity = out_ ? out_->ByteLength() : 0;
+    if (capacity - out_size_ >= more) return true;
+    size_t grown_capacity = std::max(out_size_ + more, capacity * 2);
+    if (grown_capacity < kMinOutBlock) grown_capacity = kMinOutBlock;
+    // From V8 rather than malloc, so that V8 counts the block with the young generation's
+    // ArrayBuffers and a scavenge frees it once JS has dropped it (memory handed to V8 is
+    // reclaimed only by full collections, long after it went cold). Not zero-filled: the
+    // records overwrite it, and TakeOut clears what they do not.
+    std::unique_ptr<v8::BackingStore> grown;
+    {
+      ArrayBufferAllocator::NoZeroFillScope no_zero_fill;
+      grown = v8::ArrayBuffer::NewBackingStore(isolate_, grown_capacity);
+    }
+    if (grown == nullptr || grown->Data() == nullptr) return false;
+    if (out_size_ > 0) std::memcpy(grown->Data(), out_->Data(), out_size_);
+    out_ = std::move(grown);
+    return true;
+  }
+  bool Write(const uint8_t* data, size_t length) {
+    if (!Reserve(length)) return false;
+    std::memcpy(static_cast<uint8_t*>(out_->Data()) + out_size_, data, length);
+    out_size_ += length;
+    return true;
+  }
+  // Up to `max` bytes of the output as a Uint8Array: the block itself when it all fits.
+  Local<Value> TakeOut(Isolate* isolate, size_t max) {
+    size_t length = std::min(out_size_, max);
+    if (length == 0) return v8::Uint8Array::New(v8::ArrayBuffer::New(isolate, 0), 0, 0);
+    if (length < out_size_) {
+      // More than a Buffer holds: the first part goes out as a copy.
+      Local<Value> part;
+      if (!crypto::CopyToUint8Array(isolate, static_cast<uint8_t*>(out_->Data()), length)
+               .ToLocal(&part)) {
+        return Local<Value>();
+      }
+      uint8_t* data = static_cast<uint8_t*>(out_->Data());
+      std::memmove(data, data + length, out_size_ - length);
+      out_size_ -= length;
+      return part;
+    }
+    // Nothing uninitialized is reachable through the ArrayBuffer.
+    uint8_t* data = static_cast<uint8_t*>(out_->Data());
+    std::memset(data + length, 0, out_->ByteLength() - length);
+    out_size_ = 0;
+    Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(out_));
+    return v8::Uint8Array::New(buffer, 0, length);
+  }
+
+ private:
+  // Enough for most handshake flights; a bulk write reserves what its records need.
+  static constexpr size_t kMinOutBlock = 4 * 1024;
+  struct FreeDeleter {
+    void operator()(uint8_t* p) const { std::free(p); }
+  };
+  struct Piece {
+    std::shared_ptr<v8::BackingStore> store;  // keeps `data` alive, or
+    std::unique_ptr<uint8_t, FreeDeleter> copy;  // owns it
+    const uint8_t* data;
+    size_t length;
+  };
+  std::deque<Piece> in_;
+  size_t in_size_ = 0;
+  Isolate* isolate_ = nullptr;
+  std::unique_ptr<v8::BackingStore> out_;
+  size_t out_size_ = 0;
+};
+
+BioQueue* QueueOf(BIO* bio) { return static_cast<BioQueue*>(BIO_get_data(bio)); }
+
+int QueueBioCreate(BIO* bio) {
+  BIO_set_data(bio, new BioQueue());
+  BIO_set_init(bio, 1);
+  return 1;
+}
+
+int QueueBioDestroy(BIO* bio) {
+  if (bio == nullptr) return 0;
+  delete QueueOf(bio);
+  BIO_set_data(bio, nullptr);
+  return 1;
+}
+
+int QueueBioRead(BIO* bio, char* out, int length) {
+  BIO_clear_retry_flags(bio);
+  if (length <= 0) return 0;
+  size_t n = QueueOf(bio)->Read(reinterpret_cast<uint8_t*>(out), static_cast<size_t>(length));
+  if (n == 0) {
+    BIO_set_retry_read(bio);
+    return -1;
+  }
+  return static_cast<int>(n);
+}
+
+int QueueBioWrite(BIO* bio, const char* data, int length) {
+  BIO_clear_retry_flags(bio);
+  if (length <= 0) return 0;
+  if (!QueueOf(bio)->Write(reinterpret_cast<const uint8_t*>(data), static_cast<size_t>(length))) {
+    return -1;
+  }
+  return length;
+}
+
+long QueueBioCtrl(BIO* bio, int cmd, long, void*) {  // NOLINT(runtime/int): OpenSSL's type
+  BioQueue* queue = QueueOf(bio);
+  switch (cmd) {
+    case BIO_CTRL_PENDING:
+      return static_cast<long>(std::min<size_t>(queue->in_size() + queue->out_size(), LONG_MAX));
+    case BIO_CTRL_FLUSH:
+    case BIO_CTRL_DUP:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+// The BIO_METHOD, made once: like the providers, it is process-wide OpenSSL state.
+const BIO_METHOD* QueueBioMethod() {
+  static const BIO_METHOD* method = [] {
+    BIO_METHOD* m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "nodus tls queue");
+    CHECK(m != nullptr);
+    BIO_meth_set_create(m, QueueBioCreate);
+    BIO_meth_set_destroy(m, QueueBioDestroy);
+    BIO_meth_set_read(m, QueueBioRead);
+    BIO_meth_set_write(m, QueueBioWrite);
+    BIO_meth_set_ctrl(m, QueueBioCtrl);
+    return m;
+  }();
+  return method;
+}
+
 class Connection : public CryptoObject {
  public:
   NODUS_WRAPPER_TYPE(Connection);
@@ -150,8 +340,8 @@ class Connection : public CryptoObject {
     }
     return ssl_;
   }
-  BIO* enc_in() const { return enc_in_; }
-  BIO* enc_out() const { return enc_out_; }
+  BioQueue* in_queue() const { return QueueOf(enc_in_); }
+  BioQueue* out_queue() const { return QueueOf(enc_out_); }
 
   // SSL_free also frees both BIOs, which belong to the SSL object.
   void Close() {
@@ -227,17 +417,15 @@ void ConnectionNew(const FunctionCallbackInfo<Value>& args) {
   }
 
   SSL* ssl = SSL_new(ctx);  // Takes its own reference to ctx.
-  BIO* enc_in = BIO_new(BIO_s_mem());
-  BIO* enc_out = BIO_new(BIO_s_mem());
+  BIO* enc_in = BIO_new(QueueBioMethod());
+  BIO* enc_out = BIO_new(QueueBioMethod());
   if (ssl == nullptr || enc_in == nullptr || enc_out == nullptr) {
     SSL_free(ssl);
     BIO_free(enc_in);
     BIO_free(enc_out);
     return crypto::ThrowOpenSSLError(isolate, "SSL_new failed");
   }
-  // An empty input BIO means "wait for more", not end of file.
-  BIO_set_mem_eof_return(enc_in, -1);
-  BIO_set_mem_eof_return(enc_out, -1);
+  QueueOf(enc_out)->set_isolate(isolate);
   SSL_set_bio(ssl, enc_in, enc_out);  // The SSL object owns both BIOs from here on.
 
   if (is_server) {
@@ -310,6 +498,8 @@ bool CheckSslResult(Isolate* isolate, SSL* ssl, int ret, bool* eof) {
   }
 }
 
+// encIn(data, [owned]): `owned` (tls.js passes it for a socket's read, whose Buffer nobody
+// writes to afterwards) lets the input queue keep a reference to the bytes instead of a copy.
 void EncIn(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Connection* conn = CryptoObject::Unwrap<Connection>(args);
@@ -320,37 +510,34 @@ void EncIn(const FunctionCallbackInfo<Value>& args) {
     return ThrowRangeError(isolate, "data is too long");
   }
   if (conn->Ssl(isolate) == nullptr) return;
-  int written = 0;
   if (bytes.length > 0) {
-    written = BIO_write(conn->enc_in(), bytes.data, static_cast<int>(bytes.length));
-    if (written < 0) return crypto::ThrowOpenSSLError(isolate, "out of memory");
+    // Small pieces are copied: taking the ArrayBuffer of a small view can cost V8 a copy anyway.
+    if (args[1]->IsTrue() && bytes.length >= kShareInputAt) {
+      Local<v8::ArrayBufferView> view = args[0].As<v8::ArrayBufferView>();
+      conn->in_queue()->AppendShared(view->Buffer()->GetBackingStore(), bytes.data,
+                                     bytes.length);
+    } else if (!conn->in_queue()->AppendCopy(bytes.data, bytes.length)) {
+      return ThrowRangeError(isolate, "out of memory");
+    }
   }
-  args.GetReturnValue().Set(written);
+  args.GetReturnValue().Set(static_cast<int>(bytes.length));
 }
 
 void EncOut(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Connection* conn = CryptoObject::Unwrap<Connection>(args);
   if (conn == nullptr || conn->Ssl(isolate) == nullptr) return;
-  BIO* bio = conn->enc_out();
   // At most kMaxBytes at once (a Buffer's limit, below INT_MAX); the rest stays pending.
-  size_t pending = BIO_ctrl_pending(bio);
-  if (pending > crypto::kMaxBytes) pending = crypto::kMaxBytes;
-  crypto::OutBuffer out(pending);
-  if (!out.ok()) return ThrowRangeError(isolate, "out of memory");
-  size_t got = 0;
-  if (pending > 0) {
-    int n = BIO_read(bio, out.data(), static_cast<int>(pending));
-    if (n > 0) got = static_cast<size_t>(n);
-  }
-  args.GetReturnValue().Set(out.Release(isolate, got));
+  Local<Value> out = conn->out_queue()->TakeOut(isolate, crypto::kMaxBytes);
+  if (out.IsEmpty()) return ThrowRangeError(isolate, "out of memory");
+  args.GetReturnValue().Set(out);
 }
 
 void EncPending(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   Connection* conn = CryptoObject::Unwrap<Connection>(args);
   if (conn == nullptr || conn->Ssl(isolate) == nullptr) return;
-  args.GetReturnValue().Set(static_cast<double>(BIO_ctrl_pending(conn->enc_out())));
+  args.GetReturnValue().Set(static_cast<double>(conn->out_queue()->out_size()));
 }
 
 void Start(const FunctionCallbackInfo<Value>& args) {
@@ -381,7 +568,10 @@ void ClearIn(const FunctionCallbackInfo<Value>& args) {
   if (SSL_get_shutdown(ssl) & SSL_SENT_SHUTDOWN) {
     return crypto::ThrowErrorWithCode(isolate, "write after end", "ERR_STREAM_WRITE_AFTER_END");
   }
-  // The output BIO grows as needed, so a write never stops part way.
+  // The output BIO grows as needed, so a write never stops part way. Room for the records
+  // (each up to 16 KiB of data plus its header, tag and padding) is made at once.
+  size_t records = bytes.length / SSL3_RT_MAX_PLAIN_LENGTH + 1;
+  conn->out_queue()->Reserve(bytes.length + records * kRecordOverhead);
   int ret = SSL_write(ssl, bytes.data, static_cast<int>(bytes.length));
   if (ret <= 0) {
     if (!CheckSslResult(isolate, ssl, ret, nullptr)) return;
@@ -405,7 +595,7 @@ void ClearOut(const FunctionCallbackInfo<Value>& args) {
   }
   // What waits in the input BIO, what OpenSSL has decrypted and not handed out, and, when it
   // holds the first part of a record it took from the BIO earlier, room for that record.
-  size_t capacity = BIO_ctrl_pending(conn->enc_in()) + static_cast<size_t>(SSL_pending(ssl)) +
+  size_t capacity = conn->in_queue()->in_size() + static_cast<size_t>(SSL_pending(ssl)) +
                     (SSL_has_pending(ssl) ? SSL3_RT_MAX_PLAIN_LENGTH : 0);
   if (capacity > crypto::kMaxBytes) capacity = crypto::kMaxBytes;
   std::unique_ptr<v8::BackingStore> store;
