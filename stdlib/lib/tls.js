@@ -262,6 +262,7 @@ function SecurePair(credentials, isServer, requestCert, rejectUnauthorized, opti
   this._encEnded = false;     // the network side ended
   this._cycling = false;
   this._again = false;
+  this._flushScheduled = false;
   this.cleartext = new CleartextStream(this);
   this.encrypted = new EncryptedStream(this);
   var self = this;
@@ -275,6 +276,11 @@ exports.createSecurePair = function(credentials, isServer, requestCert, rejectUn
   return new SecurePair(credentials, isServer, requestCert, rejectUnauthorized);
 };
 
+// Queued cleartext below this many bytes waits for the end of the tick (or a bigger write), so
+// that small writes in a row share TLS records: http's chunked encoding writes a size line, the
+// data and a CRLF for every chunk, three records and three socket writes apiece otherwise.
+var SMALL_WRITE = 1024;
+
 SecurePair.prototype._writeClear = function(bytes, callback) {
   if (this._destroyed) return;
   this._clearQueue.push(bytes);
@@ -283,7 +289,15 @@ SecurePair.prototype._writeClear = function(bytes, callback) {
   // Before the handshake the data just waits: the handshake's own cycle sends it. (Cycling
   // here could finish a handshake between two in-memory pairs before the caller has even
   // added its 'secure' listener.)
-  if (this._secure) this._cycle();
+  if (!this._secure) return;
+  if (this._clearQueueBytes >= SMALL_WRITE) return this._cycle();
+  if (this._flushScheduled) return;
+  this._flushScheduled = true;
+  var self = this;
+  process.nextTick(function() {
+    self._flushScheduled = false;
+    if (self._clearQueue.length > 0) self._cycle();
+  });
 };
 
 SecurePair.prototype._endClear = function() {
@@ -343,8 +357,13 @@ SecurePair.prototype._cycleOnce = function() {
 
   if (this._secure) {
     try {
-      while (this._clearQueue.length > 0) ssl.clearIn(this._clearQueue.shift());
-      this._clearQueueBytes = 0;
+      // Everything queued goes in with one call, as one stream of records.
+      var queue = this._clearQueue;
+      if (queue.length > 0) {
+        this._clearQueue = [];
+        this._clearQueueBytes = 0;
+        if (queue.length === 1) ssl.clearIn(queue[0]); else ssl.clearInv(queue);
+      }
       if (this._wantShutdown && !this._sentShutdown) {
         this._sentShutdown = true;
         ssl.shutdown();
@@ -427,6 +446,10 @@ SecurePair.prototype._error = function(err) {
 };
 
 SecurePair.prototype.destroy = function() {
+  if (this._destroyed) return;
+  // Small writes still waiting for the end of the tick go out first, as they would have had
+  // they been encrypted at once.
+  if (this._secure && this._clearQueue.length > 0 && !this._cycling) this._cycle();
   if (this._destroyed) return;
   this._destroyed = true;
   this._clearQueue.length = 0;

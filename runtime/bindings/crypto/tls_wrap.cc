@@ -17,6 +17,8 @@
 //   start()              advances the handshake; true once it is done; throws on failure
 //   clearIn(buffer)      encrypts application data; returns the bytes taken (0 before the
 //                        handshake is done); throws on failure
+//   clearInv(pieces)     the same for a non-empty array of Buffers, written as one (so that
+//                        small pieces share records with their neighbours)
 //   clearOut()           the application data decrypted so far (maybe empty); throws on failure
 //   isInitFinished()     whether the handshake is done
 //   receivedShutdown()   whether the peer sent close_notify
@@ -86,6 +88,9 @@ constexpr int64_t kConnectionSize = 48 * 1024;
 
 // encIn() pieces at least this long are kept by reference rather than copied (see EncIn).
 constexpr size_t kShareInputAt = 4096;
+
+// The most of clearIn()'s scratch buffer a connection keeps between writes.
+constexpr size_t kMaxScratch = 256 * 1024;
 
 // The most a TLS record adds to the data it carries: 5 bytes of header, an explicit IV or
 // nonce, a MAC or tag, padding (CBC) and TLS 1.3's content type; 256 covers every suite.
@@ -312,6 +317,34 @@ const BIO_METHOD* QueueBioMethod() {
   return method;
 }
 
+// Memory kept for reuse, contents undefined (no zero-filling on growth, unlike a vector).
+class Scratch {
+ public:
+  Scratch() = default;
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch() { Release(); }
+  bool Reserve(size_t size) {
+    if (size <= capacity_) return true;
+    void* grown = std::realloc(data_, size);
+    if (grown == nullptr) return false;
+    data_ = static_cast<uint8_t*>(grown);
+    capacity_ = size;
+    return true;
+  }
+  void Release() {
+    std::free(data_);
+    data_ = nullptr;
+    capacity_ = 0;
+  }
+  uint8_t* data() { return data_; }
+  size_t capacity() const { return capacity_; }
+
+ private:
+  uint8_t* data_ = nullptr;
+  size_t capacity_ = 0;
+};
+
 class Connection : public CryptoObject {
  public:
   NODUS_WRAPPER_TYPE(Connection);
@@ -340,6 +373,8 @@ class Connection : public CryptoObject {
     }
     return ssl_;
   }
+  // Where clearIn() joins the pieces of one write.
+  Scratch& scratch() { return scratch_; }
   BioQueue* in_queue() const { return QueueOf(enc_in_); }
   BioQueue* out_queue() const { return QueueOf(enc_out_); }
 
@@ -354,6 +389,7 @@ class Connection : public CryptoObject {
 
  private:
   std::vector<SniContext> sni_contexts_;
+  Scratch scratch_;
   SSL* ssl_;
   BIO* enc_in_;
   BIO* enc_out_;
@@ -553,12 +589,9 @@ void Start(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(SSL_is_init_finished(ssl) == 1);
 }
 
-void ClearIn(const FunctionCallbackInfo<Value>& args) {
+// Encrypts `bytes` (clearIn and clearInv).
+void WriteClear(const FunctionCallbackInfo<Value>& args, Connection* conn, const Bytes& bytes) {
   Isolate* isolate = args.GetIsolate();
-  Connection* conn = CryptoObject::Unwrap<Connection>(args);
-  if (conn == nullptr) return;
-  Bytes bytes;
-  if (!GetBytesArg(args, 0, "data", &bytes)) return;
   if (bytes.length > static_cast<size_t>(INT_MAX)) {
     return ThrowRangeError(isolate, "data is too long");
   }
@@ -578,6 +611,49 @@ void ClearIn(const FunctionCallbackInfo<Value>& args) {
     ret = 0;
   }
   args.GetReturnValue().Set(ret);
+}
+
+void ClearIn(const FunctionCallbackInfo<Value>& args) {
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  Bytes bytes;
+  if (!GetBytesArg(args, 0, "data", &bytes)) return;
+  WriteClear(args, conn, bytes);
+}
+
+// clearInv(pieces): the Buffers of a non-empty array, written as one (joined in the
+// connection's scratch memory), so that they share records.
+void ClearInv(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  if (!args[0]->IsArray() || args[0].As<v8::Array>()->Length() == 0) {
+    return ThrowTypeError(isolate, "pieces must be a non-empty array of Buffers");
+  }
+  Local<v8::Array> pieces = args[0].As<v8::Array>();
+  Local<Context> context = isolate->GetCurrentContext();
+  std::vector<Local<v8::ArrayBufferView>> views;
+  size_t total = 0;
+  for (uint32_t i = 0; i < pieces->Length(); i++) {
+    Local<Value> piece;
+    if (!pieces->Get(context, i).ToLocal(&piece)) return;
+    if (!piece->IsArrayBufferView()) {
+      return ThrowTypeError(isolate, "pieces must be a non-empty array of Buffers");
+    }
+    views.push_back(piece.As<v8::ArrayBufferView>());
+    total += views.back()->ByteLength();
+    if (total > static_cast<size_t>(INT_MAX)) return ThrowRangeError(isolate, "data is too long");
+  }
+  Scratch& joined = conn->scratch();
+  if (!joined.Reserve(total)) return ThrowRangeError(isolate, "out of memory");
+  Bytes bytes;
+  bytes.data = joined.data();
+  for (Local<v8::ArrayBufferView> view : views) {
+    bytes.length += view->CopyContents(joined.data() + bytes.length, view->ByteLength());
+  }
+  WriteClear(args, conn, bytes);
+  // A scratch buffer that once joined a big write is not kept at that size.
+  if (joined.capacity() > kMaxScratch) joined.Release();
 }
 
 // The cleartext OpenSSL can give now, as a Uint8Array. It is decrypted straight into the
@@ -961,6 +1037,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "encPending", EncPending);
   SetProtoMethod(isolate, tmpl, "start", Start);
   SetProtoMethod(isolate, tmpl, "clearIn", ClearIn);
+  SetProtoMethod(isolate, tmpl, "clearInv", ClearInv);
   SetProtoMethod(isolate, tmpl, "clearOut", ClearOut);
   SetProtoMethod(isolate, tmpl, "isInitFinished", IsInitFinished);
   SetProtoMethod(isolate, tmpl, "receivedShutdown", ReceivedShutdown);

@@ -39,7 +39,10 @@ var conn = new Connection(context, true, false, false);
 [undefined, null, 1, 'string', {}, []].forEach(function(bad) {
   assert.throws(function() { conn.encIn(bad); }, TypeError);
   assert.throws(function() { conn.clearIn(bad); }, TypeError);
+  assert.throws(function() { conn.clearInv(bad); }, TypeError);
+  assert.throws(function() { conn.clearInv([new Buffer(1), bad]); }, TypeError);
 });
+assert.strictEqual(conn.clearInv([new Buffer('ea'), new Buffer('rly')]), 0);
 assert.strictEqual(conn.encIn(new Buffer(0)), 0);
 assert.strictEqual(conn.clearIn(new Buffer('early')), 0);  // Handshake not done.
 assert.strictEqual(conn.clearOut().length, 0);
