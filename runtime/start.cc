@@ -1,6 +1,7 @@
 #include "runtime/start.h"
 
 #include <http_parser.h>
+#include <malloc.h>
 #include <unistd.h>
 #include <signal.h>
 #include <uv.h>
@@ -351,6 +352,19 @@ int Start(int argc, char** argv, const StartOptions& start_options) {
   // error, instead of killing the process (as in Node). Children get the default back: libuv
   // resets signal dispositions in spawned processes.
   signal(SIGPIPE, SIG_IGN);
+
+  // glibc's malloc hands the top of its heap back to the system once 128 KiB or more of it is
+  // free (the threshold rises only with freed mmap'd blocks, to a few MB), and serves blocks of
+  // 128 KiB or more with mmap. A busy program here frees its dead Buffers in batches, at each
+  // garbage collection: the heap's top then falls by more than that and is faulted back in, page
+  // by page, as the next Buffers are made. Streaming https at full speed spent a fifth of its CPU
+  // time so (page faults, and copies into memory just faulted in: 800 ms of CPU per 256 MB
+  // against 630 ms with these settings, and node 20's 620). Freed memory therefore stays with
+  // malloc while the process is busy; Environment's idle timer gives it back with malloc_trim
+  // once the process has been idle for a moment. Blocks of 256 KiB and more are recycled by
+  // the BlockCache (array_buffer_allocator.h) rather than mapped and unmapped each time.
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 
   std::unique_ptr<v8::Platform> platform = v8::platform::NewDefaultPlatform(
       2, v8::platform::IdleTaskSupport::kDisabled, v8::platform::InProcessStackDumping::kDisabled);
