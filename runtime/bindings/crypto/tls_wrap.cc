@@ -151,7 +151,6 @@ int AcceptAnyCertificate(int, X509_STORE_CTX*) { return 1; }
 // to retry, as a memory BIO with eof_return -1 does: more may come.
 class BioQueue {
  public:
-
   // ---- input
   size_t in_size() const { return in_size_; }
   void AppendShared(std::shared_ptr<v8::BackingStore> store, const uint8_t* data, size_t length) {
