@@ -98,6 +98,15 @@ Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context
 }
 
 Environment::~Environment() {
+  {
+    HandleScope scope(isolate_);
+    // A hook may add another: that one runs next.
+    while (!cleanup_hooks_.empty()) {
+      std::pair<void (*)(void*), void*> hook = cleanup_hooks_.back();
+      cleanup_hooks_.pop_back();
+      hook.first(hook.second);
+    }
+  }
   uv_close(reinterpret_cast<uv_handle_t*>(&platform_check_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&tick_spinner_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&tick_check_), nullptr);

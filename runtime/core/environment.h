@@ -86,6 +86,16 @@ class Environment {
   [[noreturn]] void Exit(int code);
   // fn(arg) runs in Exit(), before the process ends (stdio pipes write out what still waits).
   void AtExit(void (*fn)(void*), void* arg) { at_exit_.emplace_back(fn, arg); }
+  // fn(arg) runs when the Environment is destroyed (~Environment), never at process exit: the
+  // runtime ends the process with Exit() and leaves the Environment alive; tests and the fuzz
+  // harness destroy theirs. A binding frees its per-Environment state this way. Hooks run in the
+  // reverse order of registration, while the isolate, the context and the loop still exist, and
+  // before the Environment closes its own handles. A hook may uv_close handles and free their
+  // memory in the close callbacks: ~Environment turns the loop once after the hooks, which runs
+  // every close callback queued by then. By the time the Environment goes, the JS handles of
+  // the bindings are closed (the loop ended, or a test closed them), so nothing calls into a
+  // binding whose state a hook freed.
+  void AddCleanupHook(void (*fn)(void*), void* arg) { cleanup_hooks_.emplace_back(fn, arg); }
   // Emits process 'exit' with `code` unless it was emitted already; returns the final code,
   // which an 'exit' listener may change through process.exitCode.
   int EmitExit(int code);
@@ -179,6 +189,7 @@ class Environment {
   std::unique_ptr<char, FreeDeleter> read_buffer_;
   std::unordered_map<const char*, v8::Eternal<v8::String>> keys_;
   std::vector<std::pair<void (*)(void*), void*>> at_exit_;
+  std::vector<std::pair<void (*)(void*), void*>> cleanup_hooks_;
   uint64_t start_time_ns_;
   bool in_tick_ = false;
   // While nextTick callbacks wait for the next turn: the idle handle keeps the loop from blocking
