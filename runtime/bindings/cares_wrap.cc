@@ -15,7 +15,7 @@
 // sock_state_cb and each gets a uv_poll_t; a uv_timer_t drives c-ares's retransmissions and
 // timeouts. The poll handles are unref'd and the timer runs only while a query is pending, so
 // the resolver never keeps the process alive on its own. All of it lives in one CaresState per
-// Environment, made in Initialize.
+// Environment, made in Initialize and freed by the Environment's cleanup hook (FreeState).
 #include <arpa/inet.h>
 #include <arpa/nameser.h>
 #include <ares.h>
@@ -119,6 +119,7 @@ struct PollTask;
 struct CaresState {
   Environment* env = nullptr;
   ares_channel channel = nullptr;
+  bool library_initialized = false;  // ares_library_init succeeded: cleanup owes one call back
   int init_status = ARES_ENOTINITIALIZED;
   // Drives ares_process_fd's timeouts; active (and so keeping the loop alive) only while
   // `pending` > 0.
@@ -136,6 +137,10 @@ struct CaresState {
   };
   std::vector<Deferred> deferred;
   uv_timer_t defer_timer;
+  // Set by the cleanup hook: completions then free their requests without calling JS.
+  bool destroying = false;
+  // Handles of the state (the two timers) whose close callbacks have not run yet.
+  int open_handles = 0;
 };
 
 struct PollTask {
@@ -181,6 +186,7 @@ void FlushDeferred(uv_timer_t* handle) {
 void Deliver(CaresState* state, std::unique_ptr<ReqWrapBase> req, Local<Value> err,
              Local<Value> result) {
   Environment* env = state->env;
+  if (state->destroying) return;  // the Environment is going: `req` is only freed
   if (state->starting > 0) {
     CaresState::Deferred item;
     item.req = std::move(req);
@@ -572,12 +578,38 @@ void GetHostByAddr(const FunctionCallbackInfo<Value>& args) {
   });
 }
 
+// The Environment's cleanup hook. ares_destroy ends the queries in flight (their callbacks see
+// `destroying` and only free them) and closes c-ares's sockets, whose poll handles
+// OnSockState closes; any it left are closed here. The timers' close callbacks free the state
+// once both have run.
+void FreeState(void* arg) {
+  CaresState* state = static_cast<CaresState*>(arg);
+  state->destroying = true;
+  if (state->channel != nullptr) {
+    ares_destroy(state->channel);
+    state->channel = nullptr;
+  }
+  if (state->library_initialized) ares_library_cleanup();
+  for (auto& entry : state->polls) {
+    uv_poll_stop(&entry.second->handle);
+    uv_close(reinterpret_cast<uv_handle_t*>(&entry.second->handle), OnPollClosed);
+  }
+  state->polls.clear();
+  state->deferred.clear();
+  auto on_close = [](uv_handle_t* handle) {
+    CaresState* state = static_cast<CaresState*>(handle->data);
+    if (--state->open_handles == 0) delete state;
+  };
+  state->open_handles = 2;
+  uv_close(reinterpret_cast<uv_handle_t*>(&state->timer), on_close);
+  uv_close(reinterpret_cast<uv_handle_t*>(&state->defer_timer), on_close);
+}
+
 }  // namespace
 
 void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  // One per Environment, never freed: the binding is cached for the Environment's whole life.
   CaresState* state = new CaresState();
   state->env = env;
   CHECK_EQ(uv_timer_init(env->loop(), &state->timer), 0);
@@ -587,6 +619,7 @@ void Initialize(Environment* env, Local<Object> target) {
 
   // Reference-counted inside c-ares; a no-op on Linux beyond the count.
   int status = ares_library_init(ARES_LIB_INIT_ALL);
+  state->library_initialized = status == ARES_SUCCESS;
   if (status == ARES_SUCCESS) {
     struct ares_options options;
     memset(&options, 0, sizeof(options));
@@ -598,6 +631,7 @@ void Initialize(Environment* env, Local<Object> target) {
   }
   // Without a channel every query reports why (ENOTINITIALIZED, ENOMEM, EFILE, ...).
   state->init_status = status == ARES_SUCCESS ? ARES_ENOTINITIALIZED : status;
+  env->AddCleanupHook(FreeState, state);
 
   Local<v8::External> data = v8::External::New(isolate, state);
   struct {

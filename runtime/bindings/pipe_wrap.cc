@@ -58,8 +58,10 @@ using v8::Value;
 namespace {
 
 // Per-Environment binding state: the constructor used to make handles for accepted connections.
+// Freed by the Environment's cleanup hook, once no handle of the binding is left to accept.
 struct PipeBinding {
   Global<Function> constructor;
+  static void Free(void* arg) { delete static_cast<PipeBinding*>(arg); }
 };
 
 class PipeWrap : public ConnectionWrap {
@@ -272,7 +274,8 @@ void AcceptPending(const FunctionCallbackInfo<Value>& args) {
 void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  PipeBinding* binding = new PipeBinding();  // Lives as long as the Environment.
+  PipeBinding* binding = new PipeBinding();
+  env->AddCleanupHook(PipeBinding::Free, binding);
   Local<FunctionTemplate> tmpl =
       FunctionTemplate::New(isolate, New, v8::External::New(isolate, binding));
   tmpl->SetClassName(OneByteString(isolate, "Pipe"));

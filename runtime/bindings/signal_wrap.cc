@@ -26,7 +26,7 @@ using v8::Value;
 
 namespace {
 
-// One per process, owned by the cached binding object for the Environment's life.
+// One per Environment, freed by its cleanup hook (FreeState).
 struct SignalState {
   Environment* env;
   v8::Global<Object> target;
@@ -67,19 +67,32 @@ void Start(const FunctionCallbackInfo<Value>& args) {
   state->watchers[signum] = handle;
 }
 
+void CloseWatcher(int signum, uv_signal_t* handle) {
+  uv_close(reinterpret_cast<uv_handle_t*>(handle),
+           [](uv_handle_t* h) { delete reinterpret_cast<uv_signal_t*>(h); });
+  // libuv gives the signal its default action back once its last watcher closes (as v0.6.3 did
+  // when the last listener went). SIGPIPE's default in this runtime is to be ignored
+  // (runtime/start.cc), so that is what it goes back to.
+  if (signum == SIGPIPE) signal(SIGPIPE, SIG_IGN);
+}
+
 void Stop(const FunctionCallbackInfo<Value>& args) {
   SignalState* state = GetState(args);
   int signum;
   if (!GetSignal(args, &signum)) return;
   auto it = state->watchers.find(signum);
   if (it == state->watchers.end()) return;
-  uv_close(reinterpret_cast<uv_handle_t*>(it->second),
-           [](uv_handle_t* h) { delete reinterpret_cast<uv_signal_t*>(h); });
+  uv_signal_t* handle = it->second;
   state->watchers.erase(it);
-  // libuv gives the signal its default action back once its last watcher closes (as v0.6.3 did
-  // when the last listener went). SIGPIPE's default in this runtime is to be ignored
-  // (runtime/start.cc), so that is what it goes back to.
-  if (signum == SIGPIPE) signal(SIGPIPE, SIG_IGN);
+  CloseWatcher(signum, handle);
+}
+
+// The Environment's cleanup hook: closes the watchers still open (their close callbacks free
+// them) and frees the state, which the callbacks do not touch.
+void FreeState(void* arg) {
+  SignalState* state = static_cast<SignalState*>(arg);
+  for (auto& watcher : state->watchers) CloseWatcher(watcher.first, watcher.second);
+  delete state;
 }
 
 }  // namespace
@@ -90,6 +103,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SignalState* state = new SignalState();
   state->env = env;
   state->target.Reset(isolate, target);
+  env->AddCleanupHook(FreeState, state);
   Local<v8::External> data = v8::External::New(isolate, state);
   target->CreateDataProperty(context, OneByteString(isolate, "start"),
               v8::Function::New(context, Start, data).ToLocalChecked()).Check();

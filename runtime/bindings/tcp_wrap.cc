@@ -36,8 +36,10 @@ using v8::Value;
 namespace {
 
 // Per-Environment binding state: the constructor used to make handles for accepted sockets.
+// Freed by the Environment's cleanup hook, once no handle of the binding is left to accept.
 struct TCPBinding {
   Global<Function> constructor;
+  static void Free(void* arg) { delete static_cast<TCPBinding*>(arg); }
 };
 
 class TCPWrap : public ConnectionWrap {
@@ -142,8 +144,8 @@ void Open(const FunctionCallbackInfo<Value>& args) {
 void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  // Lives as long as the Environment, like the cached binding object that refers to it.
   TCPBinding* binding = new TCPBinding();
+  env->AddCleanupHook(TCPBinding::Free, binding);
   Local<FunctionTemplate> tmpl =
       FunctionTemplate::New(isolate, New, v8::External::New(isolate, binding));
   tmpl->SetClassName(OneByteString(isolate, "TCP"));

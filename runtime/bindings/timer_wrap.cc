@@ -23,7 +23,7 @@ using v8::Value;
 
 namespace {
 
-// Lives as long as the Environment: the loop's last iteration closes it (see Initialize).
+// One per Environment, freed by its cleanup hook (FreeState).
 struct TimerState {
   uv_timer_t handle;
   Environment* env;
@@ -73,17 +73,25 @@ void UpdateTime(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(static_cast<double>(uv_now(state->env->loop())));
 }
 
+// The Environment's cleanup hook: closes the timer; its close callback frees the state.
+void FreeState(void* arg) {
+  TimerState* state = static_cast<TimerState*>(arg);
+  state->target.Reset();
+  uv_close(reinterpret_cast<uv_handle_t*>(&state->handle),
+           [](uv_handle_t* handle) { delete static_cast<TimerState*>(handle->data); });
+}
+
 }  // namespace
 
 void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  // One per process, never freed: the binding is cached for the Environment's whole life.
   TimerState* state = new TimerState();
   state->env = env;
   state->target.Reset(isolate, target);
   CHECK_EQ(uv_timer_init(env->loop(), &state->handle), 0);
   state->handle.data = state;
+  env->AddCleanupHook(FreeState, state);
   Local<v8::External> data = v8::External::New(isolate, state);
   struct {
     const char* name;

@@ -94,7 +94,7 @@ void Teardown() {
     // are freed by their weak callbacks: disposing the isolate does not run those.
     for (int i = 0; i < 3; i++) h->isolate->LowMemoryNotification();
     h->process.Reset();
-    h->env.reset();
+    h->env.reset();  // the bindings free their per-Environment state (cleanup hooks)
     h->context.Get(h->isolate)->Exit();
   }
   h->context.Reset();
@@ -242,15 +242,6 @@ Harness* Create(const char* factory, const HarnessOptions& options) {
 }
 
 }  // namespace
-
-// LeakSanitizer's hook for suppressions. pipe_wrap and tcp_wrap allocate per-Environment data in
-// Initialize that "lives as long as the Environment" and is reachable only through a
-// v8::External; the runtime never frees it (it exits), and once this harness disposes the
-// isolate at exit nothing points at it.
-extern "C" const char* __lsan_default_suppressions() {
-  return "leak:nodus::binding::pipe_wrap::Initialize\n"
-         "leak:nodus::binding::tcp_wrap::Initialize\n";
-}
 
 void RunInput(const char* factory, const uint8_t* data, size_t size,
               const HarnessOptions& options) {
