@@ -133,6 +133,9 @@ class Parser extends HTTPParser {}
 Parser.prototype.onHeadersComplete = parserOnHeadersComplete;
 Parser.prototype.onBody = parserOnBody;
 Parser.prototype.onMessageComplete = parserOnMessageComplete;
+// Only a parser consuming a socket natively (the server's, see connectionListener) calls these.
+Parser.prototype.onError = parserOnConsumedError;
+Parser.prototype.onUpgrade = parserOnConsumedUpgrade;
 
 var freeParsers = [];
 
@@ -775,7 +778,10 @@ exports.createServer = function(requestListener) {
   return new Server(requestListener);
 };
 
-// Per-connection state lives on the socket and the parser; these functions are shared.
+// Per-connection state lives on the socket and the parser; these functions are shared. The
+// socket's queues of requests waiting for their responses (_httpIncoming) and of pipelined
+// responses waiting for the connection (_httpOutgoing) are made on first use: a connection that
+// never sends a request holds neither the arrays nor the fields.
 // https.Server runs the same listener for each CleartextStream of its tls.Server.
 exports._connectionListener = connectionListener;
 function connectionListener(socket) {
@@ -786,11 +792,6 @@ function connectionListener(socket) {
   socket.parser = parser;
   socket._httpServer = self;
   watchHeaders(self, socket);
-  // The queues of requests waiting for their responses and of pipelined responses waiting
-  // for the connection: made on first use, so a connection that never sends a request holds
-  // no arrays.
-  socket._httpIncoming = null;
-  socket._httpOutgoing = null;
   // Idle connections close after two minutes, as in v0.6.
   socket.setTimeout(2 * 60 * 1000);
   socket.on('timeout', socketOnTimeout);
@@ -798,9 +799,8 @@ function connectionListener(socket) {
   // The parser reads the socket's bytes natively when it can: no Buffer or 'data' event per
   // read, as v0.6 bypassed 'data' with socket.ondata. A socket without a native handle (one a
   // user built) goes through 'data'; so does a tls CleartextStream (https), whose bytes are
-  // decrypted in JS: only a net.Socket's own handle may be consumed.
-  parser.onError = parserOnConsumedError;
-  parser.onUpgrade = parserOnConsumedUpgrade;
+  // decrypted in JS: only a net.Socket's own handle may be consumed (its parse failures and
+  // upgrades arrive as parser.onError and parser.onUpgrade, on Parser.prototype).
   if (socket instanceof net.Socket && socket._handle &&
       typeof socket._handle.readStart === 'function') {
     parser.consume(socket._handle);
@@ -951,7 +951,7 @@ function serverSocketOnEnd() {
     // As in v0.6: the client's end aborts whatever it asked for and closes our side too.
     abortIncoming(socket);
     if (socket.writable) socket.end();
-  } else if (socket._httpOutgoing !== null && socket._httpOutgoing.length) {
+  } else if (socket._httpOutgoing && socket._httpOutgoing.length) {
     socket._httpOutgoing[socket._httpOutgoing.length - 1]._last = true;
   } else if (socket._httpMessage) {
     socket._httpMessage._last = true;
@@ -971,7 +971,7 @@ function serverSocketOnClose() {
     res.detachSocket(socket);
     res.emit('close');
   }
-  if (socket._httpOutgoing !== null) socket._httpOutgoing.length = 0;
+  if (socket._httpOutgoing) socket._httpOutgoing.length = 0;
 }
 
 function serverSocketOnDrain() {
@@ -1006,7 +1006,7 @@ function parserOnServerIncoming(req, shouldKeepAlive) {
   // Consumed reads skip net's activity hook; a request is activity for the idle timeout.
   if (socket._idleTimeout > 0) timers.active(socket);
   var server = socket._httpServer;
-  if (socket._httpIncoming === null) socket._httpIncoming = [];
+  if (!socket._httpIncoming) socket._httpIncoming = [];
   socket._httpIncoming.push(req);
   if (!socket._httpHeld && serverNeedsPause(socket)) {
     // A client that pipelines requests without reading the responses: stop reading (and so
@@ -1019,7 +1019,7 @@ function parserOnServerIncoming(req, shouldKeepAlive) {
   res._socketRef = socket;
   if (socket._httpMessage) {
     // Pipelining: this response waits until the ones before it are done.
-    if (socket._httpOutgoing === null) socket._httpOutgoing = [];
+    if (!socket._httpOutgoing) socket._httpOutgoing = [];
     socket._httpOutgoing.push(res);
   } else {
     res.assignSocket(socket);
@@ -1048,7 +1048,7 @@ function serverResponseOnFinish() {
   res.detachSocket(socket);
   if (res._last) {
     socket.destroySoon ? socket.destroySoon() : socket.end();
-  } else if (socket._httpOutgoing !== null && socket._httpOutgoing.length) {
+  } else if (socket._httpOutgoing && socket._httpOutgoing.length) {
     socket._httpOutgoing.shift().assignSocket(socket);
   }
   if (socket._httpHeld) serverMaybeResume(socket);
@@ -1062,7 +1062,7 @@ var MAX_PENDING_REQUESTS = 32;
 var OUTGOING_HIGH_WATER = 64 * 1024;
 
 function serverNeedsPause(socket) {
-  return (socket._httpIncoming !== null && socket._httpIncoming.length > MAX_PENDING_REQUESTS) ||
+  return (socket._httpIncoming && socket._httpIncoming.length > MAX_PENDING_REQUESTS) ||
          socket.bufferSize >= OUTGOING_HIGH_WATER;
 }
 
@@ -1082,7 +1082,7 @@ function serverMaybeResume(socket) {
     if (socket.parser) socket.parser.resume();
     if (socket._httpHeld || socket.destroyed) return;
     var incoming = socket._httpIncoming;
-    var last = incoming !== null && incoming.length ? incoming[incoming.length - 1] : null;
+    var last = incoming && incoming.length ? incoming[incoming.length - 1] : null;
     if (last && last._paused) return;
     if (socket.readable && socket._paused) socket.resume();
   });

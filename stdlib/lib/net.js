@@ -16,7 +16,6 @@ var fromArrayBuffer = require('buffer')._fromArrayBuffer;
 
 var tcpBinding = process.binding('tcp_wrap');
 var pipeBinding = process.binding('pipe_wrap');
-var timerBinding = process.binding('timer_wrap');  // now(): the clock of timers.active
 var TCP = tcpBinding.TCP;
 var Pipe = pipeBinding.Pipe;
 // Every stream write reports its byte count and whether it was queued here (one shared array).
@@ -195,7 +194,7 @@ Socket.prototype._connectQueue = null;
 Socket.prototype._connectQueueSize = 0;
 Socket.prototype._decoder = null;
 Socket.prototype._idleTimeout = -1;
-Socket.prototype._timer = null;
+Socket.prototype._list = null;  // the timers list the socket waits in (setTimeout)
 Socket.prototype._peername = null;
 // Stream.prototype.pipe keeps one pipe out of and one into a socket in these (stdlib/lib/stream.js).
 Socket.prototype._pipeOut = null;
@@ -369,6 +368,8 @@ Socket.prototype.setKeepAlive = function(enable, initialDelay) {
   }
 };
 
+// The socket is its own idle timer: timers.enroll links it into the timers module's lists
+// (stdlib/lib/timers.js), so a timeout costs a few fields and no object.
 Socket.prototype.setTimeout = function(msecs, callback) {
   msecs = Number(msecs);
   if (msecs > 0 && msecs === msecs) {
@@ -378,8 +379,6 @@ Socket.prototype.setTimeout = function(msecs, callback) {
     if (typeof callback === 'function') this.once('timeout', callback);
   } else if (msecs === 0) {
     timers.unenroll(this);
-    delete this._idleTimeout;
-    delete this._timer;
     if (typeof callback === 'function') this.removeListener('timeout', callback);
   }
   // A negative or NaN timeout changes nothing, as in v0.6.3 (request 2.9 passes -1000).
@@ -387,31 +386,19 @@ Socket.prototype.setTimeout = function(msecs, callback) {
 
 // Called by the timers module after the idle timeout; the socket stays open. Reads taken
 // natively (the HTTP parser consuming a server socket) never reach JS, so they are checked
-// here: one more recent than the timeout re-arms the timer for the rest of it.
+// here: one more recent than the timeout lets the socket wait for the rest of it (JS activity
+// meanwhile, timers.active, restarts the full timeout as always).
 Socket.prototype._onTimeout = function() {
   var handle = this._handle;
   if (handle && typeof handle.listenerReadAge === 'function' && this._idleTimeout > 0) {
     var age = handle.listenerReadAge();
     if (age >= 0 && age < this._idleTimeout) {
-      if (this._timer) timers.clearTimeout(this._timer);
-      this._timer = timers.setTimeout(idleRecheck, this._idleTimeout - age, this);
+      timers._activeFor(this, this._idleTimeout - age);
       return;
     }
   }
   this.emit('timeout');
 };
-
-// The idle timer re-armed by _onTimeout: JS activity meanwhile (timers.active) counts too.
-function idleRecheck(socket) {
-  socket._timer = null;
-  if (!(socket._idleTimeout > 0)) return;
-  var remaining = socket._idleStart + socket._idleTimeout - timerBinding.now();
-  if (remaining > 0) {
-    socket._timer = timers.setTimeout(idleRecheck, remaining, socket);
-    return;
-  }
-  socket._onTimeout();
-}
 
 Socket.prototype.pause = function() {
   this._paused = true;
@@ -647,10 +634,8 @@ Socket.prototype._destroy = function(exception) {
   this.readable = this.writable = false;
   this._connectQueue = null;
   this._connectQueueSize = 0;
-  if (this._timer !== null) {
-    timers.unenroll(this);
-    this._timer = null;
-  }
+  // The timeout stays set (a socket connected again keeps it); its timer stops.
+  if (this._list !== null) timers._stop(this);
   var handle = this._handle;
   if (handle) {
     if (typeof handle.pipedReadBytes === 'function') {

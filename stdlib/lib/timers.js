@@ -4,6 +4,10 @@
 // (ties by creation order), and the single native timer (process.binding('timer_wrap')) is armed
 // for the earliest. Setting, clearing and firing a timer are O(1) but for the heap of lists,
 // which holds one entry per distinct delay. A timer costs one small JS object.
+//
+// v0.6's idle timeouts (enroll/active/unenroll, what net sockets use) cost no object at all: the
+// enrolled item is itself the list node (its _idlePrev/_idleNext, as v0.6.3 linked it), and
+// active() moves it to the tail of its list, so the list stays in due order.
 var binding = process.binding('timer_wrap');
 // The native timer keeps the process alive only while a ref'd timer is pending.
 binding.unref();
@@ -115,8 +119,8 @@ function heapRemove(list) {
   }
 }
 
-function insert(timer, now) {
-  var delay = timer._idleTimeout;
+// Appends a timer (or an enrolled item) to the list of its delay, due `delay` ms after `now`.
+function insert(timer, delay, now) {
   timer._when = now + delay;
   timer._sequence = nextSequence++;
   var list = lastList;
@@ -140,7 +144,8 @@ function insert(timer, now) {
   } else {
     tail._idleNext = timer;
   }
-  if (timer._ref) updateRef(1);
+  // Enrolled items have no _ref: like v0.6.3's idle timers, they keep the process alive.
+  if (timer._ref !== false) updateRef(1);
   arm(now);
 }
 
@@ -148,7 +153,7 @@ function remove(timer) {
   var list = timer._list;
   if (list === null) return;
   timer._list = null;
-  if (timer._ref) updateRef(-1);
+  if (timer._ref !== false) updateRef(-1);
   var prev = timer._idlePrev;
   var next = timer._idleNext;
   timer._idlePrev = null;
@@ -175,13 +180,15 @@ function remove(timer) {
 }
 
 // Arms the native timer for the earliest pending timer. `now` may be -1: it is read only if
-// needed. With nothing pending the native timer is left as it is (unref'd, since no ref'd timer
-// is pending): a spurious wake-up runs nothing, and it saves a stop and a restart per
-// set-and-clear.
+// needed. The native timer is only ever moved earlier: when the earliest timer is cleared, or
+// an idle item at the head of its list is active again, it still fires at the old time, runs
+// nothing and is armed again (binding.onTimeout). A spurious wake-up costs less than a stop and a
+// restart per set-and-clear or per read on an idle-timed socket. With nothing pending it is left
+// unref'd (no ref'd timer is pending).
 function arm(now) {
   if (heap.length === 0) return;
   var due = heap[0].head._when;
-  if (due !== armedFor) {
+  if (armedFor === -1 || due < armedFor) {
     if (now === -1) now = binding.now();
     binding.start(Math.max(0, due - now));
     armedFor = due;
@@ -206,7 +213,7 @@ binding.onTimeout = function() {
     while (heap.length > 0 && heap[0].head._when <= now) {
       var timer = heap[0].head;
       remove(timer);
-      if (timer._repeat) insert(timer, now);
+      if (timer._repeat) insert(timer, timer._idleTimeout, now);
       var callback = timer._onTimeout;
       if (typeof callback === 'function') {
         if (timer._args) callback.apply(timer, timer._args);
@@ -238,24 +245,30 @@ function checkCallback(callback) {
 exports.setTimeout = function(callback, after) {
   checkCallback(callback);
   var timer = new Timeout(callback, after, arguments.length > 2 ? extraArgs(arguments, 2) : null, false);
-  insert(timer, updateTime());
+  insert(timer, timer._idleTimeout, updateTime());
   return timer;
 };
 
 exports.setInterval = function(callback, repeat) {
   checkCallback(callback);
   var timer = new Timeout(callback, repeat, arguments.length > 2 ? extraArgs(arguments, 2) : null, true);
-  insert(timer, updateTime());
+  insert(timer, timer._idleTimeout, updateTime());
   return timer;
 };
 
+// As in v0.6.3, an enrolled item (below) may be cleared too: it is unenrolled, and its
+// _onTimeout is dropped.
 exports.clearTimeout = function(timer) {
-  if (timer && timer._list !== undefined) {
+  if (!timer) return;
+  if (timer instanceof Timeout) {
     timer._onTimeout = null;
     if (timer._list !== null) {
       remove(timer);
       arm(-1);
     }
+  } else if (timer._onTimeout) {
+    timer._onTimeout = null;
+    exports.unenroll(timer);
   }
 };
 exports.clearInterval = exports.clearTimeout;
@@ -265,42 +278,86 @@ exports.clearInterval = exports.clearTimeout;
 exports.setImmediate = function(callback) {
   checkCallback(callback);
   var timer = new Timeout(callback, 0, arguments.length > 1 ? extraArgs(arguments, 1) : null, false);
-  insert(timer, now());
+  insert(timer, timer._idleTimeout, now());
   return timer;
 };
 exports.clearImmediate = exports.clearTimeout;
 
-// v0.6's internal idle-timeout API, used by net sockets: `item._onTimeout` is called after
-// `msecs` without activity.
+// v0.6's internal idle-timeout API, used by net sockets (and by libraries of the time, through
+// require('timers')): `item._onTimeout()` is called once the item has been idle (no active()
+// call) for `msecs`. The item itself waits in the list of its delay, through the fields a
+// Timeout has: _idleTimeout, _list, _idlePrev, _idleNext, _when and _sequence.
+
+// Sets the timeout; the timer starts with the next active(). An item already pending is taken
+// out first.
 exports.enroll = function(item, msecs) {
-  exports.unenroll(item);
+  if (item._list) remove(item);
   item._idleTimeout = msecs;
+  // All the fields at once and in one order: every enrolled socket shares one hidden class.
+  item._list = null;
+  item._idlePrev = null;
+  item._idleNext = null;
+  item._when = 0;
+  item._sequence = 0;
 };
 
+// Stops the timer; a later active() does nothing until enroll() sets a timeout again (v0.6.3).
 exports.unenroll = function(item) {
-  if (item._timer) {
-    exports.clearTimeout(item._timer);
-    item._timer = null;
-  }
+  if (item._list) remove(item);
+  item._idleTimeout = -1;
 };
 
-// Called on every read and write of a socket with an idle timeout, so it is O(1): it only notes
-// the time. When the timer fires early because of later activity, it re-arms for the rest.
+// Stops the timer but keeps the timeout: a later active() starts it again (net.js, when a socket
+// is destroyed).
+exports._stop = function(item) {
+  if (item._list) remove(item);
+};
+
+function delayOf(msecs) {
+  msecs = Math.floor(msecs);
+  return msecs >= 1 && msecs <= TIMEOUT_MAX ? msecs : 1;
+}
+
+// Called on every read and write of a socket with an idle timeout, so it is O(1) and allocates
+// nothing: the item moves to the tail of its list, due `msecs` from now. Its list is due later
+// for it at most, so the native timer is left alone (see arm).
 exports.active = function(item) {
   var msecs = item._idleTimeout;
   if (!(msecs >= 0)) return;
-  item._idleStart = binding.now();
-  if (!item._timer) item._timer = exports.setTimeout(idleTimeout, msecs, item);
-};
-
-function idleTimeout(item) {
-  item._timer = null;
-  var msecs = item._idleTimeout;
-  if (!(msecs >= 0)) return;
-  var remaining = item._idleStart + msecs - binding.now();
-  if (remaining > 0) {
-    item._timer = exports.setTimeout(idleTimeout, remaining, item);
+  var delay = delayOf(msecs);
+  var time = now();
+  var list = item._list;
+  if (!list || list.delay !== delay) {
+    // Not pending, or waiting in another list (_activeFor): a fresh start.
+    if (list) remove(item);
+    insert(item, delay, time);
     return;
   }
-  if (typeof item._onTimeout === 'function') item._onTimeout();
-}
+  item._when = time + delay;
+  item._sequence = nextSequence++;
+  var prev = item._idlePrev;
+  var next = item._idleNext;
+  if (next !== null) {
+    // Not the last: unlinked, then appended.
+    next._idlePrev = prev;
+    if (prev !== null) prev._idleNext = next;
+    else list.head = next;
+    var tail = list.tail;
+    tail._idleNext = item;
+    item._idlePrev = tail;
+    item._idleNext = null;
+    list.tail = item;
+  }
+  // It was the list's first: the list is due later now.
+  if (prev === null) siftDown(list.heapIndex);
+};
+
+// Lets the item wait `msecs` from now, in the list of that delay, as if it had been active
+// earlier than now (net.js: a read taken natively, which did not call active()). The next
+// active() puts it back into the list of its own timeout.
+exports._activeFor = function(item, msecs) {
+  // Only an enrolled item: anything else (a primitive would take no fields) stays out.
+  if (!(item._idleTimeout >= 0) || typeof item !== 'object') return;
+  if (item._list) remove(item);
+  insert(item, delayOf(msecs), now());
+};

@@ -1,7 +1,8 @@
 // What an HTTP server keeps for a connection that has not sent a request (issue 16: idle
-// connections): no request queues yet, one plain listener per event (no once() wrappers), and
-// the headers-timeout watch is dropped when the connection closes or is upgraded. Serving
-// requests on such a connection afterwards, pipelined ones included, works as before.
+// connections): no request queues yet, no timer object, one plain listener per event (no once()
+// wrappers), and the headers-timeout watch is dropped when the connection closes or is
+// upgraded. Serving requests on such a connection afterwards, pipelined ones included, works as
+// before.
 var common = require('../common');
 var assert = require('assert');
 var http = require('http');
@@ -38,8 +39,11 @@ server.listen(0, function() {
 
   checkIdle = function() {
     assert.ok(idle !== null);
-    assert.strictEqual(idle._httpIncoming, null);
-    assert.strictEqual(idle._httpOutgoing, null);
+    assert.ok(!('_httpIncoming' in idle) && !('_httpOutgoing' in idle), 'no request queues');
+    // The idle timeout's timer is the socket itself, linked into the timers module's list.
+    assert.strictEqual(idle._idleTimeout, 2 * 60 * 1000);
+    assert.ok(idle._list !== null && idle._list.delay === idle._idleTimeout);
+    assert.strictEqual(idle._timer, undefined, 'no timer object');
     ['close', 'timeout', 'end', 'error', 'drain'].forEach(function(type) {
       var list = idle.listeners(type);
       assert.strictEqual(list.length, 1, type);
