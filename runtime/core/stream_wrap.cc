@@ -191,19 +191,33 @@ void StreamWrap::ResumeReading() {
   }
 }
 
+void StreamWrap::AddWriteWatcher(StreamWriteWatcher* watcher) {
+  StreamWriteWatcher** link = &write_watchers_;
+  while (*link != nullptr) link = &(*link)->next_watcher_;
+  watcher->next_watcher_ = nullptr;
+  *link = watcher;
+}
+
 void StreamWrap::RemoveWriteWatcher(StreamWriteWatcher* watcher) {
-  for (size_t i = 0; i < write_watchers_.size(); i++) {
-    if (write_watchers_[i] == watcher) {
-      write_watchers_.erase(write_watchers_.begin() + static_cast<std::ptrdiff_t>(i));
+  for (StreamWriteWatcher** link = &write_watchers_; *link != nullptr;
+       link = &(*link)->next_watcher_) {
+    if (*link == watcher) {
+      *link = watcher->next_watcher_;
+      watcher->next_watcher_ = nullptr;
       return;
     }
   }
 }
 
 void StreamWrap::EndWriteWatchers() {
-  std::vector<StreamWriteWatcher*> watchers;
-  watchers.swap(write_watchers_);
-  for (StreamWriteWatcher* watcher : watchers) watcher->OnWatchEnded();
+  StreamWriteWatcher* watcher = write_watchers_;
+  write_watchers_ = nullptr;
+  while (watcher != nullptr) {
+    StreamWriteWatcher* next = watcher->next_watcher_;
+    watcher->next_watcher_ = nullptr;
+    watcher->OnWatchEnded();  // may delete it
+    watcher = next;
+  }
 }
 
 void StreamWrap::CallPipeCallback(const char* name, int status) {
@@ -257,7 +271,10 @@ void StreamWrap::OnQueueDrained() {
   if (!native_queued_) return;
   native_queued_ = false;
   // The watchers restart their sources (which read only once control returns to the loop).
-  std::vector<StreamWriteWatcher*> watchers = write_watchers_;
+  std::vector<StreamWriteWatcher*> watchers;
+  for (StreamWriteWatcher* w = write_watchers_; w != nullptr; w = w->next_watcher_) {
+    watchers.push_back(w);
+  }
   for (StreamWriteWatcher* watcher : watchers) watcher->OnStreamDrained();
   CallPipeCallback("onpipedrain", 0);
 }
@@ -265,21 +282,22 @@ void StreamWrap::OnQueueDrained() {
 void StreamWrap::PipedReadBytes(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
-  args.GetReturnValue().Set(wrap->piped_read_bytes_);
+  args.GetReturnValue().Set(wrap->stats_ ? wrap->stats_->piped_read_bytes : 0);
 }
 
 void StreamWrap::PipedWrittenBytes(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
-  args.GetReturnValue().Set(wrap->piped_written_bytes_);
+  args.GetReturnValue().Set(wrap->stats_ ? wrap->stats_->piped_written_bytes : 0);
 }
 
 void StreamWrap::ListenerReadAge(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
-  if (!wrap->listener_read_) return args.GetReturnValue().Set(-1);
-  uint64_t now = uv_now(wrap->env()->loop());
-  uint64_t age = now > wrap->listener_read_at_ ? now - wrap->listener_read_at_ : 0;
+  if (!wrap->stats_ || wrap->stats_->listener_read_at < 0) return args.GetReturnValue().Set(-1);
+  int64_t now = static_cast<int64_t>(uv_now(wrap->env()->loop()));
+  int64_t read_at = wrap->stats_->listener_read_at;
+  int64_t age = now > read_at ? now - read_at : 0;
   args.GetReturnValue().Set(static_cast<double>(age));
 }
 

@@ -36,7 +36,8 @@
 
 #include <uv.h>
 
-#include <vector>
+#include <cstdint>
+#include <memory>
 
 #include "runtime/core/handle_wrap.h"
 
@@ -95,6 +96,12 @@ class StreamWriteWatcher {
   // The stream drops this watcher: it is being destroyed, or JS undid every pipe into it
   // (unpipe(true)). The watcher may delete itself here.
   virtual void OnWatchEnded() = 0;
+
+ private:
+  friend class StreamWrap;
+  // The next watcher of the same stream: the stream keeps its watchers in a list through them,
+  // so a stream that no pipe writes into holds no array for them.
+  StreamWriteWatcher* next_watcher_ = nullptr;
 };
 
 class StreamWrap : public HandleWrap {
@@ -134,11 +141,12 @@ class StreamWrap : public HandleWrap {
   void ResumeReading();
   void StopReading() { uv_read_stop(stream()); }
   // Statistics of the bytes that did not reach JS (see pipedReadBytes/listenerReadAge).
-  void CountNativeRead(size_t bytes) { piped_read_bytes_ += static_cast<double>(bytes); }
-  void CountNativeWrite(size_t bytes) { piped_written_bytes_ += static_cast<double>(bytes); }
+  void CountNativeRead(size_t bytes) { stats().piped_read_bytes += static_cast<double>(bytes); }
+  void CountNativeWrite(size_t bytes) {
+    stats().piped_written_bytes += static_cast<double>(bytes);
+  }
   void NoteListenerRead() {
-    listener_read_at_ = uv_now(env()->loop());
-    listener_read_ = true;
+    stats().listener_read_at = static_cast<int64_t>(uv_now(env()->loop()));
   }
 
   // ---- Writing, for native code ----
@@ -148,7 +156,7 @@ class StreamWrap : public HandleWrap {
   // copy that fails later calls handle.onpipeerror(err); once the queue is empty after such
   // copies, the watchers are told and handle.onpipedrain() is called.
   int WriteNative(const char* data, size_t length, bool try_first, bool* queued);
-  void AddWriteWatcher(StreamWriteWatcher* watcher) { write_watchers_.push_back(watcher); }
+  void AddWriteWatcher(StreamWriteWatcher* watcher);
   void RemoveWriteWatcher(StreamWriteWatcher* watcher);
   // Drops every write watcher (each is told OnWatchEnded).
   void EndWriteWatchers();
@@ -203,16 +211,31 @@ class StreamWrap : public HandleWrap {
   // (once per time native writes had to wait).
   void OnQueueDrained();
 
+  // What only streams with native readers or writers need (pipedReadBytes and the rest), made
+  // on first use: an idle connection holds none of it.
+  struct NativeStats {
+    double piped_read_bytes = 0;
+    double piped_written_bytes = 0;
+    int64_t listener_read_at = -1;  // uv_now() of the last read a listener took, or -1
+  };
+  NativeStats& stats() {
+    if (!stats_) stats_.reset(new NativeStats());
+    return *stats_;
+  }
+
+  // Every connection has one of these, so the members are kept few: with libuv's uv_tcp_t a
+  // TCP handle's wrap fits a 352-byte malloc chunk.
   JSListener js_listener_;
-  StreamListener* listener_ = &js_listener_;  // the top of the chain
-  std::vector<StreamWriteWatcher*> write_watchers_;
-  double piped_read_bytes_ = 0;
-  double piped_written_bytes_ = 0;
-  uint64_t listener_read_at_ = 0;  // uv_now() of the last read a listener took
-  bool listener_read_ = false;     // a listener has taken a read
-  bool js_reading_ = false;        // readStart() called and not readStop()
-  bool native_queued_ = false;     // native writes waited in the queue since the last drain
+  StreamListener* listener_ = &js_listener_;       // the top of the chain
+  StreamWriteWatcher* write_watchers_ = nullptr;  // the first, in the order they were added
+  std::unique_ptr<NativeStats> stats_;
+  bool js_reading_ = false;     // readStart() called and not readStop()
+  bool native_queued_ = false;  // native writes waited in the queue since the last drain
 };
+
+// The member budget above (HandleWrap's 32 bytes and 56 of StreamWrap's own); ConnectionWrap adds
+// 8 and the uv_tcp_t (248 bytes in libuv 1.44 on x86-64), 344 in all.
+static_assert(sizeof(StreamWrap) <= 88, "StreamWrap grew: see the comment on its members");
 
 }  // namespace nodus
 
