@@ -10,6 +10,10 @@ var url = require('url');
 var timers = require('timers');
 var parserBinding = process.binding('http_parser');
 var HTTPParser = parserBinding.HTTPParser;
+var timerBinding = process.binding('timer_wrap');  // now(): the loop's clock, as the parser's
+var fromArrayBuffer = require('buffer')._fromArrayBuffer;  // a read's bytes as a Buffer
+// net's handle.onread (TCP and Pipe handles share it), which serverFirstRead stands in for once.
+var netOnread = process.binding('tcp_wrap').TCP.prototype.onread;
 
 // The binding calls every parser's per-message callbacks through this function, with the parser
 // as `this`: the lookup of parser.onHeadersComplete (or onBody, onMessageComplete) is then an
@@ -786,31 +790,56 @@ exports.createServer = function(requestListener) {
 exports._connectionListener = connectionListener;
 function connectionListener(socket) {
   var self = this;
-  var parser = newParser(HTTPParser.REQUEST);
-  parser.socket = socket;
-  parser.setMaxHeaderPairs(maxHeadersCount(self.maxHeadersCount));
-  socket.parser = parser;
   socket._httpServer = self;
-  watchHeaders(self, socket);
   // Idle connections close after two minutes, as in v0.6.
   socket.setTimeout(2 * 60 * 1000);
   socket.on('timeout', socketOnTimeout);
-  parser.onIncoming = parserOnServerIncoming;
   // The parser reads the socket's bytes natively when it can: no Buffer or 'data' event per
-  // read, as v0.6 bypassed 'data' with socket.ondata. A socket without a native handle (one a
-  // user built) goes through 'data'; so does a tls CleartextStream (https), whose bytes are
-  // decrypted in JS: only a net.Socket's own handle may be consumed (its parse failures and
-  // upgrades arrive as parser.onError and parser.onUpgrade, on Parser.prototype).
+  // read, as v0.6 bypassed 'data' with socket.ondata. It is made by the first read
+  // (serverFirstRead, in place of net's handle.onread for that read): a connection that sends
+  // nothing holds no parser. A socket without a native handle (one a user built) goes through
+  // 'data'; so does a tls CleartextStream (https), whose bytes are decrypted in JS: only a
+  // net.Socket's own handle may be consumed (its parse failures and upgrades arrive as
+  // parser.onError and parser.onUpgrade, on Parser.prototype).
   if (socket instanceof net.Socket && socket._handle &&
       typeof socket._handle.readStart === 'function') {
-    parser.consume(socket._handle);
+    socket._handle.onread = serverFirstRead;
   } else {
+    attachParser(self, socket);
     socket.on('data', serverSocketOnData);
   }
+  watchHeaders(self, socket);
   socket.on('end', serverSocketOnEnd);
   socket.on('close', serverSocketOnClose);
   socket.on('error', serverSocketOnError);
   socket.on('drain', serverSocketOnDrain);
+}
+
+function attachParser(server, socket) {
+  var parser = newParser(HTTPParser.REQUEST);
+  parser.socket = socket;
+  parser.setMaxHeaderPairs(maxHeadersCount(server.maxHeadersCount));
+  parser.onIncoming = parserOnServerIncoming;
+  socket.parser = parser;
+  // The parser times the head from now on (see checkHeaders).
+  if (socket._httpSince !== undefined) socket._httpSince = -1;
+  return parser;
+}
+
+// handle.onread for a connection's first read (see connectionListener): the parser is made,
+// reads the socket natively from now on, and parses these bytes as serverSocketOnData would.
+// The read is activity and counts toward bytesRead, as net's onread counts it.
+function serverFirstRead(nread, arrayBuffer) {
+  var handle = this;
+  handle.onread = netOnread;  // for every read after this one
+  var socket = handle.owner;
+  if (nread <= 0 || !socket || socket.destroyed || socket._handle !== handle || socket.parser) {
+    return netOnread.call(handle, nread, arrayBuffer);
+  }
+  if (socket._idleTimeout > 0) timers.active(socket);
+  socket._bytesRead += nread;
+  attachParser(socket._httpServer, socket).consume(handle);
+  serverSocketOnData.call(socket, fromArrayBuffer(arrayBuffer, nread));
 }
 
 // Listens as once() would, without a wrapper closure per connection.
@@ -830,6 +859,8 @@ function headersTimeoutOf(server) {
 
 function watchHeaders(server, socket) {
   if (headersTimeoutOf(server) === 0) return;
+  // A connection with no parser yet (see connectionListener) has waited for a head since now.
+  if (!socket.parser) socket._httpSince = timerBinding.now();
   if (!server._httpHeadersWatched) server._httpHeadersWatched = new Set();
   // serverSocketOnClose (or serverUpgrade) takes it out again.
   server._httpHeadersWatched.add(socket);
@@ -854,10 +885,13 @@ function startHeadersCheck(server) {
 
 function checkHeaders(server) {
   var ms = headersTimeoutOf(server);
+  var now = timerBinding.now();
   var expired = [];
   server._httpHeadersWatched.forEach(function(socket) {
+    if (ms === 0 || socket.destroyed) return;
     var parser = socket.parser;
-    if (ms > 0 && parser && !socket.destroyed && parser.headersExpired(ms)) expired.push(socket);
+    var since = socket._httpSince;  // -1 once it has a parser, which then keeps the time
+    if (parser ? parser.headersExpired(ms) : since >= 0 && now - since >= ms) expired.push(socket);
   });
   for (var i = 0; i < expired.length; i++) headersTimedOut(expired[i]);
 }

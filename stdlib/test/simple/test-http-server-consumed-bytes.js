@@ -1,5 +1,7 @@
 // Bytes the native HTTP parser consumes count toward socket.bytesRead and are activity for the
-// socket's idle timer (an upload streaming for long is not cut off by setTimeout).
+// socket's idle timer (an upload streaming for long is not cut off by setTimeout). A
+// connection's first read reaches JS (it makes the parser, see http.js connectionListener), so
+// the body is sent only once the server has answered the head: it is a consumed read.
 var common = require('../common');
 var assert = require('assert');
 var http = require('http');
@@ -22,12 +24,16 @@ var server = http.createServer(common.mustCall(function(req, res) {
     res.end('ok');
     server.close();
   }));
+  res.writeHead(200);
+  res.write('go');
 }));
 server.listen(0, function() {
   var c = net.connect(server.address().port, function() {
-    c.write(request + '01234');
-    c.once('data', function() {});
-    setTimeout(function() { c.end('56789'); }, 10);
+    c.write(request);
+    c.once('data', function() {
+      c.write('01234');
+      setTimeout(function() { c.end('56789'); }, 10);
+    });
   });
   c.resume();
 });

@@ -1,8 +1,8 @@
 // What an HTTP server keeps for a connection that has not sent a request (issue 16: idle
-// connections): no request queues yet, no timer object, one plain listener per event (no once()
-// wrappers), and the headers-timeout watch is dropped when the connection closes or is
-// upgraded. Serving requests on such a connection afterwards, pipelined ones included, works as
-// before.
+// connections): no parser and no request queues yet, no timer object, one plain listener per
+// event (no once() wrappers), and the headers-timeout watch is dropped when the connection
+// closes or is upgraded. Serving requests on such a connection afterwards, pipelined ones
+// included, works as before.
 var common = require('../common');
 var assert = require('assert');
 var http = require('http');
@@ -39,6 +39,7 @@ server.listen(0, function() {
 
   checkIdle = function() {
     assert.ok(idle !== null);
+    assert.ok(!idle.parser, 'no parser before the first byte');
     assert.ok(!('_httpIncoming' in idle) && !('_httpOutgoing' in idle), 'no request queues');
     // The idle timeout's timer is the socket itself, linked into the timers module's list.
     assert.strictEqual(idle._idleTimeout, 2 * 60 * 1000);
