@@ -12,7 +12,9 @@
 //                                   are set for requests, statusCode for responses; returning
 //                                   true means the message has no body (a response to HEAD).
 //                                   Positional arguments: no object is built per message.
-//   parser.onBody(chunk)            a Uint8Array of body bytes
+//   parser.onBody(chunk)            a Uint8Array of body bytes: a piece of 4 KiB or more of the
+//                                   Buffer execute() was given is a view of that Buffer's memory
+//                                   (as v0.6's slices were); other pieces are copies
 //   parser.onMessageComplete(trailers)  trailers: [name, value, ...] or undefined
 //
 // consume(handle) lets the parser read a server socket's bytes natively: no Buffer and no
@@ -245,9 +247,15 @@ class Parser : public BaseObject, public StreamListener {
   bool detached() const { return detached_; }
 
   // Returns bytes parsed; sets *failed when JS threw (the exception is left pending).
-  size_t Execute(const char* data, size_t length, bool* failed) {
+  // `source` (may be empty) is the ArrayBuffer that holds data: body pieces become views of it.
+  size_t Execute(const char* data, size_t length, bool* failed,
+                 Local<v8::ArrayBuffer> source = Local<v8::ArrayBuffer>()) {
     TryCatch try_catch(env()->isolate());
+    source_ = source;
+    source_base_ = source.IsEmpty() ? nullptr : static_cast<const char*>(source->Data());
     size_t parsed = RunParser(data, length);
+    source_ = Local<v8::ArrayBuffer>();
+    source_base_ = nullptr;
     if (try_catch.HasCaught()) {
       *failed = true;
       try_catch.ReThrow();
@@ -423,8 +431,18 @@ class Parser : public BaseObject, public StreamListener {
     if (self->detached_) return 0;
     Isolate* isolate = self->env()->isolate();
     HandleScope scope(isolate);
-    // The piece is copied out (a paused parser's pending bytes are its own, not a Buffer's),
-    // into memory not zero-filled first, since the copy covers all of it.
+    // A big piece of the Buffer that execute() was given is a view of it, as v0.6's slices
+    // were (no copy into fresh memory). Every other piece is copied out: a paused parser's
+    // pending bytes and a consumed read's are the parser's or the stream's own memory, which
+    // is reused; a small piece would keep a whole read's memory alive for a few bytes.
+    if (length >= kViewBodyAt && self->source_base_ != nullptr && at >= self->source_base_ &&
+        at + length <= self->source_base_ + self->source_->ByteLength()) {
+      Local<Value> argv[] = {
+          v8::Uint8Array::New(self->source_, static_cast<size_t>(at - self->source_base_), length)};
+      Local<Value> result;
+      return self->CallJS("onBody", 1, argv, &result, kOnBody) ? 0 : -1;
+    }
+    // Copied into memory not zero-filled first, since the copy covers all of it.
     std::unique_ptr<v8::BackingStore> store;
     {
       ArrayBufferAllocator::NoZeroFillScope no_zero_fill;
@@ -469,6 +487,11 @@ class Parser : public BaseObject, public StreamListener {
   bool detached_ = false;   // detach() was called; cleared by reinitialize()
   bool paused_ = false;     // pause() was called; cleared by resume()
   std::string pending_;     // bytes that arrived (or were left unparsed) while paused
+  // During execute(): the ArrayBuffer of its data and where that memory starts (else null).
+  Local<v8::ArrayBuffer> source_;
+  const char* source_base_ = nullptr;
+  // Body pieces of execute()'s Buffer at least this long are views of it (see OnBody).
+  static constexpr size_t kViewBodyAt = 4096;
 };
 
 NODUS_DEFINE_WRAPPER_TYPE(Parser, BaseObject);
@@ -579,7 +602,9 @@ void Execute(const FunctionCallbackInfo<Value>& args) {
   }
   bool was_detached = parser->detached();
   bool failed = false;
-  size_t parsed = parser->Execute(data, length, &failed);
+  Local<v8::ArrayBuffer> source;
+  if (length > 0) source = args[0].As<v8::ArrayBufferView>()->Buffer();
+  size_t parsed = parser->Execute(data, length, &failed, source);
   if (failed) return;  // A callback threw; its exception propagates.
   if (!was_detached && parser->detached()) {
     // Detached by a callback: the bytes parsed up to there (the caller drops the rest).
