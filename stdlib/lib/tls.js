@@ -478,6 +478,23 @@ function wire(pair, socket, onSocketError) {
     var ok = typeof data === 'string' ? encrypted.write(data) : encrypted._write(data, true);
     if (!ok) socket.pause();
   });
+  // A socket with a stream handle is read natively: its reads go straight into the connection
+  // (ssl.attachSocket, tls_wrap.cc) and never become 'data' events; the client's handle exists
+  // once it connects. EOF and errors still arrive through the socket.
+  pair.ssl.onencread = function() {
+    if (pair._destroyed || !encrypted.writable) return;
+    pair._cycle();
+    if (pair.cleartext._paused) {
+      encrypted._needDrain = true;
+      socket.pause();
+    }
+  };
+  function attach() {
+    if (pair._destroyed || !socket._handle || socket.destroyed) return;
+    if (socket._decoder) return;  // setEncoding() on the raw socket: its reads stay strings
+    pair.ssl.attachSocket(socket._handle);
+  }
+  if (socket._handle && !socket._connecting) attach(); else socket.once('connect', attach);
   encrypted.on('drain', function() {
     socket.resume();
   });

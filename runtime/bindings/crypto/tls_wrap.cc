@@ -36,7 +36,18 @@
 //                        (server, before the handshake) a client asking for a host name that
 //                        matches `pattern` ('*' stands for one label's characters) gets the
 //                        certificate of `secureContext`; the first match wins
-//   close()              frees the SSL object now rather than at collection
+//   close()              frees the SSL object now rather than at collection (and detaches)
+//   attachSocket(handle) reads a stream handle's bytes natively (below); returns whether it could
+//   detachSocket()       hands the handle's reads back to JS
+//
+// attachSocket(handle): the connection becomes a read listener on a TCP or pipe handle
+// (runtime/core/stream_wrap.h): each read goes from the stream's shared read buffer straight
+// into the input BIO, with no Buffer and no 'data' event, and then connection.onencread() is
+// called (tls.js runs its cycle there, which decrypts). The bytes OpenSSL did not take during
+// that call are copied then, since the read buffer is reused. EOF and read errors still reach
+// handle.onread. The bytes count toward the handle's pipedReadBytes() and listenerReadAge().
+// The connection lets go of the handle on detachSocket(), close() and collection, and the
+// handle lets go of the connection when it is destroyed.
 //
 // Certificate checks: a server with requestCert and rejectUnauthorized makes OpenSSL refuse a
 // client without a trusted certificate during the handshake (the client gets an alert). In every
@@ -63,6 +74,8 @@
 #include "runtime/core/args.h"
 #include "runtime/core/array_buffer_allocator.h"
 #include "runtime/core/check.h"
+#include "runtime/core/handle_wrap.h"
+#include "runtime/core/stream_wrap.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -165,6 +178,34 @@ class BioQueue {
     in_size_ += length;
     return true;
   }
+  // Bytes someone else owns, valid only until OwnBorrowed() (a stream's read buffer).
+  void AppendBorrowed(const uint8_t* data, size_t length) {
+    in_.push_back(Piece{nullptr, nullptr, data, length, true});
+    in_size_ += length;
+  }
+  // Copies what is left of the borrowed pieces. False if out of memory: they are dropped then.
+  bool OwnBorrowed() {
+    bool ok = true;
+    for (auto it = in_.begin(); it != in_.end();) {
+      if (!it->borrowed) {
+        ++it;
+        continue;
+      }
+      uint8_t* copy = static_cast<uint8_t*>(std::malloc(it->length));
+      if (copy == nullptr) {
+        ok = false;
+        in_size_ -= it->length;
+        it = in_.erase(it);
+        continue;
+      }
+      std::memcpy(copy, it->data, it->length);
+      it->copy.reset(copy);
+      it->data = copy;
+      it->borrowed = false;
+      ++it;
+    }
+    return ok;
+  }
   size_t Read(uint8_t* out, size_t length) {
     size_t done = 0;
     while (done < length && !in_.empty()) {
@@ -245,6 +286,7 @@ class BioQueue {
     std::unique_ptr<uint8_t, FreeDeleter> copy;  // owns it
     const uint8_t* data;
     size_t length;
+    bool borrowed = false;  // neither: AppendBorrowed's, see OwnBorrowed
   };
   std::deque<Piece> in_;
   size_t in_size_ = 0;
@@ -344,7 +386,7 @@ class Scratch {
   size_t capacity_ = 0;
 };
 
-class Connection : public CryptoObject {
+class Connection : public CryptoObject, public StreamListener {
  public:
   NODUS_WRAPPER_TYPE(Connection);
   Connection(Isolate* isolate, Local<Object> object, SSL* ssl, BIO* enc_in, BIO* enc_out)
@@ -377,8 +419,39 @@ class Connection : public CryptoObject {
   BioQueue* in_queue() const { return QueueOf(enc_in_); }
   BioQueue* out_queue() const { return QueueOf(enc_out_); }
 
+  // ---- Reading a stream natively (attachSocket) ----
+  void Attach(StreamWrap* stream) {
+    Detach();
+    stream->PushListener(this);
+  }
+  void Detach() {
+    if (stream() != nullptr) stream()->RemoveListener(this);
+  }
+  const void* kind() const override { return &kWrapperType; }
+  void OnStreamRead(ssize_t nread, const uv_buf_t& buf) override {
+    if (nread < 0 || ssl_ == nullptr) return PassOn(nread, buf);  // EOF and errors reach JS
+    size_t length = static_cast<size_t>(nread);
+    StreamWrap* stream = this->stream();
+    stream->CountNativeRead(length);
+    stream->NoteListenerRead();
+    Environment* env = stream->env();
+    v8::HandleScope scope(env->isolate());
+    // Keeps the JS object (and so this) alive while JS runs, whatever it drops.
+    Local<Object> self = object();
+    in_queue()->AppendBorrowed(reinterpret_cast<const uint8_t*>(buf.base), length);
+    Local<Value> argv[] = {v8::Integer::New(env->isolate(), static_cast<int32_t>(nread))};
+    Ignore(env->MakeCallback(self, "onencread", 1, argv));
+    // JS may have closed the connection (its BIOs are gone then); what OpenSSL did not read
+    // must not stay pointing into the read buffer.
+    if (ssl_ != nullptr && !in_queue()->OwnBorrowed()) {
+      // Out of memory: the stream of records is broken; the next read fails the connection.
+      ERR_clear_error();
+    }
+  }
+
   // SSL_free also frees both BIOs, which belong to the SSL object.
   void Close() {
+    Detach();
     SSL_free(ssl_);
     ssl_ = nullptr;
     enc_in_ = enc_out_ = nullptr;
@@ -1019,6 +1092,25 @@ void GetServername(const FunctionCallbackInfo<Value>& args) {
   if (Utf8String(isolate, name).ToLocal(&text)) args.GetReturnValue().Set(text);
 }
 
+// attachSocket(handle) -> whether the connection now reads the handle natively (see the top).
+void AttachSocket(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn == nullptr) return;
+  if (conn->Ssl(isolate) == nullptr) return;
+  StreamWrap* stream = HandleWrap::FromValue<StreamWrap>(args[0]);
+  if (stream == nullptr || uv_is_closing(stream->handle())) {
+    return args.GetReturnValue().Set(false);
+  }
+  conn->Attach(stream);
+  args.GetReturnValue().Set(true);
+}
+
+void DetachSocket(const FunctionCallbackInfo<Value>& args) {
+  Connection* conn = CryptoObject::Unwrap<Connection>(args);
+  if (conn != nullptr) conn->Detach();
+}
+
 void CloseConnection(const FunctionCallbackInfo<Value>& args) {
   Connection* conn = CryptoObject::Unwrap<Connection>(args);
   if (conn != nullptr) conn->Close();
@@ -1048,6 +1140,8 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "getServername", GetServername);
   SetProtoMethod(isolate, tmpl, "addSNIContext", AddSNIContext);
   SetProtoMethod(isolate, tmpl, "close", CloseConnection);
+  SetProtoMethod(isolate, tmpl, "attachSocket", AttachSocket);
+  SetProtoMethod(isolate, tmpl, "detachSocket", DetachSocket);
   crypto::ExportClass(env, target, "Connection", tmpl);
 }
 
