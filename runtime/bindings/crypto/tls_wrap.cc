@@ -439,8 +439,18 @@ class Connection : public CryptoObject, public StreamListener {
     // Keeps the JS object (and so this) alive while JS runs, whatever it drops.
     Local<Object> self = object();
     in_queue()->AppendBorrowed(reinterpret_cast<const uint8_t*>(buf.base), length);
-    Local<Value> argv[] = {v8::Integer::New(env->isolate(), static_cast<int32_t>(nread))};
-    Ignore(env->MakeCallback(self, "onencread", 1, argv));
+    Local<Value> fn;
+    {
+      // A getter that throws counts as no callback (the bytes wait for the next cycle).
+      v8::TryCatch try_catch(env->isolate());
+      if (!self->Get(env->context(), OneByteString(env->isolate(), "onencread")).ToLocal(&fn)) {
+        fn = Local<Value>();
+      }
+    }
+    if (!fn.IsEmpty() && fn->IsFunction()) {
+      Local<Value> argv[] = {v8::Integer::New(env->isolate(), static_cast<int32_t>(nread))};
+      Ignore(env->MakeCallback(self, fn.As<v8::Function>(), 1, argv));
+    }
     // JS may have closed the connection (its BIOs are gone then); what OpenSSL did not read
     // must not stay pointing into the read buffer.
     if (ssl_ != nullptr && !in_queue()->OwnBorrowed()) {

@@ -110,3 +110,45 @@ for (var i = 0; i < 200; i++) {
   c.start();
 }
 if (typeof gc === 'function') gc();
+
+// attachSocket(): anything but an open stream handle is refused. An attached connection whose
+// onencread getter throws still takes the socket's bytes (they wait inside it); one closed while
+// attached lets go of the handle, whose bytes then reach JS as 'data' again.
+var net = require('net');
+var attached = new Connection(context, true);
+[undefined, null, 1, {}, new Buffer(1), context].forEach(function(bad) {
+  assert.strictEqual(attached.attachSocket(bad), false);
+});
+assert.throws(function() { Connection.prototype.attachSocket.call({}, null); }, TypeError);
+Object.defineProperty(attached, 'onencread', {
+  get: function() { throw new Error('from a getter'); }
+});
+var accepted = 0;
+var netServer = net.createServer(function(socket) {
+  var first = ++accepted === 1;
+  var conn = first ? attached : new Connection(context, true);
+  assert.strictEqual(conn.attachSocket(socket._handle), true);
+  if (!first) conn.close();  // before any read: the bytes go to JS
+  var got = 0;
+  socket.on('data', function(d) { got += d.length; });
+  socket.on('end', common.mustCall(function() {
+    if (first) {
+      assert.strictEqual(got, 0);
+      assert.strictEqual(socket.bytesRead, 5000);  // (counting the bytes taken natively)
+      conn.close();
+    } else {
+      assert.strictEqual(got, 5000);
+    }
+    socket.end();
+  }));
+  socket.on('close', common.mustCall(function() {
+    assert.throws(function() { conn.attachSocket(null); }, /closed/);
+    conn.detachSocket();
+    if (first) connectAndSend(); else netServer.close();
+  }));
+});
+function connectAndSend() {
+  var client = net.connect(netServer.address().port, '127.0.0.1');
+  client.end(new Buffer(5000));
+}
+netServer.listen(0, '127.0.0.1', connectAndSend);
