@@ -19,11 +19,12 @@
 // first and takes it or hands it on to the one below; at the bottom is the stream's own
 // delivery to JS (handle.onread). Native code that takes a stream's bytes is such a listener,
 // in a file of its own: native piping and its splice mode (runtime/core/stream_pipe.h, which
-// also adds pipeTo/unpipe/pipingTo/splicing to the handles) and the HTTP parser's consume()
-// (runtime/bindings/http_parser.cc).
+// also adds pipeTo/unpipe/pipingTo/splicing to the handles), the HTTP parser's consume()
+// (runtime/bindings/http_parser.cc) and a TLS connection's attachSocket()
+// (runtime/bindings/crypto/tls_wrap.cc).
 //   pipedReadBytes() / pipedWrittenBytes() -> bytes read by / written to this stream natively
 //                                             (by a pipe, or taken by a listener)
-//   listenerReadAge()                      -> ms since a listener (the HTTP parser) last took a
+//   listenerReadAge()                      -> ms since a listener (HTTP parser, TLS) last took a
 //                                             read, or -1 if none ever did: net.js counts such
 //                                             reads as activity for setTimeout
 // Native code also writes (WriteNative: a pipe's reads): what the socket does not take at once

@@ -3,7 +3,8 @@
 // `encrypted` carries the bytes of the network side and `cleartext` the application's data.
 // tls.connect() and tls.Server wire a pair to a net.Socket; the CleartextStream is what users see.
 //
-// The native connection never blocks: bytes from the socket go in with encIn(), and _cycle()
+// The native connection never blocks: bytes from the network go in with encIn() (from a socket
+// with a stream handle, natively: ssl.attachSocket, see wire()), and _cycle()
 // then advances the handshake, encrypts queued writes, hands decrypted data to `cleartext` and
 // sends what OpenSSL produced through `encrypted`. Backpressure keeps bytes inside OpenSSL's
 // buffers: a paused cleartext stream is simply not read (so `encrypted` refuses more input), and
