@@ -100,6 +100,29 @@ function invalidChar(what, name) {
   return error;
 }
 
+// The head lines this process made last, by header name: servers send the same few headers with
+// the same values, so each (name, value) pair is checked and turned into a line once. A line is
+// one flat string, so the head is a few pieces for the write to copy out, not four per header.
+var headerLines = new Map();
+var MAX_HEADER_LINES = 256;
+
+function HeaderLine(value, line, latin1) {
+  this.value = value;
+  this.line = line;
+  this.latin1 = latin1;
+}
+
+function rememberHeaderLine(field, value, line, latin1) {
+  if (headerLines.size >= MAX_HEADER_LINES) headerLines.clear();
+  headerLines.set(field, new HeaderLine(value, line, latin1));
+}
+
+// V8 joins a concatenation's pieces into one string on the first read of a character.
+function flatten(string) {
+  if (string.length > 0) string.charCodeAt(0);
+  return string;
+}
+
 // Returns value as the string that goes on the wire, or throws.
 function checkValue(what, name, value) {
   var string = '' + value;
@@ -457,12 +480,22 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
   var latin1 = false;
 
   function store(field, value) {
-    field = checkToken('Header name', '' + field);
-    value = '' + value;
-    var kind = valueClass(value);
-    if (kind === VALUE_REFUSED) throw invalidChar('header content', field);
-    if (kind === VALUE_LATIN1) latin1 = true;
-    messageHeader += field + ': ' + value + CRLF;
+    var cached = typeof field === 'string' && typeof value === 'string' ?
+        headerLines.get(field) : undefined;
+    if (cached !== undefined && cached.value === value) {
+      // A header this process sent before: checked then, and its line made once.
+      messageHeader += cached.line;
+      if (cached.latin1) latin1 = true;
+    } else {
+      field = checkToken('Header name', '' + field);
+      value = '' + value;
+      var kind = valueClass(value);
+      if (kind === VALUE_REFUSED) throw invalidChar('header content', field);
+      if (kind === VALUE_LATIN1) latin1 = true;
+      var line = flatten(field + ': ' + value + CRLF);
+      messageHeader += line;
+      rememberHeaderLine(field, value, line, kind === VALUE_LATIN1);
+    }
     // Only names of these lengths can be one of the four that matter here.
     var length = field.length;
     if (length !== 10 && length !== 17 && length !== 14 && length !== 6) return;
