@@ -71,6 +71,17 @@ check "tree-c under tree-b" test -f "$A/node_modules/tree-a/node_modules/tree-b/
 check "the tree loads" test "$(cd "$A" && node -e "var a = require('tree-a'); console.log(a.name, a.b.name, a.b.c.name)")" \
   = "tree-a@1.0.0 tree-b@1.0.0 tree-c@0.1.0"
 
+# A package bigger than one read of a file stream: npm 1.1 reads the downloaded tarball with
+# fs.ReadStream and unpacks it through zlib and tar. (A ReadStream that handed out one 256 KiB
+# read as 64 KiB slices broke this with "cb() never called" while every smaller package here
+# installed.) 600 KB of random bytes do not compress, so the tarball is as big.
+mkdir -p "$T/packages/bigfile/1.0.0"
+echo '{"name": "bigfile", "version": "1.0.0"}' >"$T/packages/bigfile/1.0.0/package.json"
+head -c 600000 /dev/urandom >"$T/packages/bigfile/1.0.0/data.bin"
+npm_in "$T/big" install bigfile@1.0.0 || { fail "npm install bigfile@1.0.0"; show; }
+check "bigfile's data unpacked whole" \
+  cmp "$T/big/node_modules/bigfile/data.bin" "$T/packages/bigfile/1.0.0/data.bin"
+
 # npm ls prints the tree.
 npm_in "$A" ls || { fail "npm ls"; show; }
 check "npm ls shows the tree" grep -q 'tree-c@0.1.0' "$T/out.txt"
