@@ -152,26 +152,25 @@ function pipeOnDrain() {
   if (source.readable && typeof source.resume === 'function') source.resume();
 }
 
-function pipeOnEnd() {
-  var state = this._pipeOut;
-  if (!state || state.didOnEnd) return;
+// The source of a pipe is done ('end' or 'close', whichever comes first): the pipe is taken
+// apart, and the destination is returned if no other pipe still writes into it, else null.
+function pipeSourceDone(state) {
+  if (!state || state.didOnEnd) return null;
   state.didOnEnd = true;
   var dest = state.dest;
   dest._pipeCount--;
   pipeCleanup(state);
-  if (dest._pipeCount > 0) return;
-  dest.end();
+  return dest._pipeCount > 0 ? null : dest;
+}
+
+function pipeOnEnd() {
+  var dest = pipeSourceDone(this._pipeOut);
+  if (dest) dest.end();
 }
 
 function pipeOnClose() {
-  var state = this._pipeOut;
-  if (!state || state.didOnEnd) return;
-  state.didOnEnd = true;
-  var dest = state.dest;
-  dest._pipeCount--;
-  pipeCleanup(state);
-  if (dest._pipeCount > 0) return;
-  if (typeof dest.destroy === 'function') dest.destroy();
+  var dest = pipeSourceDone(this._pipeOut);
+  if (dest && typeof dest.destroy === 'function') dest.destroy();
 }
 
 function pipeOnSourceError(er) {
