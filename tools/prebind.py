@@ -15,10 +15,15 @@ the dynamic linker would find:
   target's offset, so lazy set-up (which adds the load base) leaves the final address there and
   _dl_fixup never runs for them; LD_BIND_NOW still resolves them by name, to the same address.
 A symbol is left to the dynamic linker when an object that comes before the library in the
-search scope could define it: names defined by any library given with --other, weak symbols of
-the C++ standard library and of the public V8 API namespaces (inline functions and template
-instantiations that the embedding binary may also emit and export), GNU_UNIQUE, IFUNC, TLS and
-absolute symbols. The names bound are written to <library>.prebound, one per line, so a test can
+search scope could define it with a different meaning: names defined by any library given with
+--other, weak data symbols of the C++ standard library and of the public V8 API namespaces
+(vtables, typeinfo, guard variables and static members of inline functions and templates that
+the embedding binary may also emit and export: there must be one of each), GNU_UNIQUE, IFUNC,
+TLS and absolute symbols (GNU_UNIQUE ones are bound only in V8's and Node's internal
+namespaces, see below). Weak *functions* of those namespaces are bound (since v2): they are
+inline functions and template instantiations, the same code by the one-definition rule whichever
+object's copy runs, and the state they share is in data symbols left to the linker. They were
+about 3,300 of the lookups left at start-up, with the longest names. The names bound are written to <library>.prebound, one per line, so a test can
 check that the runtime binary exports none of them (runtime/builtins/prebind_test.sh).
 
 usage: prebind.py <library.so> [--other lib.so]...
@@ -34,7 +39,7 @@ R_X86_64_GLOB_DAT = 6
 R_X86_64_JUMP_SLOT = 7
 R_X86_64_RELATIVE = 8
 STB_GLOBAL, STB_WEAK, STB_GNU_UNIQUE = 1, 2, 10
-STT_TLS, STT_GNU_IFUNC = 6, 10
+STT_FUNC, STT_TLS, STT_GNU_IFUNC = 2, 6, 10
 SHN_UNDEF, SHN_ABS = 0, 0xFFF1
 
 
@@ -100,15 +105,25 @@ def main(argv):
             if shndx != SHN_UNDEF and bind in (STB_GLOBAL, STB_WEAK, STB_GNU_UNIQUE):
                 other_names.add(name.split("@")[0])
     syms = dynamic_symbols(data)
-    weak = [i for i, s in enumerate(syms) if s[1] == STB_WEAK and s[3] != SHN_UNDEF]
+    weak = [i for i, s in enumerate(syms)
+            if s[1] == STB_WEAK and s[2] != STT_FUNC and s[3] != SHN_UNDEF]
     interposable = set()
     for i, d in zip(weak, demangle([syms[i][0] for i in weak])):
         if may_be_interposed(d):
             interposable.add(i)
+    # GNU_UNIQUE objects are the static locals and static members of inline functions and
+    # templates, one per process. Those of V8's and Node's internals (not in any header libnode
+    # ships, so no other object can define them) are the library's alone: about 1,700 lookups.
+    unique = [i for i, s in enumerate(syms) if s[1] == STB_GNU_UNIQUE and s[3] != SHN_UNDEF]
+    private_unique = set()
+    for i, d in zip(unique, demangle([syms[i][0] for i in unique])):
+        if d.startswith(("v8::internal::", "node::")) and not may_be_interposed(d):
+            private_unique.add(i)
 
     def bindable(index):
         name, bind, typ, shndx, _value = syms[index]
-        return (index != 0 and shndx not in (SHN_UNDEF, SHN_ABS) and bind in (STB_GLOBAL, STB_WEAK)
+        return (index != 0 and shndx not in (SHN_UNDEF, SHN_ABS)
+                and (bind in (STB_GLOBAL, STB_WEAK) or index in private_unique)
                 and typ not in (STT_TLS, STT_GNU_IFUNC) and index not in interposable
                 and name not in other_names)
 

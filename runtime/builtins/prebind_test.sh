@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# tools/prebind.py bound libnode's references to its own symbols ahead of time. That is only
-# right for symbols no object earlier in the search scope defines: the runtime binary exports
-# symbols that libnode also defines (inline V8 API functions, template instantiations) and those
-# must have been left to the dynamic linker. Every executable given is checked (the runtime and
-# the REPL binary). Also checks that the bound library runs with lazy and immediate binding alike.
+# tools/prebind.py bound libnode's references to its own symbols ahead of time. For data that is
+# only right for symbols no object earlier in the search scope defines: the runtime binary
+# exports data symbols that libnode also defines (vtables, typeinfo and static members of inline
+# V8 API functions and templates) and those must have been left to the dynamic linker, or there
+# would be two of them. Functions may be bound either way (the same code; see prebind.py). Every
+# executable given is checked (the runtime and the REPL binary). Also checks that the bound
+# library runs with lazy and immediate binding alike.
 set -uo pipefail
 runtime=$1
 shift
@@ -15,15 +17,16 @@ list="$(readlink -f "$lib").prebound"
 echo "ok   $(wc -l < "$list") symbols of $(readlink -f "$lib") bound ahead of time"
 fail=0
 for exe in "$runtime" "$@"; do
-  nm -D --defined-only "$exe" | awk '{print $NF}' | sed 's/@.*//'
+  # Data symbols only: nm's D, B, R, G, S (and lowercase), V (weak object), u (unique).
+  nm -D --defined-only "$exe" | awk '$(NF-1) ~ /^[DdBbRrGgSsVvu]$/ {print $NF}' | sed 's/@.*//'
 done | sort -u > "$tmp/exported"
 sort -u "$list" > "$tmp/bound"
 both=$(comm -12 "$tmp/exported" "$tmp/bound")
 if [[ -n $both ]]; then
-  echo "FAIL: the executables export symbols that prebind.py bound inside libnode:"; echo "$both" | head -20
+  echo "FAIL: the executables export data symbols that prebind.py bound inside libnode:"; echo "$both" | head -20
   fail=1
 else
-  echo "ok   none of the $(wc -l < "$tmp/exported") symbols the executables export was bound"
+  echo "ok   none of the $(wc -l < "$tmp/exported") data symbols the executables export was bound"
 fi
 for mode in lazy now; do
   if [[ $mode == now ]]; then export LD_BIND_NOW=1; fi
