@@ -1,8 +1,9 @@
 // fs.readFile and readFileSync read a regular file in one read of its size and then on to end
 // of file; files whose size fstat does not know (/proc) are read chunk by chunk. The memory the
 // reads fill is not cleared first, so the bytes of a Buffer's ArrayBuffer past what was read
-// (the end of a short last read) must be zero, for readFile and fs.ReadStream alike. Runs itself
-// again with --expose_gc, to free memory full of other bytes for those reads to be given.
+// (the end of a short last read) must be zero, for readFile and fs.ReadStream alike (whose
+// chunks may be slices of one read). Runs itself again with --expose_gc, to free memory full of
+// other bytes for those reads to be given.
 var common = require('../common');
 var assert = require('assert');
 var fs = require('fs');
@@ -30,13 +31,25 @@ function assertSame(got) {
   }
 }
 
-// Every byte of the ArrayBuffer outside `buf` is zero.
-function assertRestZero(buf) {
-  var all = new Uint8Array(buf.buffer);
-  for (var i = 0; i < all.length; i++) {
-    if (i >= buf.byteOffset && i < buf.byteOffset + buf.length) continue;
-    if (all[i] !== 0) assert.fail('byte ' + i + ' past the data is ' + all[i]);
-  }
+// Every byte of the chunks' ArrayBuffers that no chunk covers is zero. Chunks may share one
+// ArrayBuffer: a ReadStream hands out slices of a read of several chunks.
+function assertRestZero(bufs) {
+  var buffers = [];
+  var covered = [];
+  bufs.forEach(function(buf) {
+    var k = buffers.indexOf(buf.buffer);
+    if (k === -1) {
+      k = buffers.push(buf.buffer) - 1;
+      covered.push(new Uint8Array(buf.buffer.byteLength));
+    }
+    for (var i = 0; i < buf.length; i++) covered[k][buf.byteOffset + i] = 1;
+  });
+  buffers.forEach(function(arrayBuffer, k) {
+    var all = new Uint8Array(arrayBuffer);
+    for (var i = 0; i < all.length; i++) {
+      if (!covered[k][i] && all[i] !== 0) assert.fail('byte ' + i + ' past the data is ' + all[i]);
+    }
+  });
 }
 
 assertSame(fs.readFileSync(file));
@@ -72,6 +85,13 @@ var pins = [];
     junk.push(b);
     pins.push(new Buffer(4096));
   }
+  // Big blocks too: ReadStream reads several chunks at once, into memory from the allocator's
+  // cache of big blocks.
+  for (var j = 0; j < 8; j++) {
+    var big = new Buffer(256 * 1024);
+    big.fill(0xee);
+    junk.push(big);
+  }
 })();
 gc();
 gc();
@@ -81,7 +101,7 @@ fs.createReadStream(file).on('data', function(chunk) {
   chunks.push(chunk);
 }).on('end', common.mustCall(function() {
   assert.strictEqual(chunks.length, 4);
-  chunks.forEach(assertRestZero);
+  assertRestZero(chunks);
   var joined = new Buffer(size);
   var at = 0;
   chunks.forEach(function(c) { c.copy(joined, at); at += c.length; });
