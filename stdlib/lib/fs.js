@@ -474,8 +474,10 @@ function ReadStream(path, options) {
   this.encoding = null;
   this._reading = false;
   this._buffer = null;      // what the last read brought, not all emitted yet
-  this._bufferOffset = 0;
-  this._emitting = false;
+  this._bufferOffset = 0;   // where in _buffer the next chunk starts
+  this._chunkSize = 0;      // the bufferSize that read was made for
+  this._chunkScheduled = false;
+  this._endPending = false;
   this._decoder = null;
   this._closing = false;
 
@@ -537,17 +539,29 @@ ReadStream.prototype.setEncoding = function(encoding) {
 // What one read asks of the file: several chunks of bufferSize at once, handed out as 'data'
 // events of bufferSize each (slices of the one read's memory, no copies), so that a big file
 // costs a quarter of the trips through libuv's thread pool, each a wake-up of two threads.
+//
+// From the outside this must look like v0.6.3's ReadStream, which read one chunk at a time:
+// each chunk arrives from the event loop on a turn of its own, never from inside resume() or
+// inside another chunk's 'data' listeners. Code of that era relies on it. fstream 0.1's
+// FileReader (npm 1.1 packs every package with it) resumes its parent before it clears its own
+// paused flag and then resumes the file stream; a chunk emitted synchronously by that resume()
+// pauses them again in between, the flags disagree, and the parent directory reader stays paused
+// forever ('npm ERR! cb() never called' for any file bigger than one read). So each chunk
+// goes out on a tick of its own (process.nextTick, whose callbacks queued during a pass run on
+// the next turn of the loop), the first of a read too, and the 'end' that follows the last one:
+// then whatever a 'data' listener queued with nextTick has run before the next event, as it had
+// when each chunk was a read of its own.
 var READ_AHEAD = 256 * 1024;
 
 ReadStream.prototype._read = function() {
   var self = this;
-  if (!this.readable || this.paused || this._reading || this._emitting ||
-      this.fd === null) {
+  if (!this.readable || this.paused || this._reading || this._endPending || this.fd === null) {
     return;
   }
-  if (this._buffer !== null) return this._emitBuffered();
+  if (this._buffer !== null) return this._scheduleChunk();
 
-  var toRead = this.bufferSize;
+  var chunkSize = this.bufferSize;
+  var toRead = chunkSize;
   if (toRead > 0 && toRead < READ_AHEAD) toRead *= Math.floor(READ_AHEAD / toRead);
   if (this.pos !== undefined && this.end !== Infinity) {
     toRead = Math.min(toRead, this.end - this.pos + 1);
@@ -570,35 +584,52 @@ ReadStream.prototype._read = function() {
       return;
     }
     if (!self.readable) return;
-    if (bytesRead === 0) return self._onEnd();
+    if (bytesRead === 0) {
+      // On a tick, like the chunks: after what the last chunk's listeners queued.
+      self._endPending = true;
+      process.nextTick(function() {
+        self._endPending = false;
+        if (self.readable) self._onEnd();
+      });
+      return;
+    }
     if (self.pos !== undefined) self.pos += bytesRead;
     self._buffer = fromArrayBuffer(arrayBuffer, bytesRead);
     self._bufferOffset = 0;
-    self._emitBuffered();
+    self._chunkSize = chunkSize > 0 && chunkSize < bytesRead ? chunkSize : bytesRead;
+    // A read that finishes while the stream is paused is held until resume(), as in v0.6.3.
+    if (!self.paused) self._scheduleChunk();
   });
 };
 
-// Emits what the last read brought, bufferSize at a time, until it is all out (then reads
-// again) or the stream is paused or destroyed (resume() carries on from there).
-ReadStream.prototype._emitBuffered = function() {
+// Emits the next chunk of what the last read brought, then goes on: a later turn for the next
+// chunk, or the next read once this one is all out.
+ReadStream.prototype._emitChunk = function() {
   var buffer = this._buffer;
-  this._emitting = true;
-  while (this._bufferOffset < buffer.length && this.readable && !this.paused) {
-    var start = this._bufferOffset;
-    var stop = Math.min(start + this.bufferSize, buffer.length);
-    this._bufferOffset = stop;
-    var chunk = start === 0 && stop === buffer.length ? buffer : buffer.slice(start, stop);
-    if (this._decoder) {
-      var text = this._decoder.write(chunk);
-      if (text.length) this.emit('data', text);
-    } else {
-      this.emit('data', chunk);
-    }
+  var start = this._bufferOffset;
+  var stop = Math.min(start + this._chunkSize, buffer.length);
+  var chunk = start === 0 && stop === buffer.length ? buffer : buffer.slice(start, stop);
+  this._bufferOffset = stop;
+  if (stop === buffer.length) this._buffer = null;
+  if (this._decoder) {
+    var text = this._decoder.write(chunk);
+    if (text.length) this.emit('data', text);
+  } else {
+    this.emit('data', chunk);
   }
-  this._emitting = false;
-  if (this._bufferOffset < buffer.length) return;
-  this._buffer = null;
   this._read();
+};
+
+// The next chunk of the last read, on a later turn of the loop (at most one is scheduled; pause()
+// or destroy() in between holds it back).
+ReadStream.prototype._scheduleChunk = function() {
+  if (this._chunkScheduled) return;
+  this._chunkScheduled = true;
+  var self = this;
+  process.nextTick(function() {
+    self._chunkScheduled = false;
+    if (self.readable && !self.paused && self._buffer !== null) self._emitChunk();
+  });
 };
 
 // As in v0.6.3: 'end', then this.destroy(), which is what makes the stream unreadable and closes
@@ -621,6 +652,7 @@ ReadStream.prototype.resume = function() {
 // Closes the descriptor (once it is open) and emits 'close'.
 ReadStream.prototype.destroy = function(callback) {
   this.readable = false;
+  this._buffer = null;
   if (typeof callback === 'function') this.once('close', callback);
   if (this._closing) return;
   this._closing = true;
