@@ -560,13 +560,13 @@ ReadStream.prototype._read = function() {
   }
   if (this._buffer !== null) return this._scheduleChunk();
 
-  var chunkSize = this.bufferSize;
+  var chunkSize = ~~this.bufferSize;  // as v0.6.3 took it: a number, or 0 (and then the end)
   var toRead = chunkSize;
   if (toRead > 0 && toRead < READ_AHEAD) toRead *= Math.floor(READ_AHEAD / toRead);
   if (this.pos !== undefined && this.end !== Infinity) {
     toRead = Math.min(toRead, this.end - this.pos + 1);
   }
-  if (toRead <= 0) return this._onEnd();
+  if (toRead <= 0) return this._scheduleEnd();
 
   this._reading = true;
   binding.readBuffer(this.fd, toRead, this.pos === undefined ? -1 : this.pos,
@@ -584,15 +584,7 @@ ReadStream.prototype._read = function() {
       return;
     }
     if (!self.readable) return;
-    if (bytesRead === 0) {
-      // On a tick, like the chunks: after what the last chunk's listeners queued.
-      self._endPending = true;
-      process.nextTick(function() {
-        self._endPending = false;
-        if (self.readable) self._onEnd();
-      });
-      return;
-    }
+    if (bytesRead === 0) return self._scheduleEnd();
     if (self.pos !== undefined) self.pos += bytesRead;
     self._buffer = fromArrayBuffer(arrayBuffer, bytesRead);
     self._bufferOffset = 0;
@@ -629,6 +621,17 @@ ReadStream.prototype._scheduleChunk = function() {
   process.nextTick(function() {
     self._chunkScheduled = false;
     if (self.readable && !self.paused && self._buffer !== null) self._emitChunk();
+  });
+};
+
+// 'end' on a tick too, after what the last chunk's listeners queued (v0.6.3 found the end of a
+// range or a file with one more read).
+ReadStream.prototype._scheduleEnd = function() {
+  this._endPending = true;
+  var self = this;
+  process.nextTick(function() {
+    self._endPending = false;
+    if (self.readable) self._onEnd();
   });
 };
 

@@ -100,22 +100,25 @@ function join(chunks) {
   }));
 })();
 
-// 3. A process.nextTick() callback queued by a 'data' listener runs before the next chunk, as it
-// did when every chunk was a read of its own.
-(function() {
+// 3. A process.nextTick() callback queued by a 'data' listener runs before the next chunk, and
+// before 'end', as it did when every chunk was a read of its own: for the whole file, and for a
+// range whose end falls inside a read.
+[{ bufferSize: 65536 }, { bufferSize: 65536, start: 5, end: 300000 }].forEach(function(options) {
   var pendingTicks = 0;
-  var chunks = 0;
-  var s = fs.createReadStream(file, { bufferSize: 65536 });
+  var chunks = [];
+  var s = fs.createReadStream(file, options);
   s.on('data', function(c) {
     assert.strictEqual(pendingTicks, 0, 'a chunk before the last one\'s nextTick ran');
-    chunks++;
+    chunks.push(c);
     pendingTicks++;
     process.nextTick(function() { pendingTicks--; });
   });
   s.on('end', common.mustCall(function() {
-    assert.strictEqual(chunks, Math.ceil(size / 65536));
+    assert.strictEqual(pendingTicks, 0, '\'end\' before the last chunk\'s nextTick ran');
+    var expected = options.start === undefined ? data : data.slice(options.start, options.end + 1);
+    assert.strictEqual(join(chunks).toString('hex'), expected.toString('hex'));
   }));
-})();
+});
 
 // 4. Paused while a read is in flight (a turn after 'open', whose listener ran just before the
 // first read was started): nothing is emitted until resume(), and then all of it, in order.
