@@ -82,12 +82,16 @@ Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context
   tick_check_.data = this;
   uv_check_start(&tick_check_, [](uv_check_t* handle) {
     Environment* env = static_cast<Environment*>(handle->data);
+    env->loop_turns_++;
     if (env->tick_info_[0] > 0) {
       env->NoteActivity();  // nextTick callbacks queued for this turn: the program is busy
       env->RunTicks();
     }
   });
   uv_unref(reinterpret_cast<uv_handle_t*>(&tick_check_));
+  CHECK_EQ(uv_check_init(loop, &after_poll_check_), 0);
+  after_poll_check_.data = this;
+  CHECK_EQ(uv_idle_init(loop, &after_poll_idle_), 0);
   CHECK_EQ(uv_timer_init(loop, &idle_timer_), 0);
   idle_timer_.data = this;
   uv_timer_start(&idle_timer_, [](uv_timer_t* timer) {
@@ -111,8 +115,59 @@ Environment::~Environment() {
   uv_close(reinterpret_cast<uv_handle_t*>(&tick_spinner_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&tick_check_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&idle_timer_), nullptr);
+  // Tasks still waiting are dropped: their owners must not reach for this Environment later.
+  for (AfterPollTask* task : after_poll_tasks_) task->after_poll_scheduled_ = false;
+  after_poll_tasks_.clear();
+  uv_close(reinterpret_cast<uv_handle_t*>(&after_poll_check_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&after_poll_idle_), nullptr);
   uv_run(loop_, UV_RUN_NOWAIT);
   isolate_->SetData(kIsolateSlot, nullptr);
+}
+
+void Environment::ScheduleAfterPoll(AfterPollTask* task) {
+  if (task->after_poll_scheduled_) return;
+  task->after_poll_scheduled_ = true;
+  after_poll_tasks_.push_back(task);
+  if (after_poll_tasks_.size() > 1) return;
+  // Started during a check phase, the check handle does not run in that phase (libuv runs the
+  // handles that were started when the phase began).
+  uv_check_start(&after_poll_check_, [](uv_check_t* handle) {
+    static_cast<Environment*>(handle->data)->RunAfterPollTasks();
+  });
+  uv_idle_start(&after_poll_idle_, [](uv_idle_t*) {});
+}
+
+void Environment::CancelAfterPoll(AfterPollTask* task) {
+  if (!task->after_poll_scheduled_) return;
+  task->after_poll_scheduled_ = false;
+  for (AfterPollTask*& running : after_poll_running_) {
+    if (running == task) running = nullptr;
+  }
+  for (auto it = after_poll_tasks_.begin(); it != after_poll_tasks_.end(); ++it) {
+    if (*it == task) {
+      after_poll_tasks_.erase(it);
+      break;
+    }
+  }
+  if (after_poll_tasks_.empty()) {
+    uv_check_stop(&after_poll_check_);
+    uv_idle_stop(&after_poll_idle_);
+  }
+}
+
+void Environment::RunAfterPollTasks() {
+  // Tasks scheduled from here on (a task may schedule itself again) wait for the next turn.
+  after_poll_running_.swap(after_poll_tasks_);
+  uv_check_stop(&after_poll_check_);
+  uv_idle_stop(&after_poll_idle_);
+  for (size_t i = 0; i < after_poll_running_.size(); i++) {
+    AfterPollTask* task = after_poll_running_[i];
+    if (task == nullptr) continue;  // cancelled by an earlier task
+    after_poll_running_[i] = nullptr;
+    task->after_poll_scheduled_ = false;
+    task->RunAfterPoll();
+  }
+  after_poll_running_.clear();
 }
 
 void Environment::OnIdleTimer() {

@@ -163,6 +163,30 @@ class Environment {
   // Called by V8 for Promise rejections without a handler and for handlers added later.
   static void OnPromiseReject(v8::PromiseRejectMessage message);
 
+  // Native work that waits until the loop has polled for I/O: a task runs in a check phase, which
+  // follows the poll. One scheduled during timers or I/O callbacks runs in the same turn's check
+  // phase; one scheduled during a check phase runs in the next turn's (unless other tasks wait
+  // already and have not run yet in this phase: it joins them). Each runs once per
+  // ScheduleAfterPoll; scheduling one that waits already does nothing. While tasks wait, an idle
+  // handle keeps the poll from blocking (and the loop alive). Whoever owns a task cancels it
+  // before deleting it; a task still waiting when the Environment goes is dropped unrun.
+  // (A TLS connection that has sent a burst waits here, so that the peer, which may be in this
+  // very process, gets to read: runtime/bindings/crypto/tls_wrap.cc.)
+  class AfterPollTask {
+   public:
+    virtual ~AfterPollTask() = default;
+    virtual void RunAfterPoll() = 0;
+    bool after_poll_scheduled() const { return after_poll_scheduled_; }
+
+   private:
+    friend class Environment;
+    bool after_poll_scheduled_ = false;
+  };
+  void ScheduleAfterPoll(AfterPollTask* task);
+  void CancelAfterPoll(AfterPollTask* task);
+  // How many check phases the loop has run: a new value means the loop has polled since.
+  uint64_t loop_turns() const { return loop_turns_; }
+
  private:
   static constexpr int kIsolateSlot = 0;
   void PumpPlatformTasks();
@@ -202,6 +226,14 @@ class Environment {
   bool exiting_ = false;
   // Pumps V8's foreground platform tasks once per loop iteration, without keeping the loop alive.
   uv_check_t platform_check_;
+  // ScheduleAfterPoll's tasks: those waiting, and those of the check phase running now (a task
+  // cancelled while it waits there is nulled out). The handles run only while tasks wait.
+  void RunAfterPollTasks();
+  std::vector<AfterPollTask*> after_poll_tasks_;
+  std::vector<AfterPollTask*> after_poll_running_;
+  uv_check_t after_poll_check_;
+  uv_idle_t after_poll_idle_;
+  uint64_t loop_turns_ = 0;
   // Once the program has made no callback for a while, one full collection returns the memory a
   // burst left behind (V8's young generation grows under load and does not shrink by itself).
   // The timer never keeps the process alive and does nothing while the program is busy.

@@ -112,5 +112,112 @@ TEST_F(EnvironmentCleanupTest, AHookMayAddAnotherWhichRunsNext) {
   EXPECT_THAT(ran_, ElementsAre("adder", "added by a hook", "registered before"));
 }
 
+// ---- ScheduleAfterPoll ----
+
+// A task that records its runs in `ran`, and may then schedule itself again or cancel another.
+struct RecordingTask : Environment::AfterPollTask {
+  RecordingTask(Environment* env, std::vector<std::string>* ran, std::string name)
+      : env(env), ran(ran), name(std::move(name)) {}
+  void RunAfterPoll() override {
+    ran->push_back(name);
+    if (again) env->ScheduleAfterPoll(this);
+    if (cancel != nullptr) env->CancelAfterPoll(cancel);
+  }
+  Environment* env;
+  std::vector<std::string>* ran;
+  std::string name;
+  bool again = false;
+  AfterPollTask* cancel = nullptr;
+};
+
+// Records "prepare" each time the loop is about to poll.
+struct PrepareRecorder {
+  explicit PrepareRecorder(uv_loop_t* loop, std::vector<std::string>* ran) : ran(ran) {
+    EXPECT_EQ(uv_prepare_init(loop, &handle), 0);
+    handle.data = this;
+    uv_prepare_start(&handle, [](uv_prepare_t* h) {
+      static_cast<PrepareRecorder*>(h->data)->ran->push_back("prepare");
+    });
+    uv_unref(reinterpret_cast<uv_handle_t*>(&handle));
+  }
+  void Close() { uv_close(reinterpret_cast<uv_handle_t*>(&handle), nullptr); }
+  uv_prepare_t handle;
+  std::vector<std::string>* ran;
+};
+
+TEST_F(EnvironmentCleanupTest, AnAfterPollTaskScheduledByATimerRunsAfterThatTurnsPoll) {
+  RecordingTask task(env_.get(), &ran_, "task");
+  PrepareRecorder prepare(&loop_, &ran_);
+  struct TimerData {
+    Environment* env;
+    RecordingTask* task;
+  } data{env_.get(), &task};
+  uv_timer_t timer;
+  ASSERT_EQ(uv_timer_init(&loop_, &timer), 0);
+  timer.data = &data;
+  uv_timer_start(&timer, [](uv_timer_t* t) {
+    TimerData* d = static_cast<TimerData*>(t->data);
+    d->task->ran->push_back("timer");
+    d->env->ScheduleAfterPoll(d->task);
+    d->env->ScheduleAfterPoll(d->task);  // already waiting: still runs once
+    EXPECT_TRUE(d->task->after_poll_scheduled());
+  }, 0, 0);
+  uint64_t turns = env_->loop_turns();
+  uv_run(&loop_, UV_RUN_ONCE);
+  EXPECT_THAT(ran_, ElementsAre("timer", "prepare", "task"));
+  EXPECT_FALSE(task.after_poll_scheduled());
+  EXPECT_EQ(env_->loop_turns(), turns + 1);
+  // Nothing waits: the loop is no longer kept alive.
+  uv_close(reinterpret_cast<uv_handle_t*>(&timer), nullptr);
+  prepare.Close();
+  uv_run(&loop_, UV_RUN_NOWAIT);
+  EXPECT_FALSE(uv_loop_alive(&loop_));
+}
+
+TEST_F(EnvironmentCleanupTest, AnAfterPollTaskThatSchedulesItselfRunsOncePerTurnWithoutBlocking) {
+  RecordingTask task(env_.get(), &ran_, "task");
+  task.again = true;
+  PrepareRecorder prepare(&loop_, &ran_);
+  env_->ScheduleAfterPoll(&task);
+  // Each UV_RUN_ONCE would block in poll forever if the waiting task did not keep it from it.
+  uv_run(&loop_, UV_RUN_ONCE);
+  uv_run(&loop_, UV_RUN_ONCE);
+  EXPECT_THAT(ran_, ElementsAre("prepare", "task", "prepare", "task"));
+  EXPECT_TRUE(uv_loop_alive(&loop_));
+  env_->CancelAfterPoll(&task);
+  EXPECT_FALSE(task.after_poll_scheduled());
+  // Cancelled, it no longer keeps the loop alive (the recorder's handle is unreferenced).
+  EXPECT_FALSE(uv_loop_alive(&loop_));
+  uv_run(&loop_, UV_RUN_ONCE);
+  EXPECT_THAT(ran_, ElementsAre("prepare", "task", "prepare", "task"));
+  prepare.Close();
+  uv_run(&loop_, UV_RUN_NOWAIT);
+}
+
+TEST_F(EnvironmentCleanupTest, ACancelledAfterPollTaskDoesNotRunEvenFromTheSamePhase) {
+  RecordingTask first(env_.get(), &ran_, "first");
+  RecordingTask second(env_.get(), &ran_, "second");
+  RecordingTask third(env_.get(), &ran_, "third");
+  first.cancel = &second;
+  env_->ScheduleAfterPoll(&first);
+  env_->ScheduleAfterPoll(&second);
+  env_->ScheduleAfterPoll(&third);
+  env_->CancelAfterPoll(&third);
+  env_->CancelAfterPoll(&third);  // not waiting: nothing happens
+  uv_run(&loop_, UV_RUN_ONCE);
+  EXPECT_THAT(ran_, ElementsAre("first"));
+  EXPECT_FALSE(second.after_poll_scheduled());
+  EXPECT_FALSE(uv_loop_alive(&loop_));
+}
+
+TEST_F(EnvironmentCleanupTest, AnAfterPollTaskStillWaitingWhenTheEnvironmentGoesIsDropped) {
+  RecordingTask task(env_.get(), &ran_, "task");
+  env_->ScheduleAfterPoll(&task);
+  env_.reset();
+  EXPECT_THAT(ran_, IsEmpty());
+  EXPECT_FALSE(task.after_poll_scheduled());
+  // ~EnvironmentCleanupTest checks that the loop closes: the handles went with the Environment.
+}
+
 }  // namespace
 }  // namespace nodus

@@ -9,6 +9,8 @@
 // sends what OpenSSL produced through `encrypted`. Backpressure keeps bytes inside OpenSSL's
 // buffers: a paused cleartext stream is simply not read (so `encrypted` refuses more input), and
 // a paused encrypted stream is not drained (so cleartext.write() returns false until 'drain').
+// Over a socket, the encrypted side also pauses after each burst of 128 KiB until the loop has
+// polled for I/O (see wire()), even when the socket takes every write at once.
 //
 // Not supported: NPN (NPNProtocols is ignored; OpenSSL 3 only has ALPN), SNICallback (server
 // names are matched with server.addContext's patterns instead, natively during the handshake),
@@ -499,11 +501,29 @@ function wire(pair, socket, onSocketError) {
   encrypted.on('drain', function() {
     socket.resume();
   });
+  // The encrypted side pauses while the socket holds bytes it could not write at once, and
+  // after a burst (ssl.noteSent, tls_wrap.cc) until the loop has polled for I/O once, so that a
+  // writer the socket never stops lets the peer read (in this process too) between bursts;
+  // cleartext.write() returns false meanwhile, and its 'drain' follows the resume.
+  var socketFull = false;
+  var heldForPoll = false;
   encrypted.on('data', function(data) {
-    if (socket.writable && socket.write(data) === false) encrypted.pause();
+    if (!socket.writable) return;
+    if (socket.write(data) === false) {
+      socketFull = true;
+      encrypted.pause();
+    } else if (!pair._destroyed && !pair.ssl.noteSent(data.length)) {
+      heldForPoll = true;
+      encrypted.pause();
+    }
   });
+  pair.ssl.onafterpoll = function() {
+    heldForPoll = false;
+    if (!socketFull && !pair._destroyed) encrypted.resume();
+  };
   socket.on('drain', function() {
-    encrypted.resume();
+    socketFull = false;
+    if (!heldForPoll) encrypted.resume();
   });
   socket.on('end', function() {
     encrypted.end();

@@ -87,6 +87,48 @@ assert.throws(function() { client.addSNIContext('*.test', context); }, TypeError
 assert.throws(function() { server.addSNIContext('*.test', context); }, /already started/);
 sniServer.close();
 
+// noteSent(bytes) takes a byte count. Past the burst it returns false and onafterpoll() follows
+// once the loop has polled, once however often noteSent asked; a connection with no onafterpoll,
+// one whose getter throws, one closed or dropped meanwhile: nothing is called, nothing crashes.
+var burst = new Connection(context, true);
+[undefined, null, '1', {}, [], new Buffer(1)].forEach(function(bad) {
+  assert.throws(function() { burst.noteSent(bad); }, TypeError);
+});
+[-1, NaN, Infinity, -Infinity, Math.pow(2, 60)].forEach(function(bad) {
+  assert.throws(function() { burst.noteSent(bad); }, RangeError);
+});
+assert.throws(function() { Connection.prototype.noteSent.call({}, 1); }, TypeError);
+assert.strictEqual(burst.noteSent(0), true);
+assert.strictEqual(burst.noteSent(1000), true);
+var pollSeen = false;
+setImmediate(function() { pollSeen = true; });  // a 0 ms timer: runs before this turn's poll
+burst.onafterpoll = common.mustCall(function() {
+  assert.ok(pollSeen);
+  assert.strictEqual(this, burst);
+  // A new burst may start; this one is closed before its turn comes.
+  assert.strictEqual(burst.noteSent(1e9), false);
+  burst.close();
+  assert.throws(function() { burst.noteSent(1); }, /closed/);
+});
+assert.strictEqual(burst.noteSent(1e9), false);
+assert.strictEqual(burst.noteSent(1), false);
+var silent = new Connection(context, true);
+assert.strictEqual(silent.noteSent(1e9), false);
+silent.onafterpoll = 42;
+var getterThrows = new Connection(context, true);
+Object.defineProperty(getterThrows, 'onafterpoll', {
+  get: function() { throw new Error('from a getter'); }
+});
+assert.strictEqual(getterThrows.noteSent(1e9), false);
+var closedEarly = new Connection(context, true);
+closedEarly.onafterpoll = function() { assert.fail('onafterpoll after close()'); };
+assert.strictEqual(closedEarly.noteSent(1e9), false);
+closedEarly.close();
+(function() {
+  for (var i = 0; i < 50; i++) new Connection(context, true).noteSent(1e9);
+})();
+if (typeof gc === 'function') gc();
+
 // After close() every method throws, close() again is fine.
 conn.close();
 conn.close();
@@ -97,6 +139,7 @@ conn.close();
 assert.throws(function() { conn.encIn(new Buffer(1)); }, /closed/);
 assert.throws(function() { conn.clearIn(new Buffer(1)); }, /closed/);
 assert.throws(function() { conn.addSNIContext('x', context); }, /closed/);
+assert.throws(function() { conn.noteSent(1); }, /closed/);
 
 // Methods on the wrong receiver.
 assert.throws(function() { Connection.prototype.encOut.call({}); }, TypeError);
