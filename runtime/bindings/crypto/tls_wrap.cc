@@ -510,7 +510,8 @@ class Connection : public CryptoObject,
 
   // SSL_free also frees both BIOs, which belong to the SSL object.
   void Close() {
-    env_->CancelAfterPoll(this);
+    // (Not scheduled once the Environment is gone: ~Environment drops its tasks.)
+    if (after_poll_scheduled()) env_->CancelAfterPoll(this);
     Detach();
     SSL_free(ssl_);
     ssl_ = nullptr;
