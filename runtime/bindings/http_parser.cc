@@ -36,13 +36,19 @@
 // (parse failures to onError, an upgrade's rest to onUpgrade), and may be paused again by it.
 //
 // The whole head arrives in one call with a flat header list, so a request costs one trip into
-// JS for its head. Header blocks are capped at http-parser's 80 KB (HPE_HEADER_OVERFLOW), and at
+// JS for its head, and one in all when it has no body (http.js's dispatcher ends such a message
+// in the call for its head: see setDispatcher). Header blocks are capped at http-parser's 80 KB (HPE_HEADER_OVERFLOW), and at
 // setMaxHeaderPairs(n) name/value pairs per head (and per trailer block): the pairs after the
 // n-th are dropped, as today's Node does (default 2000; 0 for no limit).
 //
 // Folded (obs-fold) header values lose the leading whitespace of each continuation line and are
 // joined directly, as v0.6.3's parser did ("a\r\n  b" is "ab"); a value split across reads is
 // joined as it came.
+//
+// lowercaseNames() makes the parser hand header (and trailer) names over in lower case, for good
+// (reinitialize() keeps it): http.js lowercases them anyway, and an internalized name that is
+// lower case already goes through toLowerCase() unchanged and stays internalized, which a
+// property key wants to be.
 //
 // headersExpired(ms) -> true when the parser has been waiting more than ms for the end of a
 // head: since reinitialize() (a new connection) or the first byte of a message, until its head
@@ -215,6 +221,7 @@ class Parser : public BaseObject, public StreamListener {
     parser_.data = this;
     detached_ = false;
     paused_ = false;
+    message_ended_ = false;
     pending_.clear();
     max_header_pairs_ = kDefaultMaxHeaderPairs;
     ResetMessage();
@@ -223,6 +230,7 @@ class Parser : public BaseObject, public StreamListener {
   }
 
   void set_max_header_pairs(uint32_t n) { max_header_pairs_ = n; }
+  void set_lowercase_names(bool lowercase) { lowercase_names_ = lowercase; }
 
   // See headersExpired() above.
   bool HeadersExpired(double ms) const {
@@ -317,7 +325,16 @@ class Parser : public BaseObject, public StreamListener {
         self->fields_.emplace_back();
       }
     }
-    if (!self->dropping_) self->fields_[self->fields_.size() - 2].append(at, length);
+    if (self->dropping_) return 0;
+    std::string& name = self->fields_[self->fields_.size() - 2];
+    if (self->lowercase_names_) {
+      for (size_t i = 0; i < length; i++) {
+        char c = at[i];
+        name.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+      }
+    } else {
+      name.append(at, length);
+    }
     return 0;
   }
   static int OnHeaderValue(::http_parser* p, const char* at, size_t length) {
@@ -369,7 +386,17 @@ class Parser : public BaseObject, public StreamListener {
   }
 
   // The callbacks http.js's dispatcher (setDispatcher) looks up and calls on its behalf.
-  enum DispatchKind { kOnHeadersComplete = 0, kOnBody = 1, kOnMessageComplete = 2 };
+  // kOnHeadersCompleteNoBody is onHeadersComplete for a request head that ends its message (no
+  // body can follow: onMessageComplete is next, in the same parse); see setDispatcher.
+  enum DispatchKind {
+    kOnHeadersComplete = 0,
+    kOnBody = 1,
+    kOnMessageComplete = 2,
+    kOnHeadersCompleteNoBody = 3
+  };
+  // What the dispatcher returns for kOnHeadersCompleteNoBody when it has ended the message
+  // itself: the onMessageComplete call that follows is then not made.
+  static constexpr int32_t kMessageEnded = 2;
 
   // Calls parser[name](args); returns false if it threw or is missing when required. The three
   // per-message callbacks go through the dispatcher http.js registers, when it has: it looks up
@@ -420,8 +447,23 @@ class Parser : public BaseObject, public StreamListener {
       argv[3] = v8::Integer::New(isolate, p->status_code);
     }
     self->url_.clear();
+    // A request head after which http-parser ends the message at once (no chunked body, no
+    // Content-Length above 0, no Transfer-Encoding, no upgrade; see s_headers_done in
+    // http_parser.c): with a dispatcher, JS may end the message in the same call.
+    bool ends_message = p->type == HTTP_REQUEST && !p->upgrade && !(p->flags & F_CHUNKED) &&
+                        !p->uses_transfer_encoding &&
+                        (p->content_length == 0 || p->content_length == ULLONG_MAX) &&
+                        !env->binding_function(Environment::BindingFunction::kHttpParserDispatch)
+                             .IsEmpty();
     Local<Value> result;
-    if (!self->CallJS("onHeadersComplete", 8, argv, &result, kOnHeadersComplete)) return -1;
+    if (!self->CallJS("onHeadersComplete", 8, argv, &result,
+                      ends_message ? kOnHeadersCompleteNoBody : kOnHeadersComplete)) {
+      return -1;
+    }
+    if (ends_message && result->IsInt32() && result.As<v8::Int32>()->Value() == kMessageEnded) {
+      self->message_ended_ = true;
+      return 0;
+    }
     // 1 tells http-parser the message has no body (for example a response to HEAD).
     return result->IsTrue() ? 1 : 0;
   }
@@ -457,6 +499,11 @@ class Parser : public BaseObject, public StreamListener {
 
   static int OnMessageComplete(::http_parser* p) {
     Parser* self = static_cast<Parser*>(p->data);
+    if (self->message_ended_) {
+      // JS ended this message with its head (kOnHeadersCompleteNoBody).
+      self->message_ended_ = false;
+      return 0;
+    }
     if (self->detached_) return 0;
     Isolate* isolate = self->env()->isolate();
     HandleScope scope(isolate);
@@ -479,6 +526,7 @@ class Parser : public BaseObject, public StreamListener {
   bool value_line_ended_ = false;  // the last value piece ended its line
   bool stripping_fold_ = false;    // dropping a continuation line's leading whitespace
   uint32_t max_header_pairs_ = kDefaultMaxHeaderPairs;
+  bool lowercase_names_ = false;  // see lowercaseNames()
   const char* data_end_ = nullptr;  // end of the data being parsed
   bool awaiting_head_ = true;       // see headersExpired()
   uint64_t head_started_at_ = 0;
@@ -486,6 +534,7 @@ class Parser : public BaseObject, public StreamListener {
   bool executing_ = false;  // inside http_parser_execute (a callback may be running JS)
   bool detached_ = false;   // detach() was called; cleared by reinitialize()
   bool paused_ = false;     // pause() was called; cleared by resume()
+  bool message_ended_ = false;  // JS ended the message with its head: skip onMessageComplete
   std::string pending_;     // bytes that arrived (or were left unparsed) while paused
   // During execute(): the ArrayBuffer of its data and where that memory starts (else null).
   Local<v8::ArrayBuffer> source_;
@@ -558,6 +607,12 @@ void SetMaxHeaderPairs(const FunctionCallbackInfo<Value>& args) {
   size_t n;
   if (!GetCountArg(args, 0, "maxHeaderPairs", &n, kNoLimit)) return;
   parser->set_max_header_pairs(n == kNoLimit ? 0 : static_cast<uint32_t>(n));
+}
+
+void LowercaseNames(const FunctionCallbackInfo<Value>& args) {
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
+  parser->set_lowercase_names(true);
 }
 
 void HeadersExpired(const FunctionCallbackInfo<Value>& args) {
@@ -656,6 +711,10 @@ void Finish(const FunctionCallbackInfo<Value>& args) {
 
 // setDispatcher(fn): fn(kind, ...args) is called with the parser as `this` instead of the
 // parser's onHeadersComplete (kind 0), onBody (1) and onMessageComplete (2); it calls them.
+// Kind 3 is onHeadersComplete for a request head that ends its message (onMessageComplete(
+// undefined) follows in the same parse, with nothing in between): fn may run both at once and
+// return 2, and the parser then makes no onMessageComplete call for that message. Any other
+// result is onHeadersComplete's own, and onMessageComplete follows as usual.
 void SetDispatcher(const FunctionCallbackInfo<Value>& args) {
   Local<Function> fn;
   if (!GetFunctionArg(args, 0, "dispatcher", &fn)) return;
@@ -680,6 +739,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "resume", Resume);
   SetProtoMethod(isolate, tmpl, "setMaxHeaderPairs", SetMaxHeaderPairs);
   SetProtoMethod(isolate, tmpl, "headersExpired", HeadersExpired);
+  SetProtoMethod(isolate, tmpl, "lowercaseNames", LowercaseNames);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   SetConstant(context, constructor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);

@@ -19,9 +19,22 @@ var netOnread = process.binding('tcp_wrap').TCP.prototype.onread;
 // as `this`: the lookup of parser.onHeadersComplete (or onBody, onMessageComplete) is then an
 // inline cache here rather than a property lookup from C++. A parser whose callback is not a
 // function gets no call, as before.
+//
+// Kind 3 is the head of a request that has no body: its onMessageComplete (with no trailers)
+// comes next in the same parse, with nothing in between. An http parser with its own callbacks
+// then runs both in this one call (parserOnHeadAndEnd) and returns MESSAGE_ENDED, so the binding
+// makes no second trip into JS for the end; any other parser gets the usual two calls.
+var MESSAGE_ENDED = 2;
 parserBinding.setDispatcher(function(kind, a, b, c, d, e, f, g, h) {
   var fn;
-  if (kind === 0) {
+  if (kind === 3) {
+    fn = this.onHeadersComplete;
+    if (fn === parserOnHeadersComplete && this.onMessageComplete === parserOnMessageComplete) {
+      return parserOnHeadAndEnd(this, a, b, c, d, e, f, g, h);
+    }
+    // (Not MESSAGE_ENDED, whatever the callback returns: its end comes as usual.)
+    if (typeof fn === 'function') return fn.call(this, a, b, c, d, e, f, g, h) === true;
+  } else if (kind === 0) {
     fn = this.onHeadersComplete;
     if (typeof fn === 'function') return fn.call(this, a, b, c, d, e, f, g, h);
   } else if (kind === 1) {
@@ -130,6 +143,66 @@ function checkValue(what, name, value) {
   return string;
 }
 
+// Heads are made of pieces (see _storeHeader) and sent as one flat string. A server sends the
+// same head over and over: the same status line and header lines (the same strings, from
+// statusLineOf and the header line cache), so the last head made is kept with its pieces and
+// used again when the next one's pieces are the same, without joining and flattening them.
+var headPieces = [];      // the pieces of the head being made (_storeHeader is not re-entered)
+var lastHeadPieces = [];  // the pieces of lastHead
+var lastHead = '';
+
+function joinHead(pieces) {
+  var count = pieces.length;
+  if (count === lastHeadPieces.length) {
+    for (var i = 0; i < count; i++) {
+      if (pieces[i] !== lastHeadPieces[i]) break;
+    }
+    if (i === count) return lastHead;
+  }
+  var head = '';
+  for (var j = 0; j < count; j++) head += pieces[j];
+  head = flatten(head + CRLF);
+  lastHeadPieces = pieces.slice();
+  lastHead = head;
+  return head;
+}
+
+// A server's status line for a code with its reason phrase from STATUS_CODES: the same string
+// as long as the code and the phrase are (STATUS_CODES is the program's to change).
+var lastStatusCode = 0, lastReasonPhrase = '', lastStatusLine = '';
+
+function statusLineOf(statusCode, reasonPhrase) {
+  if (statusCode !== lastStatusCode || reasonPhrase !== lastReasonPhrase) {
+    lastStatusLine = flatten('HTTP/1.1 ' + statusCode + ' ' + reasonPhrase + CRLF);
+    lastStatusCode = statusCode;
+    lastReasonPhrase = reasonPhrase;
+  }
+  return lastStatusLine;
+}
+
+// The byte length of a body string in the encodings a head can share a write with
+// (headerJoinsEncoding): a short one is measured here, without a call into the binding.
+function joinedByteLength(string, encoding) {
+  var length = string.length;
+  if (length > 64) return Buffer.byteLength(string, encoding);
+  if (encoding === 'ascii' || encoding === 'binary') return length;
+  for (var i = 0; i < length; i++) {
+    if (string.charCodeAt(i) > 0x7f) return Buffer.byteLength(string, encoding);
+  }
+  return length;
+}
+
+// Chunk sizes in hex, for the small sizes most chunks have.
+var HEX_SIZES = [];
+function hexSize(n) {
+  if (n < 256) {
+    var hex = HEX_SIZES[n];
+    if (hex === undefined) hex = HEX_SIZES[n] = n.toString(16);
+    return hex;
+  }
+  return n.toString(16);
+}
+
 var STATUS_CODES = exports.STATUS_CODES = {
   100: 'Continue', 101: 'Switching Protocols', 102: 'Processing',
   200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information',
@@ -156,7 +229,13 @@ var STATUS_CODES = exports.STATUS_CODES = {
 // process.binding('http_parser') directly is left as bare as before, and one of these keeps its
 // own fields inside the object (V8 gives a subclass's instances room for them), where the
 // binding's own objects would need a separate property array.
-class Parser extends HTTPParser {}
+// Header names come in lower case, as _addHeaderLine keys them (see the binding's lowercaseNames).
+class Parser extends HTTPParser {
+  constructor(type) {
+    super(type);
+    this.lowercaseNames();
+  }
+}
 Parser.prototype.onHeadersComplete = parserOnHeadersComplete;
 Parser.prototype.onBody = parserOnBody;
 Parser.prototype.onMessageComplete = parserOnMessageComplete;
@@ -230,6 +309,18 @@ function parserOnHeadersComplete(headers, method, url, statusCode, versionMajor,
   if (upgrade) return false;  // The rest of the bytes belong to the new protocol.
   if (typeof parser.onIncoming !== 'function') return false;
   return parser.onIncoming(incoming, shouldKeepAlive) === true;
+}
+
+// The head and the end of a request without a body, in the order two calls would make them:
+// 'request' is emitted (its listener may add 'end' listeners, pause the request, detach the
+// parser), then the message ends as parserOnMessageComplete ends it: unless the parser was let
+// go of meanwhile (freeParser clears parser.incoming), as the binding would then make no call.
+function parserOnHeadAndEnd(parser, headers, method, url, statusCode, versionMajor, versionMinor,
+                            shouldKeepAlive, upgrade) {
+  parser.onHeadersComplete(headers, method, url, statusCode, versionMajor, versionMinor,
+                           shouldKeepAlive, upgrade);
+  if (!parser._free) parser.onMessageComplete(undefined);
+  return MESSAGE_ENDED;
 }
 
 function parserOnBody(chunk) {
@@ -474,7 +565,10 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
   var sentContentLengthHeader = false;
   var sentTransferEncodingHeader = false;
   var sentExpect = false;
-  var messageHeader = firstLine;
+  // The head's pieces, in order: the first line, a line per header, the lines added here.
+  var pieces = headPieces;
+  pieces.length = 0;
+  pieces.push(firstLine);
   var self = this;
 
   var latin1 = false;
@@ -484,7 +578,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
         headerLines.get(field) : undefined;
     if (cached !== undefined && cached.value === value) {
       // A header this process sent before: checked then, and its line made once.
-      messageHeader += cached.line;
+      pieces.push(cached.line);
       if (cached.latin1) latin1 = true;
     } else {
       field = checkToken('Header name', '' + field);
@@ -493,7 +587,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
       if (kind === VALUE_REFUSED) throw invalidChar('header content', field);
       if (kind === VALUE_LATIN1) latin1 = true;
       var line = flatten(field + ': ' + value + CRLF);
-      messageHeader += line;
+      pieces.push(line);
       rememberHeaderLine(field, value, line, kind === VALUE_LATIN1);
     }
     // Only names of these lengths can be one of the four that matter here.
@@ -533,16 +627,16 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
   if (!sentConnectionHeader) {
     if (this.shouldKeepAlive &&
         (sentContentLengthHeader || this.useChunkedEncodingByDefault || this.agent)) {
-      messageHeader += 'Connection: keep-alive\r\n';
+      pieces.push('Connection: keep-alive\r\n');
     } else {
       this._last = true;
-      messageHeader += 'Connection: close\r\n';
+      pieces.push('Connection: close\r\n');
     }
   }
   if (!sentContentLengthHeader && !sentTransferEncodingHeader) {
     if (this._hasBody) {
       if (this.useChunkedEncodingByDefault) {
-        messageHeader += 'Transfer-Encoding: chunked\r\n';
+        pieces.push('Transfer-Encoding: chunked\r\n');
         this.chunkedEncoding = true;
       } else {
         this._last = true;
@@ -551,7 +645,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
       this.chunkedEncoding = false;
     }
   }
-  this._header = messageHeader + CRLF;
+  this._header = joinHead(pieces);
   this._headerLatin1 = latin1 || (firstLineAscii !== true && hasNonAscii(firstLine));
   this._headerSent = false;
   // A request with Expect: 100-continue waits for the server before sending the body.
@@ -621,11 +715,11 @@ OutgoingMessage.prototype.write = function(chunk, encoding) {
   }
   if (chunk.length === 0) return false;
   if (this.chunkedEncoding) {
-    var length = byteLength(chunk, encoding);
     if (typeof chunk === 'string' && headerJoinsEncoding(encoding)) {
-      return this._send(length.toString(16) + CRLF + chunk + CRLF, encoding);
+      return this._send(hexSize(joinedByteLength(chunk, encoding)) + CRLF + chunk + CRLF,
+                        encoding);
     }
-    this._send(length.toString(16) + CRLF, 'ascii');
+    this._send(hexSize(byteLength(chunk, encoding)) + CRLF, 'ascii');
     this._send(chunk, encoding);
     return this._send(CRLF, 'ascii');
   }
@@ -662,9 +756,9 @@ OutgoingMessage.prototype.end = function(data, encoding) {
   if (hot) {
     // The common case (writeHead then end(body)): head and body leave in one write.
     if (this.chunkedEncoding) {
-      var l = Buffer.byteLength(data, encoding).toString(16);
-      ret = this.connection.write(this._header + l + CRLF + data + '\r\n0\r\n' + this._trailer +
-                                  '\r\n', encoding);
+      var l = hexSize(joinedByteLength(data, encoding));
+      var last = this._trailer === '' ? '\r\n0\r\n\r\n' : '\r\n0\r\n' + this._trailer + '\r\n';
+      ret = this.connection.write(this._header + l + CRLF + data + last, encoding);
     } else {
       ret = this.connection.write(this._header + data, encoding);
     }
@@ -781,7 +875,7 @@ ServerResponse.prototype.writeHead = function(statusCode) {
   } else {
     headers = obj;
   }
-  var statusLine = 'HTTP/1.1 ' + statusCode + ' ' + reasonPhrase + CRLF;
+  var statusLine = statusLineOf(statusCode, reasonPhrase);
   if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
     // These responses have no body, so neither chunked encoding nor a length.
     this._hasBody = false;
@@ -1070,8 +1164,9 @@ function parserOnServerIncoming(req, shouldKeepAlive) {
     detachParser(socket);
     return false;
   }
-  // Consumed reads skip net's activity hook; a request is activity for the idle timeout.
-  if (socket._idleTimeout > 0) timers.active(socket);
+  // A request is activity for the idle timeout. A consumed read (the parser's own) is counted
+  // natively, and net's Socket._onTimeout looks at it (listenerReadAge) before it times out;
+  // a read through 'data' went through net's onread, which restarted the timer.
   var server = socket._httpServer;
   if (!socket._httpIncoming) socket._httpIncoming = [];
   socket._httpIncoming.push(req);
