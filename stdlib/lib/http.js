@@ -147,12 +147,13 @@ function checkValue(what, name, value) {
 // same head over and over: the same status line and header lines (the same strings, from
 // statusLineOf and the header line cache), so the last head made is kept with its pieces and
 // used again when the next one's pieces are the same, without joining and flattening them.
-var headPieces = [];      // the pieces of the head being made (_storeHeader is not re-entered)
+var headPieces = [];      // the pieces of the head being made (reused: see _storeHeader)
+var buildingHead = false; // headPieces is in use
 var lastHeadPieces = [];  // the pieces of lastHead
 var lastHead = '';
 
-function joinHead(pieces) {
-  var count = pieces.length;
+// The head of pieces[0, count): lastHead if those are its pieces.
+function joinHead(pieces, count) {
   if (count === lastHeadPieces.length) {
     for (var i = 0; i < count; i++) {
       if (pieces[i] !== lastHeadPieces[i]) break;
@@ -162,7 +163,7 @@ function joinHead(pieces) {
   var head = '';
   for (var j = 0; j < count; j++) head += pieces[j];
   head = flatten(head + CRLF);
-  lastHeadPieces = pieces.slice();
+  lastHeadPieces = pieces.slice(0, count);
   lastHead = head;
   return head;
 }
@@ -256,7 +257,7 @@ function newParser(type) {
   parser.incoming = null;
   parser.onIncoming = null;
   parser._free = false;
-  parser.setMaxHeaderPairs(DEFAULT_MAX_HEADERS_COUNT);
+  // (Its header pair limit is the binding's default again; the caller sets its own.)
   return parser;
 }
 
@@ -295,7 +296,8 @@ function parserOnHeadersComplete(headers, method, url, statusCode, versionMajor,
   var incoming = parser.incoming = new IncomingMessage(parser.socket);
   incoming.httpVersionMajor = versionMajor;
   incoming.httpVersionMinor = versionMinor;
-  incoming.httpVersion = versionMajor + '.' + versionMinor;
+  incoming.httpVersion = versionMajor === 1 && versionMinor === 1 ? '1.1' :
+                         versionMajor + '.' + versionMinor;
   if (method !== undefined) {
     incoming.method = method;
     incoming.url = url;
@@ -558,6 +560,24 @@ OutgoingMessage.prototype._buffer = function(data, encoding) {
   return false;
 };
 
+// Calls store(name, value) for each header of a head: an array of [name, value] pairs, or an
+// object whose values may be arrays (one line per element).
+function storeHeaders(headers, store) {
+  if (Array.isArray(headers)) {
+    for (var i = 0; i < headers.length; i++) store(headers[i][0], headers[i][1]);
+    return;
+  }
+  var keys = Object.keys(headers);
+  for (var k = 0; k < keys.length; k++) {
+    var value = headers[keys[k]];
+    if (Array.isArray(value)) {
+      for (var j = 0; j < value.length; j++) store(keys[k], value[j]);
+    } else {
+      store(keys[k], value);
+    }
+  }
+}
+
 // firstLineAscii: the caller knows firstLine is ASCII (a server's status line with a standard
 // reason phrase), so it is not scanned again.
 OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineAscii) {
@@ -565,10 +585,14 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
   var sentContentLengthHeader = false;
   var sentTransferEncodingHeader = false;
   var sentExpect = false;
-  // The head's pieces, in order: the first line, a line per header, the lines added here.
-  var pieces = headPieces;
-  pieces.length = 0;
-  pieces.push(firstLine);
+  // The head's pieces, in order: the first line, a line per header, the lines added here, in
+  // headPieces[0, count) (its old entries past count are left, not truncated: that costs more
+  // than the head). A header value's toString may make another head meanwhile: that one gets
+  // an array of its own.
+  var ownsPieces = !buildingHead;
+  var pieces = ownsPieces ? headPieces : [];
+  var count = 0;
+  pieces[count++] = firstLine;
   var self = this;
 
   var latin1 = false;
@@ -578,7 +602,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
         headerLines.get(field) : undefined;
     if (cached !== undefined && cached.value === value) {
       // A header this process sent before: checked then, and its line made once.
-      pieces.push(cached.line);
+      pieces[count++] = cached.line;
       if (cached.latin1) latin1 = true;
     } else {
       field = checkToken('Header name', '' + field);
@@ -587,7 +611,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
       if (kind === VALUE_REFUSED) throw invalidChar('header content', field);
       if (kind === VALUE_LATIN1) latin1 = true;
       var line = flatten(field + ': ' + value + CRLF);
-      pieces.push(line);
+      pieces[count++] = line;
       rememberHeaderLine(field, value, line, kind === VALUE_LATIN1);
     }
     // Only names of these lengths can be one of the four that matter here.
@@ -608,35 +632,29 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
     }
   }
 
+  // (Only store() runs code of the program's: a value's toString.)
   if (headers) {
-    if (Array.isArray(headers)) {
-      for (var i = 0; i < headers.length; i++) store(headers[i][0], headers[i][1]);
-    } else {
-      var keys = Object.keys(headers);
-      for (var k = 0; k < keys.length; k++) {
-        var value = headers[keys[k]];
-        if (Array.isArray(value)) {
-          for (var j = 0; j < value.length; j++) store(keys[k], value[j]);
-        } else {
-          store(keys[k], value);
-        }
-      }
+    buildingHead = true;
+    try {
+      storeHeaders(headers, store);
+    } finally {
+      if (ownsPieces) buildingHead = false;
     }
   }
 
   if (!sentConnectionHeader) {
     if (this.shouldKeepAlive &&
         (sentContentLengthHeader || this.useChunkedEncodingByDefault || this.agent)) {
-      pieces.push('Connection: keep-alive\r\n');
+      pieces[count++] = 'Connection: keep-alive\r\n';
     } else {
       this._last = true;
-      pieces.push('Connection: close\r\n');
+      pieces[count++] = 'Connection: close\r\n';
     }
   }
   if (!sentContentLengthHeader && !sentTransferEncodingHeader) {
     if (this._hasBody) {
       if (this.useChunkedEncodingByDefault) {
-        pieces.push('Transfer-Encoding: chunked\r\n');
+        pieces[count++] = 'Transfer-Encoding: chunked\r\n';
         this.chunkedEncoding = true;
       } else {
         this._last = true;
@@ -645,7 +663,7 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
       this.chunkedEncoding = false;
     }
   }
-  this._header = joinHead(pieces);
+  this._header = joinHead(pieces, count);
   this._headerLatin1 = latin1 || (firstLineAscii !== true && hasNonAscii(firstLine));
   this._headerSent = false;
   // A request with Expect: 100-continue waits for the server before sending the body.
@@ -840,26 +858,26 @@ ServerResponse.prototype._implicitHeader = function() {
   this.writeHead(this.statusCode);
 };
 
-ServerResponse.prototype.writeHead = function(statusCode) {
-  var reasonPhrase, headers, headerIndex;
-  statusCode = Number(statusCode);
+// writeHead(statusCode, [reasonPhrase], [headers])
+ServerResponse.prototype.writeHead = function(code, reasonOrHeaders, headersAfterReason) {
+  var reasonPhrase, headers, obj;
+  var statusCode = Number(code);
   if (!(statusCode >= 100 && statusCode <= 999) || statusCode !== Math.floor(statusCode)) {
-    throw new RangeError('Invalid status code: ' + arguments[0]);
+    throw new RangeError('Invalid status code: ' + code);
   }
   var reasonAscii = true;
-  if (typeof arguments[1] === 'string') {
-    reasonPhrase = arguments[1];
+  if (typeof reasonOrHeaders === 'string') {
+    reasonPhrase = reasonOrHeaders;
     var kind = valueClass(reasonPhrase);
     if (kind === VALUE_REFUSED) throw invalidChar('statusMessage', 'statusMessage');
     reasonAscii = kind === VALUE_ASCII;
-    headerIndex = 2;
+    obj = headersAfterReason;
   } else {
     reasonPhrase = STATUS_CODES[statusCode] || 'unknown';
     reasonAscii = !hasNonAscii(reasonPhrase);  // STATUS_CODES is the program's to change
-    headerIndex = 1;
+    obj = reasonOrHeaders;
   }
   this.statusCode = statusCode;
-  var obj = arguments[headerIndex];
   if (obj && this._headers) {
     // Headers from setHeader() merge with those given here; these win.
     headers = this._renderHeaders();
