@@ -37,9 +37,10 @@
 //
 // The whole head arrives in one call with a flat header list, so a request costs one trip into
 // JS for its head, and one in all when it has no body (http.js's dispatcher ends such a message
-// in the call for its head: see setDispatcher). Header blocks are capped at http-parser's 80 KB (HPE_HEADER_OVERFLOW), and at
-// setMaxHeaderPairs(n) name/value pairs per head (and per trailer block): the pairs after the
-// n-th are dropped, as today's Node does (default 2000; 0 for no limit).
+// in the call for its head: see setDispatcher). Header blocks are capped at http-parser's 80 KB
+// (HPE_HEADER_OVERFLOW), and at setMaxHeaderPairs(n) name/value pairs per head (and per trailer
+// block): the pairs after the n-th are dropped, as today's Node does (default 2000; 0 for no
+// limit). Header names are internalized strings, the recent ones kept (NameCache).
 //
 // Folded (obs-fold) header values lose the leading whitespace of each continuation line and are
 // joined directly, as v0.6.3's parser did ("a\r\n  b" is "ab"); a value split across reads is
@@ -105,12 +106,51 @@ Local<Value> ParseError(Isolate* isolate, http_errno err, size_t parsed) {
   return error;
 }
 
+// Header names the parsers handed to JS lately, as internalized strings: the same few recur on
+// every request of every connection, and a name found here costs a hash and a compare of a few
+// bytes instead of a string table lookup (hashing it in V8's way, probing, comparing) per name.
+// A small direct-mapped table; a name that collides replaces the one before. One per
+// Environment (every parser of it points to it), freed by the Environment's cleanup hook.
+class NameCache {
+ public:
+  Local<String> Get(Isolate* isolate, const std::string& name) {
+    if (name.empty() || name.size() > kMaxLength) return Make(isolate, name);
+    uint32_t hash = 2166136261u;  // FNV-1a
+    for (char c : name) hash = (hash ^ static_cast<uint8_t>(c)) * 16777619u;
+    Slot& slot = slots_[hash % kSlots];
+    if (slot.name == name && !slot.string.IsEmpty()) return slot.string.Get(isolate);
+    Local<String> string = Make(isolate, name);
+    slot.name = name;
+    slot.string.Reset(isolate, string);
+    return string;
+  }
+
+  static void Free(void* cache) { delete static_cast<NameCache*>(cache); }
+
+ private:
+  static constexpr size_t kSlots = 64;
+  static constexpr size_t kMaxLength = 40;  // longer names are rare enough to make each time
+
+  // Header bytes are Latin-1 on the wire, as v0.6 decoded them ('binary').
+  static Local<String> Make(Isolate* isolate, const std::string& name) {
+    return String::NewFromOneByte(isolate, reinterpret_cast<const uint8_t*>(name.data()),
+                                  v8::NewStringType::kInternalized, static_cast<int>(name.size()))
+        .ToLocalChecked();
+  }
+
+  struct Slot {
+    std::string name;
+    v8::Global<String> string;
+  };
+  Slot slots_[kSlots];
+};
+
 // The parser object's native state; freed when the JS object is garbage collected.
 class Parser : public BaseObject, public StreamListener {
  public:
   NODUS_WRAPPER_TYPE(Parser);
-  Parser(Environment* env, Local<Object> object, enum http_parser_type type)
-      : BaseObject(env, object, &kWrapperType) {
+  Parser(Environment* env, Local<Object> object, enum http_parser_type type, NameCache* names)
+      : BaseObject(env, object, &kWrapperType), names_(names) {
     MakeWeak();
     Init(type);
   }
@@ -371,12 +411,15 @@ class Parser : public BaseObject, public StreamListener {
       strings = large.data();
     }
     for (size_t i = 0; i < fields_.size(); i++) {
-      // Header bytes are Latin-1 on the wire, as v0.6 decoded them ('binary'). Names are
-      // internalized: the same few recur on every request.
+      if (i % 2 == 0) {
+        // Names are internalized (and cached): the same few recur on every request.
+        strings[i] = names_->Get(isolate, fields_[i]);
+        continue;
+      }
+      // Header bytes are Latin-1 on the wire, as v0.6 decoded them ('binary').
       strings[i] = String::NewFromOneByte(isolate,
                                           reinterpret_cast<const uint8_t*>(fields_[i].data()),
-                                          i % 2 == 0 ? v8::NewStringType::kInternalized
-                                                     : v8::NewStringType::kNormal,
+                                          v8::NewStringType::kNormal,
                                           static_cast<int>(fields_[i].size()))
                        .ToLocalChecked();
     }
@@ -515,6 +558,7 @@ class Parser : public BaseObject, public StreamListener {
 
   static const http_parser_settings kSettings;
 
+  NameCache* names_;  // the Environment's
   ::http_parser parser_;
   static constexpr uint32_t kDefaultMaxHeaderPairs = 2000;
   enum FieldState { kNoField, kInName, kInValue };
@@ -569,7 +613,8 @@ void New(const FunctionCallbackInfo<Value>& args) {
   if (!BaseObject::BeginConstruct(args, "HTTPParser")) return;
   enum http_parser_type type;
   if (!GetType(args, &type)) return;
-  new Parser(env, args.This(), type);
+  auto* names = static_cast<NameCache*>(args.Data().As<v8::External>()->Value());
+  new Parser(env, args.This(), type, names);
 }
 
 void Reinitialize(const FunctionCallbackInfo<Value>& args) {
@@ -726,7 +771,10 @@ void SetDispatcher(const FunctionCallbackInfo<Value>& args) {
 void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, New);
+  NameCache* names = new NameCache();
+  env->AddCleanupHook(NameCache::Free, names);
+  Local<FunctionTemplate> tmpl =
+      FunctionTemplate::New(isolate, New, v8::External::New(isolate, names));
   tmpl->SetClassName(OneByteString(isolate, "HTTPParser"));
   tmpl->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   SetProtoMethod(isolate, tmpl, "execute", Execute);
