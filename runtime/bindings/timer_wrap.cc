@@ -70,6 +70,7 @@ void Now(const FunctionCallbackInfo<Value>& args) {
 void UpdateTime(const FunctionCallbackInfo<Value>& args) {
   TimerState* state = GetState(args);
   uv_update_time(state->env->loop());
+  state->env->NoteLoopTime();
   args.GetReturnValue().Set(static_cast<double>(uv_now(state->env->loop())));
 }
 
@@ -104,6 +105,14 @@ void Initialize(Environment* env, Local<Object> target) {
             .ToLocalChecked();
     target->CreateDataProperty(context, OneByteString(isolate, method.name), fn).Check();
   }
+  // loopTime[0]: the loop's time as of the latest entry into JS (Environment::loop_time), what
+  // now() returns, without a call.
+  std::shared_ptr<v8::BackingStore> store = v8::ArrayBuffer::NewBackingStore(
+      env->loop_time(), sizeof(double), v8::BackingStore::EmptyDeleter, nullptr);
+  target
+      ->CreateDataProperty(context, OneByteString(isolate, "loopTime"),
+                           v8::Float64Array::New(v8::ArrayBuffer::New(isolate, store), 0, 1))
+      .Check();
 }
 
 }  // namespace timer_wrap

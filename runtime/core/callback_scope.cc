@@ -4,6 +4,7 @@ namespace nodus {
 
 CallbackScope::CallbackScope(Environment* env) : env_(env), handle_scope_(env->isolate()) {
   env->NoteActivity();
+  env->NoteLoopTime();
   try_catch_.emplace(env->isolate());
   try_catch_->SetVerbose(false);
 }

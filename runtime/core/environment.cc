@@ -70,6 +70,7 @@ Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context
       loop_(loop),
       start_time_ns_(uv_hrtime()) {
   isolate->SetData(kIsolateSlot, this);
+  NoteLoopTime();
   binding_cache_.Reset(isolate, Object::New(isolate));
   CHECK_EQ(uv_check_init(loop, &platform_check_), 0);
   platform_check_.data = this;
@@ -230,6 +231,7 @@ MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, const char* meth
 void Environment::RunTicks() {
   if (in_tick_) return;
   in_tick_ = true;
+  NoteLoopTime();
   HandleScope scope(isolate_);
   Local<Context> ctx = context();
   if (tick_info_[0] > 0 && !tick_callback_.IsEmpty()) {

@@ -145,6 +145,13 @@ class Environment {
   // JS reads it right after the call as `writeInfo` on the stream bindings (stream_wrap.h).
   double* stream_write_info() { return stream_write_info_; }
 
+  // The loop's time (uv_now) as JS last entered from the loop saw it: written when a callback
+  // into JS begins (CallbackScope), when ticks are drained, and by timer_wrap's updateTime(),
+  // the only ways the loop's time can have moved when JS runs. timers.js reads it (timer_wrap's
+  // `loopTime`) instead of calling into the binding for every socket's activity.
+  double* loop_time() { return loop_time_; }
+  void NoteLoopTime() { loop_time_[0] = static_cast<double>(uv_now(loop_)); }
+
   // An internalized string for a C++ literal, created once per Environment. `literal` must be
   // a string literal (it is keyed by address).
   v8::Local<v8::String> Key(const char* literal);
@@ -206,6 +213,7 @@ class Environment {
   std::vector<std::pair<v8::Global<v8::Promise>, v8::Global<v8::Value>>> pending_rejections_;
   uint32_t tick_info_[2] = {0, 0};
   double stream_write_info_[2] = {0, 0};
+  double loop_time_[1] = {0};
   std::string builtins_dir_;
   struct FreeDeleter {
     void operator()(char* p) const { std::free(p); }

@@ -10,7 +10,8 @@ var url = require('url');
 var timers = require('timers');
 var parserBinding = process.binding('http_parser');
 var HTTPParser = parserBinding.HTTPParser;
-var timerBinding = process.binding('timer_wrap');  // now(): the loop's clock, as the parser's
+// loopTime[0]: the loop's clock (as binding.now() reads it), as the parser's.
+var loopTime = process.binding('timer_wrap').loopTime;
 var fromArrayBuffer = require('buffer')._fromArrayBuffer;  // a read's bytes as a Buffer
 // net's handle.onread (TCP and Pipe handles share it), which serverFirstRead stands in for once.
 var netOnread = process.binding('tcp_wrap').TCP.prototype.onread;
@@ -439,11 +440,11 @@ IncomingMessage.prototype._emitEnd = function() {
 };
 
 // Header names that appear once: later duplicates are dropped, as v0.6 did.
-var SINGLE_HEADERS = {
-  'content-type': 1, 'content-length': 1, 'user-agent': 1, 'referer': 1, 'host': 1,
-  'authorization': 1, 'proxy-authorization': 1, 'if-modified-since': 1,
-  'if-unmodified-since': 1, 'from': 1, 'location': 1, 'max-forwards': 1
-};
+var SINGLE_HEADERS = new Set([
+  'content-type', 'content-length', 'user-agent', 'referer', 'host', 'authorization',
+  'proxy-authorization', 'if-modified-since', 'if-unmodified-since', 'from', 'location',
+  'max-forwards'
+]);
 
 // A peer chooses the header names, and they become keys of an ordinary object. Names are
 // lowercased, so of Object.prototype's members only `constructor` and `__proto__` can be
@@ -470,7 +471,7 @@ IncomingMessage.prototype._addHeaderLine = function(field, value, isTrailer) {
   if (field === 'set-cookie') {
     if (present) dest[field].push(value);
     else dest[field] = [value];
-  } else if (hasOwn.call(SINGLE_HEADERS, field)) {
+  } else if (SINGLE_HEADERS.has(field)) {
     if (!present) dest[field] = value;
   } else if (present) {
     setHeaderField(dest, field, dest[field] + ', ' + value);
@@ -1005,7 +1006,7 @@ function headersTimeoutOf(server) {
 function watchHeaders(server, socket) {
   if (headersTimeoutOf(server) === 0) return;
   // A connection with no parser yet (see connectionListener) has waited for a head since now.
-  if (!socket.parser) socket._httpSince = timerBinding.now();
+  if (!socket.parser) socket._httpSince = loopTime[0];
   if (!server._httpHeadersWatched) server._httpHeadersWatched = new Set();
   // serverSocketOnClose (or serverUpgrade) takes it out again.
   server._httpHeadersWatched.add(socket);
@@ -1030,7 +1031,7 @@ function startHeadersCheck(server) {
 
 function checkHeaders(server) {
   var ms = headersTimeoutOf(server);
-  var now = timerBinding.now();
+  var now = loopTime[0];
   var expired = [];
   server._httpHeadersWatched.forEach(function(socket) {
     if (ms === 0 || socket.destroyed) return;

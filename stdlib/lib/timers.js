@@ -195,8 +195,11 @@ function arm(now) {
   }
 }
 
+// The loop's time: what binding.now() would return, kept by the binding in loopTime as of the
+// latest entry into JS (and updateTime), so reading it costs no call into the binding.
+var loopTime = binding.loopTime;
 function now() {
-  return (knownNow = binding.now());
+  return (knownNow = loopTime[0]);
 }
 
 function updateTime() {
