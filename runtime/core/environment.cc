@@ -98,6 +98,7 @@ Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context
   uv_timer_start(&idle_timer_, [](uv_timer_t* timer) {
     static_cast<Environment*>(timer->data)->OnIdleTimer();
   }, kIdleCollectMs, kIdleCollectMs);
+  idle_check_due_ = uv_now(loop) + kIdleCollectMs;
   uv_unref(reinterpret_cast<uv_handle_t*>(&idle_timer_));
   isolate->SetPromiseRejectCallback(OnPromiseReject);
 }
@@ -172,7 +173,12 @@ void Environment::RunAfterPollTasks() {
 }
 
 void Environment::OnIdleTimer() {
-  if (callbacks_ != callbacks_at_last_idle_check_) {
+  // A check that comes late found the loop busy in JS (a long main script, a long callback), not
+  // idle: the program is working, and a full collection now would only be a pause.
+  uint64_t now = uv_now(loop_);
+  bool late = now > idle_check_due_ + kIdleCollectMs / 2;
+  idle_check_due_ = now + kIdleCollectMs;
+  if (late || callbacks_ != callbacks_at_last_idle_check_) {
     callbacks_at_last_idle_check_ = callbacks_;
     collected_since_activity_ = false;
     return;

@@ -244,12 +244,14 @@ class Environment {
   uint64_t loop_turns_ = 0;
   // Once the program has made no callback for a while, one full collection returns the memory a
   // burst left behind (V8's young generation grows under load and does not shrink by itself).
-  // The timer never keeps the process alive and does nothing while the program is busy.
+  // The timer never keeps the process alive and does nothing while the program is busy: when
+  // callbacks ran since the last check, or when the check itself comes late (JS held the loop).
   static constexpr uint64_t kIdleCollectMs = 500;
   void OnIdleTimer();
   uv_timer_t idle_timer_;
   uint64_t callbacks_ = 0;
   uint64_t callbacks_at_last_idle_check_ = 0;
+  uint64_t idle_check_due_ = 0;  // the loop time the idle timer is due at next
   // The main script counts as activity: what it left behind is collected once it goes quiet.
   bool collected_since_activity_ = false;
 };

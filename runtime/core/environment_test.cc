@@ -2,8 +2,10 @@
 
 #include <uv.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gmock/gmock.h"
@@ -217,6 +219,34 @@ TEST_F(EnvironmentCleanupTest, AnAfterPollTaskStillWaitingWhenTheEnvironmentGoes
   EXPECT_THAT(ran_, IsEmpty());
   EXPECT_FALSE(task.after_poll_scheduled());
   // ~EnvironmentCleanupTest checks that the loop closes: the handles went with the Environment.
+}
+
+// The idle collection (one full GC once the program goes quiet) does not run when its check comes
+// late: the loop was held by JS (here, a sleep standing in for a long main script), so the
+// program was busy, not idle. The idle check is due 500 ms after the Environment was made; the
+// sleep makes it at least 300 ms late however loaded the machine is.
+void CountCollection(v8::Isolate*, v8::GCType, v8::GCCallbackFlags, void* count) {
+  ++*static_cast<int*>(count);
+}
+
+TEST_F(EnvironmentCleanupTest, ALateIdleCheckDoesNotCollect) {
+  int full_collections = 0;
+  isolate()->AddGCPrologueCallback(CountCollection, &full_collections,
+                                   v8::kGCTypeMarkSweepCompact);
+  // Due after the idle check: once it has run, so has the check (timers run in due order).
+  uv_timer_t after;
+  ASSERT_EQ(uv_timer_init(&loop_, &after), 0);
+  bool after_ran = false;
+  after.data = &after_ran;
+  uv_timer_start(&after, [](uv_timer_t* timer) { *static_cast<bool*>(timer->data) = true; }, 600,
+                 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  uv_run(&loop_, UV_RUN_DEFAULT);
+  EXPECT_TRUE(after_ran);
+  EXPECT_EQ(full_collections, 0);
+  isolate()->RemoveGCPrologueCallback(CountCollection, &full_collections);
+  uv_close(reinterpret_cast<uv_handle_t*>(&after), nullptr);
+  uv_run(&loop_, UV_RUN_NOWAIT);
 }
 
 }  // namespace

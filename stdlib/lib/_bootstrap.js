@@ -322,22 +322,30 @@ if (NativeModule.exists('buffer')) {
   lazyGlobal('Buffer', function() { return NativeModule.require('buffer').Buffer; });
 }
 
-// Timers stay cheap until first used: these forward to stdlib/lib/timers.js.
-['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'].forEach(function(name) {
-  global[name] = function() {
-    var timers = NativeModule.require('timers');
-    return timers[name].apply(this, arguments);
+// Timers stay cheap until first used: these forward to stdlib/lib/timers.js, and the first call
+// of any puts timers.js's own functions in their place (each global the program has not replaced
+// meanwhile), so that later calls cost no forwarding: `arguments` and an apply per setTimeout were
+// a quarter of a set-and-clear pair.
+var timerForwarders = {};
+function loadTimers() {
+  var timers = NativeModule.require('timers');
+  Object.keys(timerForwarders).forEach(function(name) {
+    if (global[name] === timerForwarders[name]) global[name] = timers[name];
+  });
+  return timers;
+}
+['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'setImmediate',
+ 'clearImmediate'].forEach(function(name) {
+  var forwarder = timerForwarders[name] = function() {
+    return loadTimers()[name].apply(this, arguments);
   };
-  Object.defineProperty(global[name], 'name', { value: name });
-});
-['setImmediate', 'clearImmediate'].forEach(function(name) {
+  Object.defineProperty(forwarder, 'name', { value: name });
+  // v0.6's globals are enumerable; setImmediate and clearImmediate came later.
   Object.defineProperty(global, name, {
     writable: true,
     configurable: true,
-    value: function() {
-      var timers = NativeModule.require('timers');
-      return timers[name].apply(this, arguments);
-    }
+    enumerable: name.indexOf('Immediate') === -1,
+    value: forwarder
   });
 });
 Object.defineProperty(global, 'queueMicrotask', {

@@ -9,8 +9,11 @@
 // enrolled item is itself the list node (its _idlePrev/_idleNext, as v0.6.3 linked it), and
 // active() moves it to the tail of its list, so the list stays in due order.
 var binding = process.binding('timer_wrap');
-// The native timer keeps the process alive only while a ref'd timer is pending.
-binding.unref();
+// The native timer keeps the process alive only while a ref'd timer is pending. timerInfo[0]
+// counts them (Enrolled items count too: like v0.6.3's idle timers, they keep the process alive);
+// timerInfo[1] says whether the native timer is ref'd now. The count going to 0 needs no call:
+// the native side unrefs the timer before the loop next waits (runtime/bindings/timer_wrap.cc).
+var timerInfo = binding.info;
 
 var TIMEOUT_MAX = 2147483647;  // Longer delays fire after 1 ms, as in Node.
 
@@ -18,7 +21,6 @@ var heap = [];            // TimerLists, earliest first timer first.
 var lists = new Map();    // delay -> the TimerList of pending timers with that delay.
 var nextSequence = 0;
 var armedFor = -1;     // The due time the native timer is armed for, or -1.
-var refCount = 0;      // Pending timers that keep the process alive.
 var knownNow = 0;      // The loop's time as this module last read it.
 var MAX_IDLE_LISTS = 32;
 var lastList = null;   // The list last added to: most timers share a delay.
@@ -50,7 +52,7 @@ function Timeout(callback, after, args, repeat) {
 Timeout.prototype.unref = function() {
   if (this._ref) {
     this._ref = false;
-    if (this._list !== null) updateRef(-1);
+    if (this._list !== null) timerInfo[0]--;
   }
   return this;
 };
@@ -58,7 +60,7 @@ Timeout.prototype.unref = function() {
 Timeout.prototype.ref = function() {
   if (!this._ref) {
     this._ref = true;
-    if (this._list !== null) updateRef(1);
+    if (this._list !== null) addRef();
   }
   return this;
 };
@@ -66,11 +68,8 @@ Timeout.prototype.ref = function() {
 Timeout.prototype.hasRef = function() { return this._ref; };
 Timeout.prototype.close = function() { clearTimeout(this); return this; };
 
-function updateRef(delta) {
-  var before = refCount;
-  refCount += delta;
-  if (before === 0 && refCount > 0) binding.ref();
-  else if (before > 0 && refCount === 0) binding.unref();
+function addRef() {
+  if (timerInfo[0]++ === 0 && timerInfo[1] === 0) binding.ref();
 }
 
 function before(x, y) {
@@ -144,8 +143,7 @@ function insert(timer, delay, now) {
   } else {
     tail._idleNext = timer;
   }
-  // Enrolled items have no _ref: like v0.6.3's idle timers, they keep the process alive.
-  if (timer._ref !== false) updateRef(1);
+  if (timer._ref !== false) addRef();  // enrolled items have no _ref
   arm(now);
 }
 
@@ -153,7 +151,7 @@ function remove(timer) {
   var list = timer._list;
   if (list === null) return;
   timer._list = null;
-  if (timer._ref !== false) updateRef(-1);
+  if (timer._ref !== false) timerInfo[0]--;
   var prev = timer._idlePrev;
   var next = timer._idleNext;
   timer._idlePrev = null;
@@ -183,8 +181,8 @@ function remove(timer) {
 // needed. The native timer is only ever moved earlier: when the earliest timer is cleared, or
 // an idle item at the head of its list is active again, it still fires at the old time, runs
 // nothing and is armed again (binding.onTimeout). A spurious wake-up costs less than a stop and a
-// restart per set-and-clear or per read on an idle-timed socket. With nothing pending it is left
-// unref'd (no ref'd timer is pending).
+// restart per set-and-clear or per read on an idle-timed socket. With nothing ref'd pending, it
+// does not keep the process alive (timerInfo, above).
 function arm(now) {
   if (heap.length === 0) return;
   var due = heap[0].head._when;
@@ -245,14 +243,14 @@ function checkCallback(callback) {
   }
 }
 
-exports.setTimeout = function(callback, after) {
+exports.setTimeout = function setTimeout(callback, after) {
   checkCallback(callback);
   var timer = new Timeout(callback, after, arguments.length > 2 ? extraArgs(arguments, 2) : null, false);
   insert(timer, timer._idleTimeout, updateTime());
   return timer;
 };
 
-exports.setInterval = function(callback, repeat) {
+exports.setInterval = function setInterval(callback, repeat) {
   checkCallback(callback);
   var timer = new Timeout(callback, repeat, arguments.length > 2 ? extraArgs(arguments, 2) : null, true);
   insert(timer, timer._idleTimeout, updateTime());
@@ -261,7 +259,7 @@ exports.setInterval = function(callback, repeat) {
 
 // As in v0.6.3, an enrolled item (below) may be cleared too: it is unenrolled, and its
 // _onTimeout is dropped.
-exports.clearTimeout = function(timer) {
+function clearTimeout(timer) {
   if (!timer) return;
   if (timer instanceof Timeout) {
     timer._onTimeout = null;
@@ -273,18 +271,21 @@ exports.clearTimeout = function(timer) {
     timer._onTimeout = null;
     exports.unenroll(timer);
   }
-};
-exports.clearInterval = exports.clearTimeout;
+}
+// clearInterval and clearImmediate clear any timer, as in v0.6.3 (where all three were one
+// function), under their own names (the globals are these functions, _bootstrap.js).
+exports.clearTimeout = clearTimeout;
+exports.clearInterval = function clearInterval(timer) { clearTimeout(timer); };
 
 // setImmediate runs after I/O of the current loop turn; a 0 ms timer is close enough for code
 // written for v0.6, which had no setImmediate. Immediates run in the order they were queued.
-exports.setImmediate = function(callback) {
+exports.setImmediate = function setImmediate(callback) {
   checkCallback(callback);
   var timer = new Timeout(callback, 0, arguments.length > 1 ? extraArgs(arguments, 1) : null, false);
   insert(timer, timer._idleTimeout, now());
   return timer;
 };
-exports.clearImmediate = exports.clearTimeout;
+exports.clearImmediate = function clearImmediate(timer) { clearTimeout(timer); };
 
 // v0.6's internal idle-timeout API, used by net sockets (and by libraries of the time, through
 // require('timers')): `item._onTimeout()` is called once the item has been idle (no active()
