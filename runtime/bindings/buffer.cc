@@ -293,6 +293,11 @@ void Utf8Slice(const FunctionCallbackInfo<Value>& args) {
   size_t length;
   if (!SliceArgs(args, &data, &length)) return;
   if (length == 0) return args.GetReturnValue().SetEmptyString();
+  // All ASCII, the common case: the bytes are the string, with no decoding pass.
+  if (length <= kUtf8DecodeMax && encoding::FirstNonAscii(data, length) == length) {
+    return ReturnString(args, String::NewFromOneByte(isolate, data, NewStringType::kNormal,
+                                                     static_cast<int>(length)));
+  }
   if (length <= kUtf8DecodeMax) {
     Scratch scratch(length * sizeof(uint16_t));
     uint16_t* units = reinterpret_cast<uint16_t*>(scratch.data());
@@ -344,7 +349,12 @@ void OneByteSlice(const FunctionCallbackInfo<Value>& args, bool strip_high_bit) 
     return ReturnString(args, String::NewFromOneByte(isolate, data, NewStringType::kNormal,
                                                      static_cast<int>(length)));
   }
-  std::vector<uint8_t> scratch(length);
+  // 7-bit data (the contract, and nearly always so) is the string as it stands.
+  if (encoding::FirstNonAscii(data, length) == length) {
+    return ReturnString(args, String::NewFromOneByte(isolate, data, NewStringType::kNormal,
+                                                     static_cast<int>(length)));
+  }
+  Scratch scratch(length);
   encoding::StripHighBit(data, length, scratch.data());
   ReturnString(args, String::NewFromOneByte(isolate, scratch.data(), NewStringType::kNormal,
                                             static_cast<int>(length)));
