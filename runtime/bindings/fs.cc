@@ -586,6 +586,19 @@ void FSEventStart(const FunctionCallbackInfo<Value>& args) {
   if (!args[1]->BooleanValue(args.GetIsolate())) uv_unref(wrap->handle());
 }
 
+// statMode(path): the st_mode of path (symlinks followed), or a negative libuv error code. A
+// probe that never throws, for require()'s search (stdlib/lib/module.js), where most candidate
+// paths do not exist: an exception per miss was a quarter of the instructions of loading npm.
+void StatMode(const FunctionCallbackInfo<Value>& args) {
+  std::string path;
+  if (!GetCStringArg(args, 0, "path", &path)) return;
+  uv_fs_t req;
+  int err = uv_fs_stat(Environment::GetCurrent(args)->loop(), &req, path.c_str(), nullptr);
+  double result = err < 0 ? err : static_cast<double>(req.statbuf.st_mode);
+  uv_fs_req_cleanup(&req);
+  args.GetReturnValue().Set(result);
+}
+
 // Reads a whole file as UTF-8 text, synchronously: what require() needs for .js and .json.
 void ReadFileUtf8(const FunctionCallbackInfo<Value>& args) {
   std::string path;
@@ -632,6 +645,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "read", ReadOrWrite<false>);
   SetMethod(context, target, "readBuffer", ReadBuffer);
   SetMethod(context, target, "readFileUtf8", ReadFileUtf8);
+  SetMethod(context, target, "statMode", StatMode);
   SetMethod(context, target, "open", Open);
   SetMethod(context, target, "write", ReadOrWrite<true>);
   SetMethod(context, target, "unlink", Unlink);

@@ -44,21 +44,18 @@ Module._initPaths = function() {
 };
 Module._initPaths();
 
-function statPath(p) {
-  try {
-    return fsBinding.stat(p);
-  } catch (e) {
-    return null;
-  }
+// The mode bits of p, or -1 if it cannot be stat'ed (a missing candidate costs no exception).
+function statMode(p) {
+  var mode = fsBinding.statMode(p);
+  return mode >= 0 ? mode : -1;
 }
 
-var S_IFMT = 61440, S_IFDIR = 16384;
-function isDirectory(stats) { return (stats[1] & S_IFMT) === S_IFDIR; }
+var S_IFMT = 61440, S_IFDIR = 16384, S_IFREG = 32768;
 
 // The file itself, if it exists and is not a directory, with symlinks resolved.
 function tryFile(requestPath) {
-  var stats = statPath(requestPath);
-  if (stats && !isDirectory(stats)) return fsBinding.realpath(requestPath);
+  var mode = statMode(requestPath);
+  if (mode !== -1 && (mode & S_IFMT) !== S_IFDIR) return fsBinding.realpath(requestPath);
   return false;
 }
 
@@ -77,6 +74,8 @@ function readPackageMain(requestPath) {
     return packageMainCache[requestPath];
   }
   var jsonPath = path.resolve(requestPath, 'package.json');
+  // Most directories searched have none: a miss is told apart without an exception.
+  if ((statMode(jsonPath) & S_IFMT) !== S_IFREG) return false;
   var json;
   try {
     json = fsBinding.readFileUtf8(jsonPath);
