@@ -422,8 +422,11 @@ Buffer.prototype.slice = function slice(start, end) {
   start = toIndex(start);
   end = end === undefined ? length : toIndex(end);
   if (end > length || start < 0 || start > end) throw new RangeError('oob');
-  var owner = this.parent || this;
-  return makeBuffer(owner, this.byteOffset - owner.byteOffset + start, end - start);
+  // makeBuffer(this.parent || this, ...) without the getter: the same memory, and the same
+  // owner recorded if there is none yet.
+  var arrayBuffer = this.buffer;
+  if (arrayBuffer[kOwner] === undefined) arrayBuffer[kOwner] = this;
+  return new FastBuffer(arrayBuffer, this.byteOffset + start, end - start);
 };
 
 Buffer.prototype.fill = function fill(value, start, end) {
