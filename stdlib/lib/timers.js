@@ -24,6 +24,7 @@ var armedFor = -1;     // The due time the native timer is armed for, or -1.
 var knownNow = 0;      // The loop's time as this module last read it.
 var MAX_IDLE_LISTS = 32;
 var lastList = null;   // The list last added to: most timers share a delay.
+var firing = false;    // In binding.onTimeout, which arms the native timer once, at its end.
 
 function TimerList(delay) {
   this.delay = delay;
@@ -184,7 +185,7 @@ function remove(timer) {
 // restart per set-and-clear or per read on an idle-timed socket. With nothing ref'd pending, it
 // does not keep the process alive (timerInfo, above).
 function arm(now) {
-  if (heap.length === 0) return;
+  if (heap.length === 0 || firing) return;
   var due = heap[0].head._when;
   if (armedFor === -1 || due < armedFor) {
     if (now === -1) now = binding.now();
@@ -209,6 +210,7 @@ function updateTime() {
 // clock while JS runs (updateTime), so the time is read again only when it did.
 binding.onTimeout = function() {
   armedFor = -1;
+  firing = true;
   var now = knownNow = binding.now();
   try {
     while (heap.length > 0 && heap[0].head._when <= now) {
@@ -224,6 +226,7 @@ binding.onTimeout = function() {
       now = knownNow;
     }
   } finally {
+    firing = false;
     arm(-1);
   }
 };
