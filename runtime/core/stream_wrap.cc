@@ -51,61 +51,139 @@ void SetWriteInfo(Environment* env, size_t bytes, bool async) {
   env->stream_write_info()[1] = async ? 1 : 0;
 }
 
-// Encodes a string into newly allocated storage; returns its byte length.
-size_t EncodeString(Isolate* isolate, Local<String> string, int encoding, char** out) {
-  size_t length;
-  char* data;
+}  // namespace
+
+// The bytes of a string write, gathered from one or more strings. Up to kStackBytes stay in the
+// caller's frame: most writes are small and the kernel takes them at once, so nothing outlives
+// the call and nothing is allocated. Longer ones grow into malloc'd memory. A write that has to
+// wait takes the bytes on the heap (Release).
+class StringBytes {
+ public:
+  static constexpr size_t kStackBytes = 16 * 1024;
+
+  StringBytes() = default;
+  StringBytes(const StringBytes&) = delete;
+  StringBytes& operator=(const StringBytes&) = delete;
+  ~StringBytes() {
+    if (data_ != stack_) std::free(data_);
+  }
+
+  char* data() const { return data_; }
+  size_t size() const { return size_; }
+  bool on_heap() const { return data_ != stack_; }
+
+  // Room for `more` bytes after size(): where they go (valid until the next Reserve), or
+  // nullptr if memory ran out.
+  char* Reserve(size_t more) {
+    size_t needed = size_ + more;
+    if (needed < more) return nullptr;  // overflow
+    if (needed > capacity_) {
+      size_t capacity = capacity_ * 2 > needed ? capacity_ * 2 : needed;
+      char* grown = static_cast<char*>(on_heap() ? std::realloc(data_, capacity)
+                                                 : std::malloc(capacity));
+      if (grown == nullptr) return nullptr;
+      if (!on_heap()) std::memcpy(grown, stack_, size_);
+      data_ = grown;
+      capacity_ = capacity;
+    }
+    return data_ + size_;
+  }
+  void Commit(size_t bytes) { size_ += bytes; }
+
+  // Hands the bytes over as one malloc'd block (the caller frees it), or nullptr if memory ran
+  // out; this object is empty afterwards.
+  char* Release() {
+    char* data = data_;
+    if (!on_heap()) {
+      data = static_cast<char*>(std::malloc(size_ > 0 ? size_ : 1));
+      if (data == nullptr) return nullptr;
+      std::memcpy(data, stack_, size_);
+    }
+    data_ = stack_;
+    size_ = 0;
+    capacity_ = kStackBytes;
+    return data;
+  }
+
+ private:
+  char* data_ = stack_;
+  size_t size_ = 0;
+  size_t capacity_ = kStackBytes;
+  char stack_[kStackBytes];
+};
+
+namespace {
+
+// Appends a string's bytes in `encoding` to `out`; false if memory ran out.
+bool AppendString(Isolate* isolate, Local<String> string, int encoding, StringBytes* out) {
+  size_t length = static_cast<size_t>(string->Length());
   switch (encoding) {
-    case kUtf8:
+    case kUtf8: {
       if (string->IsOneByte()) {
         // Latin-1 text (what HTTP heads and most JS strings are): one copy out of V8, which for
-        // ASCII is already the UTF-8, instead of a pass to measure and another to convert. From
-        // the first other character on, the rest is encoded into storage of the exact size.
-        length = static_cast<size_t>(string->Length());
-        data = static_cast<char*>(std::malloc(length + 1));
-        uint8_t* bytes = reinterpret_cast<uint8_t*>(data);
+        // ASCII is already the UTF-8, instead of a pass to measure and another to convert.
+        char* dest = out->Reserve(length);
+        if (dest == nullptr) return false;
+        uint8_t* bytes = reinterpret_cast<uint8_t*>(dest);
         string->WriteOneByte(isolate, bytes, 0, -1, String::NO_NULL_TERMINATION);
         size_t ascii = encoding::FirstNonAscii(bytes, length);
         if (ascii < length) {
+          // Each character from 0x80 up takes two bytes: widen the tail in place, from its end.
           size_t extra = 0;
           for (size_t i = ascii; i < length; i++) extra += bytes[i] >> 7;
-          char* wide = static_cast<char*>(std::malloc(length + extra + 1));
-          std::memcpy(wide, data, ascii);
-          size_t consumed;
-          size_t written = encoding::EncodeLatin1Chunk(
-              bytes + ascii, length - ascii, reinterpret_cast<uint8_t*>(wide) + ascii,
-              length + extra - ascii, &consumed);
-          CHECK_EQ(consumed, length - ascii);
-          std::free(data);
-          data = wide;
-          length = ascii + written;
+          dest = out->Reserve(length + extra);
+          if (dest == nullptr) return false;
+          bytes = reinterpret_cast<uint8_t*>(dest);
+          size_t j = length + extra;
+          for (size_t i = length; i-- > ascii;) {
+            uint8_t c = bytes[i];
+            if (c < 0x80) {
+              bytes[--j] = c;
+            } else {
+              bytes[--j] = static_cast<uint8_t>(0x80 | (c & 0x3f));
+              bytes[--j] = static_cast<uint8_t>(0xc0 | (c >> 6));
+            }
+          }
+          length += extra;
         }
-        break;
+        out->Commit(length);
+        return true;
       }
-      length = string->Utf8Length(isolate);
-      data = static_cast<char*>(std::malloc(length + 1));
-      string->WriteUtf8(isolate, data, static_cast<int>(length), nullptr,
+      size_t bytes = string->Utf8Length(isolate);
+      char* dest = out->Reserve(bytes);
+      if (dest == nullptr) return false;
+      string->WriteUtf8(isolate, dest, static_cast<int>(bytes), nullptr,
                         String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
-      break;
-    case kUcs2:
-      length = string->Length() * 2;
-      data = static_cast<char*>(std::malloc(length + 1));
-      string->Write(isolate, reinterpret_cast<uint16_t*>(data), 0, -1,
-                    String::NO_NULL_TERMINATION);
-      break;
+      out->Commit(bytes);
+      return true;
+    }
+    case kUcs2: {
+      char* dest = out->Reserve(length * 2);
+      if (dest == nullptr) return false;
+      // Through memcpy: the storage need not be aligned for uint16_t once pieces are joined.
+      if ((reinterpret_cast<uintptr_t>(dest) & 1) == 0) {
+        string->Write(isolate, reinterpret_cast<uint16_t*>(dest), 0, -1,
+                      String::NO_NULL_TERMINATION);
+      } else {
+        std::unique_ptr<uint16_t[]> units(new uint16_t[length > 0 ? length : 1]);
+        string->Write(isolate, units.get(), 0, -1, String::NO_NULL_TERMINATION);
+        std::memcpy(dest, units.get(), length * 2);
+      }
+      out->Commit(length * 2);
+      return true;
+    }
     default: {  // ASCII and latin1 write the low byte of each character, as v0.6 did.
-      length = string->Length();
-      data = static_cast<char*>(std::malloc(length + 1));
-      string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(data), 0, -1,
+      char* dest = out->Reserve(length);
+      if (dest == nullptr) return false;
+      string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(dest), 0, -1,
                            String::NO_NULL_TERMINATION);
       if (encoding == kAscii) {
-        for (size_t i = 0; i < length; i++) data[i] &= 0x7f;
+        for (size_t i = 0; i < length; i++) dest[i] &= 0x7f;
       }
-      break;
+      out->Commit(length);
+      return true;
     }
   }
-  *out = data;
-  return length;
 }
 
 }  // namespace
@@ -409,7 +487,7 @@ void StreamWrap::EmitRead(ssize_t nread, const uv_buf_t& buf) {
 }
 
 void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> req,
-                         uv_buf_t* bufs, size_t count, size_t total, char* storage,
+                         uv_buf_t* bufs, size_t count, size_t total, StringBytes* strings,
                          const Local<Value>* sources, size_t source_count) {
   Environment* env = this->env();
   BeforeWrite();  // bytes a listener read and has not yet echoed go before this write
@@ -418,13 +496,11 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
   if (stream()->write_queue_size == 0) {
     written = uv_try_write(stream(), bufs, static_cast<unsigned>(count));
     if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) {
-      std::free(storage);
       return args.GetReturnValue().Set(written);
     }
     if (written < 0) written = 0;
   }
   if (static_cast<size_t>(written) == total) {
-    std::free(storage);
     SetWriteInfo(env, total, false);
     return args.GetReturnValue().Set(0);
   }
@@ -438,6 +514,20 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
   bufs[first].base += skip;
   bufs[first].len -= skip;
 
+  // The string bytes must outlive this call: onto the heap (where they may be already), and the
+  // bufs that point into them follow.
+  char* storage = nullptr;
+  if (strings != nullptr) {
+    const char* old_base = strings->data();
+    size_t old_size = strings->size();
+    storage = strings->Release();
+    if (storage == nullptr) return args.GetReturnValue().Set(UV_ENOMEM);
+    for (size_t i = first; i < count; i++) {
+      if (bufs[i].base >= old_base && bufs[i].base <= old_base + old_size) {
+        bufs[i].base = storage + (bufs[i].base - old_base);
+      }
+    }
+  }
   std::unique_ptr<WriteReq> write(new WriteReq(env, req));
   write->AdoptStorage(storage);
   for (size_t i = 0; i < source_count; i++) {
@@ -487,13 +577,24 @@ template <int kEncoding>
 void StreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = Unwrap<StreamWrap>(args);
   if (wrap == nullptr) return;
+  Isolate* isolate = args.GetIsolate();
   Local<Object> req;
   if (!GetObjectArg(args, 0, "req", &req)) return;
-  if (!args[1]->IsString()) return ThrowTypeError(args.GetIsolate(), "data must be a string");
-  char* storage;
-  size_t length = EncodeString(args.GetIsolate(), args[1].As<String>(), kEncoding, &storage);
-  uv_buf_t buf = MakeUvBuf(storage, length);
-  wrap->DoWrite(args, req, &buf, 1, length, storage, nullptr, 0);
+  // writeXString(req, data[, more...]): the strings go out as one, as if joined first (an HTTP
+  // response's head and body), without making the joined string.
+  int count = args.Length();
+  if (count < 2) return ThrowTypeError(isolate, "data must be a string");
+  for (int i = 1; i < count; i++) {
+    if (!args[i]->IsString()) return ThrowTypeError(isolate, "data must be a string");
+  }
+  StringBytes bytes;
+  for (int i = 1; i < count; i++) {
+    if (!AppendString(isolate, args[i].As<String>(), kEncoding, &bytes)) {
+      return args.GetReturnValue().Set(UV_ENOMEM);
+    }
+  }
+  uv_buf_t buf = MakeUvBuf(bytes.data(), bytes.size());
+  wrap->DoWrite(args, req, &buf, 1, bytes.size(), &bytes, nullptr, 0);
 }
 
 void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
@@ -507,28 +608,26 @@ void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
   Local<Array> chunks = args[1].As<Array>();
   uint32_t count = chunks->Length();
   if (count == 0 || count > 1024) return ThrowRangeError(isolate, "1 to 1024 chunks per writev");
-  // First pass: sizes, so all string bytes go into one allocation.
+  // Every chunk is checked before any is encoded (a getter on the array may run JS).
   std::vector<Local<Value>> items(count);
-  size_t string_bytes = 0;
   for (uint32_t i = 0; i < count; i++) {
     if (!chunks->Get(context, i).ToLocal(&items[i])) return;
-    if (items[i]->IsString()) {
-      string_bytes += items[i].As<String>()->Utf8Length(isolate);
-    } else if (!items[i]->IsArrayBufferView()) {
+    if (!items[i]->IsString() && !items[i]->IsArrayBufferView()) {
       return ThrowTypeError(isolate, "each chunk must be a string or a Buffer");
     }
   }
-  char* storage = string_bytes > 0 ? static_cast<char*>(std::malloc(string_bytes)) : nullptr;
+  // All string bytes go into one block; a string's buf holds its offset in it until the block
+  // has stopped growing.
+  StringBytes strings;
   std::vector<uv_buf_t> bufs(count);
-  size_t offset = 0, total = 0;
+  size_t total = 0;
   for (uint32_t i = 0; i < count; i++) {
     if (items[i]->IsString()) {
-      Local<String> string = items[i].As<String>();
-      size_t length = string->Utf8Length(isolate);
-      string->WriteUtf8(isolate, storage + offset, static_cast<int>(length), nullptr,
-                        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
-      bufs[i] = MakeUvBuf(storage + offset, length);
-      offset += length;
+      size_t offset = strings.size();
+      if (!AppendString(isolate, items[i].As<String>(), kUtf8, &strings)) {
+        return args.GetReturnValue().Set(UV_ENOMEM);
+      }
+      bufs[i] = MakeUvBuf(reinterpret_cast<char*>(offset), strings.size() - offset);
     } else {
       Local<ArrayBufferView> view = items[i].As<ArrayBufferView>();
       bufs[i] = MakeUvBuf(static_cast<char*>(view->Buffer()->Data()) + view->ByteOffset(),
@@ -536,7 +635,12 @@ void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
     }
     total += bufs[i].len;
   }
-  wrap->DoWrite(args, req, bufs.data(), count, total, storage, items.data(), count);
+  for (uint32_t i = 0; i < count; i++) {
+    if (items[i]->IsString()) {
+      bufs[i].base = strings.data() + reinterpret_cast<uintptr_t>(bufs[i].base);
+    }
+  }
+  wrap->DoWrite(args, req, bufs.data(), count, total, &strings, items.data(), count);
 }
 
 void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {

@@ -45,6 +45,7 @@
 namespace nodus {
 
 class StreamWrap;
+class StringBytes;  // stream_wrap.cc: the encoded bytes of a string write
 
 // One link in a stream's chain of read listeners. Owned by whoever pushed it (the stream never
 // deletes one); it must be removed (StreamWrap::RemoveListener) before it is deleted, unless
@@ -201,11 +202,12 @@ class StreamWrap : public HandleWrap {
   void BeforeWrite();
   bool ListenersHoldReads() const;
 
-  // Writes `bufs`; `storage` (may be null) owns string bytes until the write completes. The
-  // ArrayBufferViews among `sources` are what the other bufs point into: a queued write holds
-  // their backing stores until it is done.
+  // Writes `bufs`; those that point into `strings` (may be null) are string bytes, moved to the
+  // heap for a write that has to wait, until it completes. The ArrayBufferViews among
+  // `sources` are what the other bufs point into: a queued write holds their backing stores
+  // until it is done.
   void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Object> req,
-               uv_buf_t* bufs, size_t count, size_t total, char* storage,
+               uv_buf_t* bufs, size_t count, size_t total, StringBytes* strings,
                const v8::Local<v8::Value>* sources, size_t source_count);
 
   // After a write on this stream completes with nothing left queued: tells the watchers and JS

@@ -3,6 +3,7 @@
 // list. Everything else lives here: messages as streams, keep-alive, pipelining in order,
 // chunked encoding, 100-continue, upgrades, and the client Agent with its socket pool.
 var net = require('net');
+var netSocketWrite = net.Socket.prototype.write;  // see OutgoingMessage.prototype.end
 var Stream = require('stream').Stream;
 var EventEmitter = require('events').EventEmitter;
 var util = require('util');
@@ -203,6 +204,17 @@ function hexSize(n) {
     return hex;
   }
   return n.toString(16);
+}
+
+// A chunk's size line (the hex size and CRLF), kept for the small sizes.
+var HEX_LINES = [];
+function hexLine(n) {
+  if (n < 256) {
+    var line = HEX_LINES[n];
+    if (line === undefined) line = HEX_LINES[n] = n.toString(16) + CRLF;
+    return line;
+  }
+  return n.toString(16) + CRLF;
 }
 
 var STATUS_CODES = exports.STATUS_CODES = {
@@ -773,13 +785,18 @@ OutgoingMessage.prototype.end = function(data, encoding) {
             this.output.length === 0 && this.connection && this.connection.writable &&
             this.connection._httpMessage === this;
   if (hot) {
-    // The common case (writeHead then end(body)): head and body leave in one write.
+    // The common case (writeHead then end(body)): head and body leave in one write. A plain
+    // net.Socket takes the pieces as they are (_writeStrings), without a joined string.
+    var connection = this.connection;
+    var pieces = connection.write === netSocketWrite;
     if (this.chunkedEncoding) {
-      var l = hexSize(joinedByteLength(data, encoding));
+      var l = hexLine(joinedByteLength(data, encoding));
       var last = this._trailer === '' ? '\r\n0\r\n\r\n' : '\r\n0\r\n' + this._trailer + '\r\n';
-      ret = this.connection.write(this._header + l + CRLF + data + last, encoding);
+      ret = pieces ? connection._writeStrings(encoding, this._header, l, data, last) :
+                     connection.write(this._header + l + data + last, encoding);
     } else {
-      ret = this.connection.write(this._header + data, encoding);
+      ret = pieces ? connection._writeStrings(encoding, this._header, data) :
+                     connection.write(this._header + data, encoding);
     }
     this._headerSent = true;
   } else if (data) {

@@ -546,26 +546,62 @@ Socket.prototype._write = function(data, encoding, callback) {
   } else {
     err = handle.writeBuffer(req, new Buffer(data, encoding));
   }
+  return afterDispatch(this, req, err, callback);
+};
+
+// The end of a write call into the handle: `err` is its result.
+function afterDispatch(socket, req, err, callback) {
   if (err) {
     req.cb = undefined;
     spareWriteReq = req;
-    this._destroy(errnoException(err, 'write'));
+    socket._destroy(errnoException(err, 'write'));
     return false;
   }
   // The outcome of the write just made (runtime/core/stream_wrap.h).
   // As a small integer (one write is under 2^31 bytes): a count read from the Float64Array
   // would make V8 store the field as a heap number, 16 more bytes in every socket.
   var bytes = writeInfo[0] | 0;
-  this._bytesDispatched += bytes;
+  socket._bytesDispatched += bytes;
   if (writeInfo[1] === 1) {
     req.bytes = bytes;
-    this._pendingWrites++;
+    socket._pendingWrites++;
     return false;
   }
   req.cb = undefined;
   spareWriteReq = req;
   if (typeof callback === 'function') process.nextTick(callback);
   return true;
+}
+
+// socket._writeStrings(encoding, a, b[, c, d]): socket.write(a + b + c + d, encoding) without
+// making the joined string: the handle encodes the pieces into one write (http.js sends a
+// response's head and body so). For 'utf8', 'ascii' and 'binary'; anything else, and a socket
+// that is not simply open, goes through write().
+Socket.prototype._writeStrings = function(encoding, a, b, c, d) {
+  var handle = this._handle;
+  if (encoding !== 'utf8' && encoding !== 'ascii' && encoding !== 'binary') {
+    encoding = normalizeEncoding(encoding);
+  }
+  if (!handle || !this.writable || this._connecting ||
+      (encoding !== 'utf8' && encoding !== 'ascii' && encoding !== 'binary')) {
+    return this.write(c === undefined ? a + b : a + b + c + d, encoding);
+  }
+  active(this);
+  var req = spareWriteReq !== null ? spareWriteReq : new WriteReq(undefined);
+  spareWriteReq = null;
+  req.cb = undefined;
+  var err;
+  if (encoding === 'utf8') {
+    err = c === undefined ? handle.writeUtf8String(req, a, b) :
+                            handle.writeUtf8String(req, a, b, c, d);
+  } else if (encoding === 'ascii') {
+    err = c === undefined ? handle.writeAsciiString(req, a, b) :
+                            handle.writeAsciiString(req, a, b, c, d);
+  } else {
+    err = c === undefined ? handle.writeLatin1String(req, a, b) :
+                            handle.writeLatin1String(req, a, b, c, d);
+  }
+  return afterDispatch(this, req, err, undefined);
 };
 
 // req.oncomplete(status, handle, req) of a write that had to wait.
