@@ -114,75 +114,99 @@ class StringBytes {
 
 namespace {
 
-// Appends a string's bytes in `encoding` to `out`; false if memory ran out.
-bool AppendString(Isolate* isolate, Local<String> string, int encoding, StringBytes* out) {
+// Appends a one-byte string's characters to `out`, one byte each (Latin-1); false if memory
+// ran out.
+bool AppendOneByte(Isolate* isolate, Local<String> string, StringBytes* out) {
   size_t length = static_cast<size_t>(string->Length());
+  char* dest = out->Reserve(length);
+  if (dest == nullptr) return false;
+  string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(dest), 0, -1,
+                       String::NO_NULL_TERMINATION);
+  out->Commit(length);
+  return true;
+}
+
+// Makes the Latin-1 bytes of `out` from offset `from` on UTF-8: ASCII stays as it is, each
+// character from 0x80 up takes two bytes, widened in place from the end. One pass finds the
+// first non-ASCII byte, so the text of several strings is checked at once. False if memory ran
+// out.
+bool Latin1TailToUtf8(StringBytes* out, size_t from) {
+  size_t length = out->size() - from;
+  const uint8_t* text = reinterpret_cast<const uint8_t*>(out->data() + from);
+  size_t ascii = encoding::FirstNonAscii(text, length);
+  if (ascii == length) return true;
+  size_t extra = 0;
+  for (size_t i = ascii; i < length; i++) extra += text[i] >> 7;
+  if (out->Reserve(extra) == nullptr) return false;
+  uint8_t* bytes = reinterpret_cast<uint8_t*>(out->data() + from);
+  size_t j = length + extra;
+  for (size_t i = length; i-- > ascii;) {
+    uint8_t c = bytes[i];
+    if (c < 0x80) {
+      bytes[--j] = c;
+    } else {
+      bytes[--j] = static_cast<uint8_t>(0x80 | (c & 0x3f));
+      bytes[--j] = static_cast<uint8_t>(0xc0 | (c >> 6));
+    }
+  }
+  out->Commit(extra);
+  return true;
+}
+
+// Appends strings' bytes in `encoding` to `out`, as if the strings were one; false if memory
+// ran out.
+bool AppendStrings(Isolate* isolate, const Local<String>* strings, size_t count, int encoding,
+                   StringBytes* out) {
   switch (encoding) {
     case kUtf8: {
-      if (string->IsOneByte()) {
-        // Latin-1 text (what HTTP heads and most JS strings are): one copy out of V8, which for
-        // ASCII is already the UTF-8, instead of a pass to measure and another to convert.
-        char* dest = out->Reserve(length);
-        if (dest == nullptr) return false;
-        uint8_t* bytes = reinterpret_cast<uint8_t*>(dest);
-        string->WriteOneByte(isolate, bytes, 0, -1, String::NO_NULL_TERMINATION);
-        size_t ascii = encoding::FirstNonAscii(bytes, length);
-        if (ascii < length) {
-          // Each character from 0x80 up takes two bytes: widen the tail in place, from its end.
-          size_t extra = 0;
-          for (size_t i = ascii; i < length; i++) extra += bytes[i] >> 7;
-          dest = out->Reserve(length + extra);
-          if (dest == nullptr) return false;
-          bytes = reinterpret_cast<uint8_t*>(dest);
-          size_t j = length + extra;
-          for (size_t i = length; i-- > ascii;) {
-            uint8_t c = bytes[i];
-            if (c < 0x80) {
-              bytes[--j] = c;
-            } else {
-              bytes[--j] = static_cast<uint8_t>(0x80 | (c & 0x3f));
-              bytes[--j] = static_cast<uint8_t>(0xc0 | (c >> 6));
-            }
-          }
-          length += extra;
+      // Latin-1 text (what HTTP heads and most JS strings are) is copied out of V8 as it is,
+      // which for ASCII is already the UTF-8, instead of a pass to measure and another to
+      // convert; a run of such strings is then checked for other characters in one pass.
+      size_t run = out->size();  // where the Latin-1 bytes not yet made UTF-8 start
+      for (size_t i = 0; i < count; i++) {
+        Local<String> string = strings[i];
+        if (string->IsOneByte()) {
+          if (!AppendOneByte(isolate, string, out)) return false;
+          continue;
         }
-        out->Commit(length);
-        return true;
+        if (!Latin1TailToUtf8(out, run)) return false;
+        size_t bytes = string->Utf8Length(isolate);
+        char* dest = out->Reserve(bytes);
+        if (dest == nullptr) return false;
+        string->WriteUtf8(isolate, dest, static_cast<int>(bytes), nullptr,
+                          String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
+        out->Commit(bytes);
+        run = out->size();
       }
-      size_t bytes = string->Utf8Length(isolate);
-      char* dest = out->Reserve(bytes);
-      if (dest == nullptr) return false;
-      string->WriteUtf8(isolate, dest, static_cast<int>(bytes), nullptr,
-                        String::NO_NULL_TERMINATION | String::REPLACE_INVALID_UTF8);
-      out->Commit(bytes);
-      return true;
+      return Latin1TailToUtf8(out, run);
     }
-    case kUcs2: {
-      char* dest = out->Reserve(length * 2);
-      if (dest == nullptr) return false;
-      // Through memcpy: the storage need not be aligned for uint16_t once pieces are joined.
-      if ((reinterpret_cast<uintptr_t>(dest) & 1) == 0) {
-        string->Write(isolate, reinterpret_cast<uint16_t*>(dest), 0, -1,
-                      String::NO_NULL_TERMINATION);
-      } else {
-        std::unique_ptr<uint16_t[]> units(new uint16_t[length > 0 ? length : 1]);
-        string->Write(isolate, units.get(), 0, -1, String::NO_NULL_TERMINATION);
-        std::memcpy(dest, units.get(), length * 2);
+    case kUcs2:
+      for (size_t i = 0; i < count; i++) {
+        size_t length = static_cast<size_t>(strings[i]->Length());
+        char* dest = out->Reserve(length * 2);
+        if (dest == nullptr) return false;
+        // Through a copy where the bytes are not aligned for uint16_t (after an odd-length
+        // piece of another write in the same block: writev).
+        if ((reinterpret_cast<uintptr_t>(dest) & 1) == 0) {
+          strings[i]->Write(isolate, reinterpret_cast<uint16_t*>(dest), 0, -1,
+                            String::NO_NULL_TERMINATION);
+        } else {
+          std::unique_ptr<uint16_t[]> units(new uint16_t[length > 0 ? length : 1]);
+          strings[i]->Write(isolate, units.get(), 0, -1, String::NO_NULL_TERMINATION);
+          std::memcpy(dest, units.get(), length * 2);
+        }
+        out->Commit(length * 2);
       }
-      out->Commit(length * 2);
       return true;
-    }
-    default: {  // ASCII and latin1 write the low byte of each character, as v0.6 did.
-      char* dest = out->Reserve(length);
-      if (dest == nullptr) return false;
-      string->WriteOneByte(isolate, reinterpret_cast<uint8_t*>(dest), 0, -1,
-                           String::NO_NULL_TERMINATION);
-      if (encoding == kAscii) {
-        for (size_t i = 0; i < length; i++) dest[i] &= 0x7f;
+    default:  // ASCII and latin1 write the low byte of each character, as v0.6 did.
+      for (size_t i = 0; i < count; i++) {
+        size_t start = out->size();
+        if (!AppendOneByte(isolate, strings[i], out)) return false;
+        if (encoding == kAscii) {
+          for (size_t j = start; j < out->size(); j++) out->data()[j] &= 0x7f;
+        }
       }
-      out->Commit(length);
       return true;
-    }
   }
 }
 
@@ -582,16 +606,18 @@ void StreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
   if (!GetObjectArg(args, 0, "req", &req)) return;
   // writeXString(req, data[, more...]): the strings go out as one, as if joined first (an HTTP
   // response's head and body), without making the joined string.
+  constexpr int kMaxStrings = 16;
   int count = args.Length();
   if (count < 2) return ThrowTypeError(isolate, "data must be a string");
+  if (count > kMaxStrings + 1) return ThrowRangeError(isolate, "at most 16 strings per write");
   for (int i = 1; i < count; i++) {
     if (!args[i]->IsString()) return ThrowTypeError(isolate, "data must be a string");
   }
+  Local<String> strings[kMaxStrings];
+  for (int i = 1; i < count; i++) strings[i - 1] = args[i].As<String>();
   StringBytes bytes;
-  for (int i = 1; i < count; i++) {
-    if (!AppendString(isolate, args[i].As<String>(), kEncoding, &bytes)) {
-      return args.GetReturnValue().Set(UV_ENOMEM);
-    }
+  if (!AppendStrings(isolate, strings, count - 1, kEncoding, &bytes)) {
+    return args.GetReturnValue().Set(UV_ENOMEM);
   }
   uv_buf_t buf = MakeUvBuf(bytes.data(), bytes.size());
   wrap->DoWrite(args, req, &buf, 1, bytes.size(), &bytes, nullptr, 0);
@@ -624,7 +650,8 @@ void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
   for (uint32_t i = 0; i < count; i++) {
     if (items[i]->IsString()) {
       size_t offset = strings.size();
-      if (!AppendString(isolate, items[i].As<String>(), kUtf8, &strings)) {
+      Local<String> string = items[i].As<String>();
+      if (!AppendStrings(isolate, &string, 1, kUtf8, &strings)) {
         return args.GetReturnValue().Set(UV_ENOMEM);
       }
       bufs[i] = MakeUvBuf(reinterpret_cast<char*>(offset), strings.size() - offset);

@@ -11,6 +11,8 @@
 //   writev(req, chunks)                       req.oncomplete(status, handle, req) comes later,
 //                                             else 0 and nothing follows. writev takes an array
 //                                             of strings (utf8) and Uint8Arrays: one syscall.
+//                                             The string writes take up to 16 strings
+//                                             (req, s1, s2...), sent as if joined: one write.
 //   shutdown(req)                          -> req.oncomplete(status, handle, req)
 //
 // handle.writeQueueSize is the number of bytes libuv still holds for pending writes.

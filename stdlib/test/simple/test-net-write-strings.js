@@ -35,6 +35,10 @@ assert.throws(function() { handle.writeAsciiString(req, 'a', undefined); },
               /^TypeError: data must be a string$/);
 assert.throws(function() { handle.writeUcs2String(req, 'a', null); },
               /^TypeError: data must be a string$/);
+var seventeen = [req];
+for (var k = 0; k < 17; k++) seventeen.push('s');
+assert.throws(function() { handle.writeUtf8String.apply(handle, seventeen); },
+              /^RangeError: at most 16 strings per write$/);
 assert.throws(function() { handle.writeUtf8String(null, 'a', 'b'); },
               /^TypeError: req must be an object$/);
 var ran = false;
@@ -44,9 +48,26 @@ assert.throws(function() { handle.writev(req, ['a', sneaky]); }, TypeError);
 assert.strictEqual(ran, false);
 assert.throws(function() { handle.writev(req, []); }, RangeError);
 assert.throws(function() { handle.writev(req, 'a'); }, TypeError);
-// Not a stream handle as the receiver.
-assert.throws(function() { TCP.prototype.writeUtf8String.call({}, req, 'a', 'b'); }, TypeError);
+// Receivers that are not this kind of handle are refused by V8 (the methods' v8::Signature):
+// plain objects, other handles, primitives, a TCP handle's prototype, an object made from it.
+var Pipe = process.binding('pipe_wrap').Pipe;
+var pipe = new Pipe();
+var stranger = Object.create(TCP.prototype);
+[{}, pipe, 1, 'x', null, undefined, TCP.prototype, stranger].forEach(function(receiver) {
+  ['writeUtf8String', 'writeBuffer', 'writev', 'readStart', 'readStop', 'shutdown',
+   'setNoDelay', 'getsockname', 'listen', 'pipedReadBytes', 'pipingTo'].forEach(function(m) {
+    assert.throws(function() { TCP.prototype[m].call(receiver, req, 'a', 'b'); },
+                  /^TypeError: Illegal invocation$/, m);
+  });
+});
+pipe.close();
 handle.close();
+// A closed handle: the clear message, and nothing is written.
+['writeUtf8String', 'writeLatin1String', 'readStart', 'setNoDelay', 'listen',
+ 'pipedReadBytes'].forEach(function(m) {
+  assert.throws(function() { handle[m](req, 'a', 'b'); },
+                /^TypeError: handle is closed or not a handle$/, m);
+});
 
 var big = new Array(5000).join('0123456789');         // ~50 KB, ASCII
 var latin1 = 'caf\u00e9 \u00ff\u0080 na\u00efve';
@@ -59,6 +80,9 @@ var cases = [
   ['writeUtf8String', ['', 'a', ''], 'utf8'],
   ['writeUtf8String', [latin1, 'ascii', latin1, twoByte, 'x'], 'utf8'],
   ['writeUtf8String', [bigLatin1, bigLatin1, 'end'], 'utf8'],
+  ['writeUtf8String', ['a', twoByte, latin1, 'b', twoByte, latin1], 'utf8'],
+  ['writeUtf8String', ['s', 's', 's', 's', 's', 's', 's', 's', 's', 's', 's', 's', 's', 's', 's',
+                       latin1], 'utf8'],
   ['writeUtf8String', [big, twoByte, big], 'utf8'],
   ['writeLatin1String', [latin1, twoByte, 'z'], 'binary'],
   ['writeAsciiString', [latin1, 'plain', twoByte], 'ascii'],
