@@ -65,7 +65,7 @@ void New(const FunctionCallbackInfo<Value>& args) {
 }
 
 void Bind(const FunctionCallbackInfo<Value>& args, bool ipv6) {
-  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
   if (wrap == nullptr) return;
   sockaddr_storage addr;
   int err;
@@ -77,7 +77,7 @@ void Bind4(const FunctionCallbackInfo<Value>& args) { Bind(args, false); }
 void Bind6(const FunctionCallbackInfo<Value>& args) { Bind(args, true); }
 
 void Connect(const FunctionCallbackInfo<Value>& args, bool ipv6) {
-  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
   if (wrap == nullptr) return;
   Local<Object> req_object;
   if (!GetObjectArg(args, 0, "req", &req_object)) return;
@@ -96,7 +96,7 @@ void Connect6(const FunctionCallbackInfo<Value>& args) { Connect(args, true); }
 
 template <int (*F)(const uv_tcp_t*, sockaddr*, int*)>
 void GetName(const FunctionCallbackInfo<Value>& args) {
-  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
   if (wrap == nullptr) return;
   Local<Object> out;
   if (!GetObjectArg(args, 0, "out", &out)) return;
@@ -111,7 +111,7 @@ void GetName(const FunctionCallbackInfo<Value>& args) {
 }
 
 void SetNoDelay(const FunctionCallbackInfo<Value>& args) {
-  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
   if (wrap == nullptr) return;
   bool enable;
   if (!GetBoolArg(args, 0, "noDelay", &enable)) return;
@@ -119,7 +119,7 @@ void SetNoDelay(const FunctionCallbackInfo<Value>& args) {
 }
 
 void SetKeepAlive(const FunctionCallbackInfo<Value>& args) {
-  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
   if (wrap == nullptr) return;
   bool enable;
   int32_t delay;
@@ -131,7 +131,7 @@ void SetKeepAlive(const FunctionCallbackInfo<Value>& args) {
 }
 
 void Open(const FunctionCallbackInfo<Value>& args) {
-  TCPWrap* wrap = HandleWrap::Unwrap<TCPWrap>(args);
+  TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
   if (wrap == nullptr) return;
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;

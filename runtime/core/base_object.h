@@ -83,6 +83,13 @@ class BaseObject {
     if (!value->IsObject()) return nullptr;
     v8::Local<v8::Object> object = value.As<v8::Object>();
     if (object->InternalFieldCount() < kInternalFieldCount) return nullptr;
+    return FromFields(object, type);
+  }
+
+  // FromValue for an object known to have BaseObject's internal fields: the receiver of a
+  // method whose v8::Signature V8 has checked (SetProtoMethod, runtime/core/util.h). Only what
+  // the fields hold is checked, without FromValue's calls into V8 to learn the object's shape.
+  static BaseObject* FromFields(v8::Local<v8::Object> object, const WrapperType* type) {
     // Until a BaseObject sets them, the fields hold `undefined`, a tagged heap pointer (low bit
     // 1); aligned pointers (ours) have it clear. So only a field we wrote is dereferenced.
     void* tag = object->GetAlignedPointerFromInternalField(kTypeSlot);

@@ -20,7 +20,7 @@ void ConnectionWrap::AddMethods(Isolate* isolate, Local<v8::FunctionTemplate> tm
 }
 
 void ConnectionWrap::Listen(const FunctionCallbackInfo<Value>& args) {
-  ConnectionWrap* wrap = Unwrap<ConnectionWrap>(args);
+  ConnectionWrap* wrap = UnwrapMethod<ConnectionWrap>(args);
   if (wrap == nullptr) return;
   int backlog = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 511;
   if (backlog < 0) backlog = 511;

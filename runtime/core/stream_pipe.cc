@@ -258,7 +258,7 @@ int StreamPipe::ExitSplice(bool keep_data) {
 namespace {
 
 void PipeTo(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = HandleWrap::Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = HandleWrap::UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   if (!args[0]->IsObject()) {
     return ThrowTypeError(args.GetIsolate(), "the destination must be a stream handle");
@@ -276,7 +276,7 @@ void PipeTo(const FunctionCallbackInfo<Value>& args) {
 }
 
 void Unpipe(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = HandleWrap::Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = HandleWrap::UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   StreamPipe* pipe = StreamPipe::Of(wrap);
   if (pipe != nullptr) pipe->Undo();
@@ -284,14 +284,14 @@ void Unpipe(const FunctionCallbackInfo<Value>& args) {
 }
 
 void Splicing(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = HandleWrap::Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = HandleWrap::UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   StreamPipe* pipe = StreamPipe::Of(wrap);
   args.GetReturnValue().Set(pipe != nullptr && pipe->splicing());
 }
 
 void PipingTo(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = HandleWrap::Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = HandleWrap::UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   StreamPipe* pipe = StreamPipe::Of(wrap);
   if (pipe == nullptr) return args.GetReturnValue().SetNull();

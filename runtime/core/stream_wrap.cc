@@ -382,19 +382,19 @@ void StreamWrap::OnQueueDrained() {
 }
 
 void StreamWrap::PipedReadBytes(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   args.GetReturnValue().Set(wrap->stats_ ? wrap->stats_->piped_read_bytes : 0);
 }
 
 void StreamWrap::PipedWrittenBytes(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   args.GetReturnValue().Set(wrap->stats_ ? wrap->stats_->piped_written_bytes : 0);
 }
 
 void StreamWrap::ListenerReadAge(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   if (!wrap->stats_ || wrap->stats_->listener_read_at < 0) return args.GetReturnValue().Set(-1);
   int64_t now = static_cast<int64_t>(uv_now(wrap->env()->loop()));
@@ -443,7 +443,7 @@ void StreamWrap::UpdateWriteQueueSize() {
 }
 
 void StreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   wrap->js_reading_ = true;
   // Held back by a listener (a pipe whose destination is full, splice mode): reading starts
@@ -453,7 +453,7 @@ void StreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
 }
 
 void StreamWrap::ReadStop(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   wrap->js_reading_ = false;
   wrap->BeforeWrite();
@@ -582,7 +582,7 @@ void StreamWrap::OnWrite(uv_write_t* uv_req, int status) {
 }
 
 void StreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   Local<Object> req;
   if (!GetObjectArg(args, 0, "req", &req)) return;
@@ -599,7 +599,7 @@ void StreamWrap::WriteBuffer(const FunctionCallbackInfo<Value>& args) {
 
 template <int kEncoding>
 void StreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   Isolate* isolate = args.GetIsolate();
   Local<Object> req;
@@ -624,7 +624,7 @@ void StreamWrap::WriteString(const FunctionCallbackInfo<Value>& args) {
 }
 
 void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   Isolate* isolate = args.GetIsolate();
   Local<Context> context = isolate->GetCurrentContext();
@@ -671,7 +671,7 @@ void StreamWrap::Writev(const FunctionCallbackInfo<Value>& args) {
 }
 
 void StreamWrap::Shutdown(const FunctionCallbackInfo<Value>& args) {
-  StreamWrap* wrap = Unwrap<StreamWrap>(args);
+  StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   Local<Object> req;
   if (!GetObjectArg(args, 0, "req", &req)) return;
