@@ -206,15 +206,17 @@ function hexSize(n) {
   return n.toString(16);
 }
 
-// A chunk's size line (the hex size and CRLF), kept for the small sizes.
-var HEX_LINES = [];
-function hexLine(n) {
-  if (n < 256) {
-    var line = HEX_LINES[n];
-    if (line === undefined) line = HEX_LINES[n] = n.toString(16) + CRLF;
-    return line;
+// A chunked head and its first chunk's size line (the hex size and CRLF) as one flat string,
+// which a response sends as one piece (see OutgoingMessage.prototype.end). A server that sends
+// the same head and body length each time makes it once.
+var lastSizedHead = '', lastSizedHeadOf = '', lastSizedHeadSize = -1;
+function sizedHead(head, size) {
+  if (head !== lastSizedHeadOf || size !== lastSizedHeadSize) {
+    lastSizedHead = flatten(head + hexSize(size) + CRLF);
+    lastSizedHeadOf = head;
+    lastSizedHeadSize = size;
   }
-  return n.toString(16) + CRLF;
+  return lastSizedHead;
 }
 
 var STATUS_CODES = exports.STATUS_CODES = {
@@ -790,10 +792,10 @@ OutgoingMessage.prototype.end = function(data, encoding) {
     var connection = this.connection;
     var pieces = connection.write === netSocketWrite;
     if (this.chunkedEncoding) {
-      var l = hexLine(joinedByteLength(data, encoding));
+      var head = sizedHead(this._header, joinedByteLength(data, encoding));
       var last = this._trailer === '' ? '\r\n0\r\n\r\n' : '\r\n0\r\n' + this._trailer + '\r\n';
-      ret = pieces ? connection._writeStrings(encoding, this._header, l, data, last) :
-                     connection.write(this._header + l + data + last, encoding);
+      ret = pieces ? connection._writeStrings(encoding, head, data, last) :
+                     connection.write(head + data + last, encoding);
     } else {
       ret = pieces ? connection._writeStrings(encoding, this._header, data) :
                      connection.write(this._header + data, encoding);

@@ -573,18 +573,18 @@ function afterDispatch(socket, req, err, callback) {
   return true;
 }
 
-// socket._writeStrings(encoding, a, b[, c, d]): socket.write(a + b + c + d, encoding) without
+// socket._writeStrings(encoding, a, b[, c]): socket.write(a + b + c, encoding) without
 // making the joined string: the handle encodes the pieces into one write (http.js sends a
-// response's head and body so). For 'utf8', 'ascii' and 'binary'; anything else, and a socket
-// that is not simply open, goes through write().
-Socket.prototype._writeStrings = function(encoding, a, b, c, d) {
+// response's head and body so). For 'utf8', 'ascii' and 'binary'; anything else, a socket that
+// is not simply open, and one whose _write is its own, goes through write().
+Socket.prototype._writeStrings = function(encoding, a, b, c) {
   var handle = this._handle;
   if (encoding !== 'utf8' && encoding !== 'ascii' && encoding !== 'binary') {
     encoding = normalizeEncoding(encoding);
   }
-  if (!handle || !this.writable || this._connecting ||
+  if (!handle || !this.writable || this._connecting || this._write !== Socket.prototype._write ||
       (encoding !== 'utf8' && encoding !== 'ascii' && encoding !== 'binary')) {
-    return this.write(c === undefined ? a + b : a + b + c + d, encoding);
+    return this.write(c === undefined ? a + b : a + b + c, encoding);
   }
   active(this);
   var req = spareWriteReq !== null ? spareWriteReq : new WriteReq(undefined);
@@ -593,13 +593,13 @@ Socket.prototype._writeStrings = function(encoding, a, b, c, d) {
   var err;
   if (encoding === 'utf8') {
     err = c === undefined ? handle.writeUtf8String(req, a, b) :
-                            handle.writeUtf8String(req, a, b, c, d);
+                            handle.writeUtf8String(req, a, b, c);
   } else if (encoding === 'ascii') {
     err = c === undefined ? handle.writeAsciiString(req, a, b) :
-                            handle.writeAsciiString(req, a, b, c, d);
+                            handle.writeAsciiString(req, a, b, c);
   } else {
     err = c === undefined ? handle.writeLatin1String(req, a, b) :
-                            handle.writeLatin1String(req, a, b, c, d);
+                            handle.writeLatin1String(req, a, b, c);
   }
   return afterDispatch(this, req, err, undefined);
 };

@@ -105,7 +105,7 @@ expected.push(concat([new Buffer(latin1), new Buffer([1, 2, 3]), new Buffer(twoB
                              new Buffer(big), new Buffer('tail')]));
 // socket._writeStrings in each encoding it takes, and an encoding it hands to write().
 var socketCases = [
-  ['utf8', ['H\r\n', latin1, twoByte, '\r\n']],
+  ['utf8', ['H\r\n', latin1, twoByte]],
   ['binary', ['H', latin1]],
   ['ascii', [latin1, 'x']],
   ['hex', ['6162', '63']],
@@ -144,6 +144,17 @@ server.listen(0, '127.0.0.1', common.mustCall(function() {
   expected.unshift(new Buffer('early bytes'));
   total += 11;
   client.on('connect', common.mustCall(function() {
+    // A socket whose _write is its own gets the joined string through it.
+    var own = [];
+    client._write = function(data, encoding, callback) {
+      own.push([data, encoding]);
+      return net.Socket.prototype._write.call(this, data, encoding, callback);
+    };
+    client._writeStrings('binary', 'own ', '_write');
+    assert.deepEqual(own, [['own _write', 'binary']]);
+    expected.splice(1, 0, new Buffer('own _write'));
+    total += 10;
+    delete client._write;
     var h = client._handle;
     cases.forEach(function(c) {
       var r = { oncomplete: function() {} };
