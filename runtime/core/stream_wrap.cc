@@ -539,17 +539,15 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
   bufs[first].len -= skip;
 
   // The string bytes must outlive this call: onto the heap (where they may be already), and the
-  // bufs that point into them follow.
+  // bufs that point into them (those not from an ArrayBufferView among `sources`) follow.
   char* storage = nullptr;
   if (strings != nullptr) {
     const char* old_base = strings->data();
-    size_t old_size = strings->size();
     storage = strings->Release();
     if (storage == nullptr) return args.GetReturnValue().Set(UV_ENOMEM);
     for (size_t i = first; i < count; i++) {
-      if (bufs[i].base >= old_base && bufs[i].base <= old_base + old_size) {
-        bufs[i].base = storage + (bufs[i].base - old_base);
-      }
+      if (i < source_count && sources[i]->IsArrayBufferView()) continue;
+      bufs[i].base = storage + (bufs[i].base - old_base);
     }
   }
   std::unique_ptr<WriteReq> write(new WriteReq(env, req));

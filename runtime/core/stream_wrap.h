@@ -204,10 +204,9 @@ class StreamWrap : public HandleWrap {
   void BeforeWrite();
   bool ListenersHoldReads() const;
 
-  // Writes `bufs`; those that point into `strings` (may be null) are string bytes, moved to the
-  // heap for a write that has to wait, until it completes. The ArrayBufferViews among
-  // `sources` are what the other bufs point into: a queued write holds their backing stores
-  // until it is done.
+  // Writes `bufs`. bufs[i] points into an ArrayBufferView if sources[i] is one (a queued write
+  // holds their backing stores until it is done); every other buf points into `strings` (null
+  // if there are none), whose bytes move to the heap for a write that has to wait.
   void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Object> req,
                uv_buf_t* bufs, size_t count, size_t total, StringBytes* strings,
                const v8::Local<v8::Value>* sources, size_t source_count);
