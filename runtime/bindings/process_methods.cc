@@ -209,12 +209,22 @@ void DLOpen(const FunctionCallbackInfo<Value>& args) {
   module->register_func(args[1].As<v8::Object>());
 }
 
-// Writes a string to a file descriptor synchronously; used for stdio on files and TTYs, and for
-// the early-startup console before any stream exists.
+// Writes a string (as UTF-8) or the bytes of a Buffer or other ArrayBufferView to a file
+// descriptor synchronously; used for stdio on files and TTYs, and for the early-startup console
+// before any stream exists. Returns the number of bytes written.
 void WriteString(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   int fd;
   if (!GetFdArg(args, 0, &fd)) return;
+  if (args[1]->IsArrayBufferView()) {
+    v8::Local<v8::ArrayBufferView> view = args[1].As<v8::ArrayBufferView>();
+    size_t length = view->ByteLength();  // 0 once detached
+    if (length > 0) {
+      std::shared_ptr<v8::BackingStore> store = view->Buffer()->GetBackingStore();
+      WriteAll(fd, static_cast<const char*>(store->Data()) + view->ByteOffset(), length);
+    }
+    return args.GetReturnValue().Set(static_cast<double>(length));
+  }
   Utf8Value text(isolate, args[1]);
   if (!text.ok()) return;
   WriteAll(fd, text.c_str(), text.length());

@@ -5,7 +5,7 @@
 // writers and the file reader below inherit from it, the others are net.Sockets.
 var Stream = require('stream').Stream;
 var util = require('util');
-var Buffer = require('buffer').Buffer;
+// buffer is loaded when first needed: writing strings in utf8 (console.log) never needs it.
 var methods = process.binding('process_methods');
 var tty = process.binding('tty_wrap');
 
@@ -33,7 +33,10 @@ SyncWriteStream.prototype.write = function(data, encoding, callback) {
     encoding = null;
   }
   if (typeof data === 'string') {
-    methods.writeString(this.fd, data);
+    if (!encoding || /^utf-?8$/i.test(encoding)) methods.writeString(this.fd, data);
+    else methods.writeString(this.fd, new (require('buffer').Buffer)(data, encoding));
+  } else if (ArrayBuffer.isView(data)) {
+    methods.writeString(this.fd, data);  // the bytes as they are
   } else if (data && typeof data.toString === 'function' && data.length !== undefined) {
     methods.writeString(this.fd, data.toString(encoding || 'utf8'));
   } else {
@@ -107,7 +110,7 @@ FileReadStream.prototype._read = function() {
   if (this._reading || this._paused || !this.readable) return;
   this._reading = true;
   var self = this;
-  var buffer = new Buffer(64 * 1024);
+  var buffer = new (require('buffer').Buffer)(64 * 1024);
   require('fs').read(this.fd, buffer, 0, buffer.length, null, function(err, bytesRead) {
     self._reading = false;
     if (err) return self.emit('error', err);
@@ -216,7 +219,8 @@ PipeWriteStream.prototype.write = function(data, encoding, callback) {
   }
   var chunk;
   if (typeof data === 'string') {
-    chunk = !encoding || /^utf-?8$/i.test(encoding) ? data : new Buffer(data, encoding);
+    var utf8 = !encoding || /^utf-?8$/i.test(encoding);
+    chunk = utf8 ? data : new (require('buffer').Buffer)(data, encoding);
   } else if (ArrayBuffer.isView(data)) {
     chunk = data;
   } else {
