@@ -5,7 +5,10 @@ var assert = require('assert');
 // after the due timers have run): each fires in due order, none is lost, a cleared one never
 // fires, and an interval that clears itself stops.
 var order = [];
-setTimeout(function() { order.push('late'); }, 200);
+// 'late' is far enough off that a stalled process (a loaded machine) still runs the 1 ms chain
+// first: after a stall longer than its delay, due order would put it before the interval's next
+// tick.
+setTimeout(function() { order.push('late'); }, 1000);
 setTimeout(common.mustCall(function() {
   order.push('first');
   setTimeout(function() { order.push('short'); }, 1);
