@@ -7,13 +7,16 @@
 # main thread's instructions over the requests wrk completed. V8's background threads (concurrent
 # compilation, GC helpers) are left out; they are a few percent in the steady state. SERVERS
 # (default "nodus c node"); NODUS=binary skips the build; ROUNDS (default 1) interleaved rounds,
-# the least count of each server is printed. Userland only: the kernel's share of a request (the
+# the least count of each server is printed. LOAD=close sends `Connection: close` (a new connection
+# per request) for both the warm-up and the measured run. Userland only: the kernel's share of a request (the
 # read and the write, about the same for every server) is not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 warm=${WARM:-20}
 measure=${MEASURE:-10}
 rounds=${ROUNDS:-1}
+load_args=()
+if [[ ${LOAD:-keepalive} == close ]]; then load_args=(-H 'Connection: close'); fi
 read -r -a servers <<< "${SERVERS:-nodus c node}"
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
 command -v valgrind >/dev/null || apt-get install -y -q valgrind >/dev/null
@@ -58,9 +61,9 @@ for round in $(seq "$rounds"); do
       grep -q -i 'ready\|listening' "$prefix.server" 2>/dev/null && break
       sleep 0.1
     done
-    wrk -t1 -c50 -d"${warm}s" "http://127.0.0.1:$port/" > /dev/null
+    wrk -t1 -c50 -d"${warm}s" "${load_args[@]}" "http://127.0.0.1:$port/" > /dev/null
     callgrind_control -z "$server_pid" > /dev/null 2>&1
-    requests=$(wrk -t1 -c50 -d"${measure}s" "http://127.0.0.1:$port/" |
+    requests=$(wrk -t1 -c50 -d"${measure}s" "${load_args[@]}" "http://127.0.0.1:$port/" |
                awk '/requests in/{print $1}')
     callgrind_control -d "$server_pid" > /dev/null 2>&1
     sleep 1
