@@ -57,24 +57,31 @@ using v8::Value;
 
 namespace {
 
-// Per-Environment binding state: the constructor used to make handles for accepted connections.
+// Per-Environment binding state: the template of the handles made for accepted connections.
 // Freed by the Environment's cleanup hook, once no handle of the binding is left to accept.
 struct PipeBinding {
-  Global<Function> constructor;
+  Global<v8::ObjectTemplate> client_template;
   static void Free(void* arg) { delete static_cast<PipeBinding*>(arg); }
 };
 
 class PipeWrap : public ConnectionWrap {
  public:
   NODUS_WRAPPER_TYPE(PipeWrap);
-  PipeWrap(Environment* env, Local<Object> object, PipeBinding* binding, bool ipc)
-      : ConnectionWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_),
-                       &binding->constructor, &kWrapperType) {
+  PipeWrap(Environment* env, Local<Object> object,
+           const Global<v8::ObjectTemplate>* client_template, bool ipc)
+      : ConnectionWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_), client_template,
+                       &kWrapperType) {
     CHECK_EQ(uv_pipe_init(env->loop(), &handle_, ipc ? 1 : 0), 0);
   }
   uv_pipe_t* pipe() { return &handle_; }
   bool ipc() const { return handle_.ipc != 0; }
   void RefreshWriteQueueSize() { UpdateWriteQueueSize(); }
+
+ protected:
+  // An accepted connection is a plain pipe, as `new Pipe()` makes.
+  ConnectionWrap* NewClient(Local<Object> object) override {
+    return new PipeWrap(env(), object, client_template(), false);
+  }
 
  private:
   uv_pipe_t handle_;
@@ -84,8 +91,8 @@ NODUS_DEFINE_WRAPPER_TYPE(PipeWrap, ConnectionWrap);
 void New(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   if (!BaseObject::BeginConstruct(args, "Pipe")) return;
-  new PipeWrap(env, args.This(), static_cast<PipeBinding*>(args.Data().As<v8::External>()->Value()),
-               args[0]->IsTrue());
+  PipeBinding* binding = static_cast<PipeBinding*>(args.Data().As<v8::External>()->Value());
+  new PipeWrap(env, args.This(), &binding->client_template, args[0]->IsTrue());
 }
 
 // libuv 1.44 silently truncates socket paths that do not fit sockaddr_un; refuse them instead.
@@ -289,7 +296,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "pendingHandleType", PendingHandleType);
   SetProtoMethod(isolate, tmpl, "acceptPending", AcceptPending);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
-  binding->constructor.Reset(isolate, constructor);
+  binding->client_template.Reset(isolate, tmpl->InstanceTemplate());
   target->CreateDataProperty(context, OneByteString(isolate, "Pipe"), constructor)
       .FromMaybe(false);
 }

@@ -35,22 +35,28 @@ using v8::Value;
 
 namespace {
 
-// Per-Environment binding state: the constructor used to make handles for accepted sockets.
+// Per-Environment binding state: the template of the handles made for accepted connections.
 // Freed by the Environment's cleanup hook, once no handle of the binding is left to accept.
 struct TCPBinding {
-  Global<Function> constructor;
+  Global<v8::ObjectTemplate> client_template;
   static void Free(void* arg) { delete static_cast<TCPBinding*>(arg); }
 };
 
 class TCPWrap : public ConnectionWrap {
  public:
   NODUS_WRAPPER_TYPE(TCPWrap);
-  TCPWrap(Environment* env, Local<Object> object, TCPBinding* binding)
-      : ConnectionWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_),
-                       &binding->constructor, &kWrapperType) {
+  TCPWrap(Environment* env, Local<Object> object,
+          const Global<v8::ObjectTemplate>* client_template)
+      : ConnectionWrap(env, object, reinterpret_cast<uv_stream_t*>(&handle_), client_template,
+                       &kWrapperType) {
     CHECK_EQ(uv_tcp_init(env->loop(), &handle_), 0);
   }
   uv_tcp_t* tcp() { return &handle_; }
+
+ protected:
+  ConnectionWrap* NewClient(Local<Object> object) override {
+    return new TCPWrap(env(), object, client_template());
+  }
 
  private:
   uv_tcp_t handle_;
@@ -61,7 +67,7 @@ void New(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   if (!BaseObject::BeginConstruct(args, "TCP")) return;
   TCPBinding* binding = static_cast<TCPBinding*>(args.Data().As<v8::External>()->Value());
-  new TCPWrap(env, args.This(), binding);
+  new TCPWrap(env, args.This(), &binding->client_template);
 }
 
 void Bind(const FunctionCallbackInfo<Value>& args, bool ipv6) {
@@ -162,7 +168,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "setKeepAlive", SetKeepAlive);
   SetProtoMethod(isolate, tmpl, "open", Open);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
-  binding->constructor.Reset(isolate, constructor);
+  binding->client_template.Reset(isolate, tmpl->InstanceTemplate());
   target->CreateDataProperty(context, OneByteString(isolate, "TCP"), constructor)
       .FromMaybe(false);
   SetConstant(context, target, "UV_EOF", UV_EOF);

@@ -34,10 +34,13 @@ void ConnectionWrap::OnConnection(uv_stream_t* server, int status) {
   HandleScope scope(isolate);
   Local<Value> argv[2] = {Integer::New(isolate, status), v8::Undefined(isolate)};
   if (status == 0) {
+    // An instance of the binding's template (its prototype is the constructor's; the
+    // constructor itself is not called) and its wrap, made here.
     Local<Object> client;
-    if (!wrap->constructor_->Get(isolate)->NewInstance(env->context()).ToLocal(&client)) return;
-    ConnectionWrap* client_wrap = FromValue<ConnectionWrap>(client);
-    if (client_wrap == nullptr) return;
+    if (!wrap->client_template_->Get(isolate)->NewInstance(env->context()).ToLocal(&client)) {
+      return;
+    }
+    ConnectionWrap* client_wrap = wrap->NewClient(client);
     int err = uv_accept(server, client_wrap->stream());
     if (err != 0) {
       // Out of descriptors and the like: report it; the server keeps listening.

@@ -1,7 +1,8 @@
 // ConnectionWrap: a StreamWrap that can listen and connect (TCP sockets and pipes). It adds
 //   listen(backlog)  -> 0 or a negative libuv code; each accepted connection arrives as
 //                       handle.onconnection(status, clientHandle), where clientHandle is a new
-//                       object of the same binding (made with the constructor it was given)
+//                       object of the same binding (made from the binding's instance template
+//                       and NewClient(), without a call of the JS constructor)
 // and the shared plumbing of connect(): the binding starts the libuv connect through Connect(),
 // and the result arrives as req.oncomplete(status, handle, req, readable, writable).
 #ifndef RUNTIME_CORE_CONNECTION_WRAP_H_
@@ -30,10 +31,17 @@ class ConnectionWrap : public StreamWrap {
   }
 
  protected:
-  // `constructor` makes the JS objects for accepted connections; it outlives every handle.
+  // `client_template` (the instance template of the binding's constructor) makes the JS objects
+  // for accepted connections; it outlives every handle.
   ConnectionWrap(Environment* env, v8::Local<v8::Object> object, uv_stream_t* stream,
-                 const v8::Global<v8::Function>* constructor, const WrapperType* type)
-      : StreamWrap(env, object, stream, type), constructor_(constructor) {}
+                 const v8::Global<v8::ObjectTemplate>* client_template, const WrapperType* type)
+      : StreamWrap(env, object, stream, type), client_template_(client_template) {}
+
+  const v8::Global<v8::ObjectTemplate>* client_template() const { return client_template_; }
+
+  // The native half of an accepted connection, for `object`, a fresh instance of
+  // client_template() (its internal fields not yet set): a wrap of the listener's own class.
+  virtual ConnectionWrap* NewClient(v8::Local<v8::Object> object) = 0;
 
  private:
   using ConnectReq = ReqWrap<uv_connect_t>;
@@ -42,7 +50,7 @@ class ConnectionWrap : public StreamWrap {
   static void OnConnection(uv_stream_t* server, int status);
   static void OnConnect(uv_connect_t* req, int status);
 
-  const v8::Global<v8::Function>* constructor_;
+  const v8::Global<v8::ObjectTemplate>* client_template_;
 };
 
 }  // namespace nodus

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "libplatform/libplatform.h"
@@ -194,6 +195,12 @@ class Environment {
   // How many check phases the loop has run: a new value means the loop has polled since.
   uint64_t loop_turns() const { return loop_turns_; }
 
+  // The handles closing with a callback (HandleWrap::Close): kept here rather than in a flag of
+  // every handle's wrap, since most close without one and a connection's wrap is kept small.
+  void NoteCloseCallback(const void* wrap) { close_callbacks_.insert(wrap); }
+  // Whether `wrap` was noted (and forgets it).
+  bool TakeCloseCallback(const void* wrap) { return close_callbacks_.erase(wrap) != 0; }
+
  private:
   static constexpr int kIsolateSlot = 0;
   void PumpPlatformTasks();
@@ -220,6 +227,7 @@ class Environment {
   };
   std::unique_ptr<char, FreeDeleter> read_buffer_;
   std::unordered_map<const char*, v8::Eternal<v8::String>> keys_;
+  std::unordered_set<const void*> close_callbacks_;
   std::vector<std::pair<void (*)(void*), void*>> at_exit_;
   std::vector<std::pair<void (*)(void*), void*>> cleanup_hooks_;
   uint64_t start_time_ns_;

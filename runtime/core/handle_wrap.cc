@@ -41,11 +41,11 @@ void HandleWrap::Close(const FunctionCallbackInfo<Value>& args) {
   if (wrap == nullptr) return;
   if (args[0]->IsFunction()) {
     // A setter on the prototype chain can throw (or close the handle itself).
-    if (self->Set(wrap->env()->context(), OneByteString(args.GetIsolate(), "_onclose"), args[0])
-            .IsNothing() ||
+    if (self->Set(wrap->env()->context(), wrap->env()->Key("_onclose"), args[0]).IsNothing() ||
         wrap->closing()) {
       return;
     }
+    wrap->env()->NoteCloseCallback(wrap);
   }
   uv_close(wrap->handle_, OnClose);
 }
@@ -56,9 +56,10 @@ void HandleWrap::OnClose(uv_handle_t* handle) {
   HandleScope scope(env->isolate());
   Local<Object> object = wrap->object();
   wrap->DetachFromObject();
+  // Only a close(callback) looks the callback up again (most handles close without one).
   Local<Value> callback;
-  Local<v8::String> key = OneByteString(env->isolate(), "_onclose");
-  bool has_callback = object->Get(env->context(), key).ToLocal(&callback) &&
+  bool has_callback = env->TakeCloseCallback(wrap) &&
+                      object->Get(env->context(), env->Key("_onclose")).ToLocal(&callback) &&
                       callback->IsFunction();
   delete wrap;
   if (has_callback) env->MakeCallback(object, callback.As<v8::Function>(), 0, nullptr);

@@ -284,6 +284,13 @@ function maxHeadersCount(value) {
   return typeof value === 'number' && value >= 0 ? value : DEFAULT_MAX_HEADERS_COUNT;
 }
 
+// A parser from newParser() has the binding's default limit, which is DEFAULT_MAX_HEADERS_COUNT:
+// only another limit is handed to it (a call into the binding per connection saved).
+function limitHeaders(parser, value) {
+  var pairs = maxHeadersCount(value);
+  if (pairs !== DEFAULT_MAX_HEADERS_COUNT) parser.setMaxHeaderPairs(pairs);
+}
+
 // Idempotent: a parser is in the free list at most once. detach() stops a parse that is running
 // (this was called from one of its callbacks) right after the callback, so the rest of that read
 // reaches nobody; such a parser joins the free list only once that parse has returned.
@@ -983,7 +990,7 @@ function connectionListener(socket) {
 function attachParser(server, socket) {
   var parser = newParser(HTTPParser.REQUEST);
   parser.socket = socket;
-  parser.setMaxHeaderPairs(maxHeadersCount(server.maxHeadersCount));
+  limitHeaders(parser, server.maxHeadersCount);
   parser.onIncoming = parserOnServerIncoming;
   socket.parser = parser;
   // The parser times the head from now on (see checkHeaders).
@@ -1482,7 +1489,7 @@ ClientRequest.prototype.onSocket = function(socket) {
       return;
     }
     var parser = newParser(HTTPParser.RESPONSE);
-    parser.setMaxHeaderPairs(maxHeadersCount(req.maxHeadersCount));
+    limitHeaders(parser, req.maxHeadersCount);
     req.socket = socket;
     req.connection = socket;
     parser.socket = socket;

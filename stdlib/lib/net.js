@@ -277,6 +277,10 @@ Socket.prototype._pipeNatively = function(dest, ondata) {
   if (dest.write !== Socket.prototype.write || dest._write !== Socket.prototype._write ||
       this.emit !== Stream.prototype.emit) return;
   if (!this._events || this._events.data !== ondata) return;
+  // Both handles have native pipes to undo from now on (unpipeNatively); a handle never piped
+  // is not asked. (The piped byte counts also count what native readers such as the HTTP parser
+  // and TLS took, so those are always asked.)
+  handle._piped = destHandle._piped = true;
   handle.pipeTo(destHandle);
 };
 
@@ -284,7 +288,7 @@ Socket.prototype._pipeNatively = function(dest, ondata) {
 // pipe into it.
 function unpipeNatively(socket, all) {
   var handle = socket._handle;
-  if (handle && typeof handle.unpipe === 'function') handle.unpipe(all === true);
+  if (handle && handle._piped) handle.unpipe(all === true);
 }
 
 Socket.prototype.addListener = function(type, listener) {
@@ -458,6 +462,7 @@ TCP.prototype.onread = onread;
 Pipe.prototype.onread = onread;
 TCP.prototype.onpipedrain = Pipe.prototype.onpipedrain = onpipedrain;
 TCP.prototype.onpipeerror = Pipe.prototype.onpipeerror = onpipeerror;
+TCP.prototype._piped = Pipe.prototype._piped = false;  // set by _pipeNatively
 
 // ---- Writing -----------------------------------------------------------------------------------
 
