@@ -65,9 +65,11 @@ void ClearUnread(BackingStore* store, ssize_t result) {
   }
 }
 
-// Stats travel as a flat array of numbers; stdlib/lib/fs.js builds the Stats object.
+// Stats travel as a flat array of numbers; stdlib/lib/fs.js builds the Stats object. Times are
+// whole seconds, in milliseconds: v0.6.3 built its Dates from st_mtime and the like, so an mtime
+// never had a fraction (connect's ETags and Last-Modified comparisons of the era assume so).
 Local<Value> StatsToArray(Isolate* isolate, const uv_stat_t* s) {
-  auto ms = [](const uv_timespec_t& t) { return t.tv_sec * 1e3 + t.tv_nsec / 1e6; };
+  auto ms = [](const uv_timespec_t& t) { return t.tv_sec * 1e3; };
   double fields[] = {static_cast<double>(s->st_dev),     static_cast<double>(s->st_mode),
                      static_cast<double>(s->st_nlink),   static_cast<double>(s->st_uid),
                      static_cast<double>(s->st_gid),     static_cast<double>(s->st_rdev),
