@@ -469,11 +469,13 @@ SecurePair.prototype.destroy = function() {
 };
 
 // Connects `pair.encrypted` with `socket` both ways, with backpressure; `onSocketError` gets
-// the socket's errors.
+// the socket's errors. As in v0.6.3 (its pipe()), the cleartext stream of a connection names its
+// encrypted side: `req.connection.encrypted` is how connect and express tell HTTPS apart.
 function wire(pair, socket, onSocketError) {
   var cleartext = pair.cleartext;
   var encrypted = pair.encrypted;
   cleartext.socket = socket;
+  cleartext.encrypted = encrypted;
   pair.socket = socket;
 
   socket.on('data', function(data) {
