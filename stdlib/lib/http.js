@@ -749,8 +749,9 @@ OutgoingMessage.prototype.write = function(chunk, encoding) {
     throw new TypeError('first argument must be a string or Buffer');
   }
   if (this.finished) {
-    var err = new Error('write after end');
-    this.emit('error', err);
+    // v0.6.3 neither threw nor emitted here: the data went to the message's buffer, which
+    // nothing sends after end(). Old code writes late (http-proxy 0.8's proxyError after the
+    // response ended) and must not be killed by an 'error' nobody listens for.
     return false;
   }
   if (chunk.length === 0) return false;
