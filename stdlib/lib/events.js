@@ -168,7 +168,12 @@ EventEmitter.prototype.removeListener = function(type, listener) {
   if (Array.isArray(list)) {
     for (var i = 0; i < list.length; i++) {
       if (matchesListener(list[i], listener)) {
-        list.splice(i, 1);
+        // By hand, not list.splice(i, 1): v0.6.3's splice passed over an element it could not
+        // delete, where today's V8 throws, and old code pins such elements on listener arrays
+        // (request 2.9's toJSON() defines a property named by random digits on each object it
+        // walks; test-events-remove-listener-pinned-index).
+        for (var j = i + 1; j < list.length; j++) list[j - 1] = list[j];
+        list.length = list.length - 1;
         if (list.length === 0) delete this._events[type];
         break;
       }
