@@ -1357,7 +1357,7 @@ Agent.prototype.removeSocket = function(socket, name, host, port) {
   if (this.sockets[name]) {
     var index = this.sockets[name].indexOf(socket);
     // The array stays, empty, as in v0.6.3.
-    if (index !== -1) this.sockets[name].splice(index, 1);
+    if (index !== -1) removeAt(this.sockets[name], index);
   }
   if (this.requests[name] && this.requests[name].length) {
     // A socket went away while requests wait: open a new one for them.
@@ -1365,6 +1365,14 @@ Agent.prototype.removeSocket = function(socket, name, host, port) {
     this.createSocket(name, host, port).emit('free');
   }
 };
+
+// Removes list[index] by hand, not with splice(): v0.6.3's splice passed over an element it could
+// not delete, where today's V8 throws, and request 2.9's toJSON() pins such elements on the
+// arrays it walks, the agent's `sockets` included (see events.js removeListener).
+function removeAt(list, index) {
+  for (var i = index + 1; i < list.length; i++) list[i - 1] = list[i];
+  list.length = list.length - 1;
+}
 
 var globalAgent = new Agent();
 exports.globalAgent = globalAgent;
