@@ -50,7 +50,8 @@ void ConnectionWrap::OnConnection(uv_stream_t* server, int status) {
       argv[1] = client;
     }
   }
-  env->MakeCallback(wrap->object(), "onconnection", 2, argv);
+  env->MakeCallback(wrap->object(), Environment::BindingFunction::kOnconnection, "onconnection",
+                    2, argv);
 }
 
 void ConnectionWrap::OnConnect(uv_connect_t* uv_req, int status) {

@@ -234,6 +234,13 @@ MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, const char* meth
   return MakeCallback(recv, fn.As<Function>(), argc, argv);
 }
 
+MaybeLocal<Value> Environment::MakeCallback(Local<Object> recv, BindingFunction dispatcher,
+                                            const char* method, int argc, Local<Value>* argv) {
+  const v8::Global<Function>& fn = binding_functions_[static_cast<int>(dispatcher)];
+  if (fn.IsEmpty()) return MakeCallback(recv, method, argc, argv);
+  return MakeCallback(recv, fn.Get(isolate_), argc, argv);
+}
+
 void Environment::RunTicks() {
   if (in_tick_) return;
   in_tick_ = true;

@@ -160,13 +160,21 @@ class Environment {
 
   // Functions a binding's JS side hands it once, so that native code reaches JS on a hot path
   // without a property lookup from C++ (which costs far more than the same lookup in JIT code).
-  enum class BindingFunction { kHttpParserDispatch, kCount };
+  // kStreamOnread / kOnconnection: fn(...args) called with a stream handle (a server handle)
+  // as `this`, in place of looking up and calling its onread (onconnection); see
+  // StreamWrap::ExposeWriteInfo's setCallbackDispatchers.
+  enum class BindingFunction { kHttpParserDispatch, kStreamOnread, kOnconnection, kCount };
   v8::Local<v8::Function> binding_function(BindingFunction which) const {
     return binding_functions_[static_cast<int>(which)].Get(isolate_);
   }
   void set_binding_function(BindingFunction which, v8::Local<v8::Function> fn) {
     binding_functions_[static_cast<int>(which)].Reset(isolate_, fn);
   }
+  // recv[method](...argv) through the JS dispatcher registered as `dispatcher` (which looks the
+  // method up with an inline cache, where a lookup from C++ costs several times as much), or by
+  // name (MakeCallback above) until one is registered.
+  v8::MaybeLocal<v8::Value> MakeCallback(v8::Local<v8::Object> recv, BindingFunction dispatcher,
+                                         const char* method, int argc, v8::Local<v8::Value>* argv);
 
   // Called by V8 for Promise rejections without a handler and for handlers added later.
   static void OnPromiseReject(v8::PromiseRejectMessage message);

@@ -421,6 +421,32 @@ void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
   StreamPipe::AddMethods(isolate, tmpl);
 }
 
+namespace {
+
+// setCallbackDispatchers(onread, onconnection): from now on a stream's reads reach JS as
+// onread.call(handle, nread, arrayBuffer) and a server's connections as
+// onconnection.call(serverHandle, status, clientHandle), in place of native code looking up
+// handle.onread (handle.onconnection) itself; each dispatcher looks the method up and calls it
+// (net.js). Registered once per Environment: a later call changes nothing and returns false (a
+// program's own code must not redirect every stream's reads).
+void SetCallbackDispatchers(const FunctionCallbackInfo<Value>& args) {
+  Environment* env = Environment::GetCurrent(args);
+  Local<v8::Function> onread;
+  Local<v8::Function> onconnection;
+  if (!GetFunctionArg(args, 0, "onread", &onread) ||
+      !GetFunctionArg(args, 1, "onconnection", &onconnection)) {
+    return;
+  }
+  if (!env->binding_function(Environment::BindingFunction::kStreamOnread).IsEmpty()) {
+    return args.GetReturnValue().Set(false);
+  }
+  env->set_binding_function(Environment::BindingFunction::kStreamOnread, onread);
+  env->set_binding_function(Environment::BindingFunction::kOnconnection, onconnection);
+  args.GetReturnValue().Set(true);
+}
+
+}  // namespace
+
 void StreamWrap::ExposeWriteInfo(Environment* env, Local<Object> target) {
   std::shared_ptr<v8::BackingStore> store = ArrayBuffer::NewBackingStore(
       env->stream_write_info(), sizeof(double) * 2, v8::BackingStore::EmptyDeleter, nullptr);
@@ -430,6 +456,11 @@ void StreamWrap::ExposeWriteInfo(Environment* env, Local<Object> target) {
       ->CreateDataProperty(env->context(), env->Key("writeInfo"),
                            v8::Float64Array::New(buffer, 0, 2))
       .FromMaybe(false);
+  Local<v8::Function> set_dispatchers;
+  if (v8::Function::New(env->context(), SetCallbackDispatchers).ToLocal(&set_dispatchers)) {
+    target->CreateDataProperty(env->context(), env->Key("setCallbackDispatchers"), set_dispatchers)
+        .FromMaybe(false);
+  }
 }
 
 void StreamWrap::UpdateWriteQueueSize() {
@@ -498,7 +529,8 @@ void StreamWrap::EmitRead(ssize_t nread, const uv_buf_t& buf) {
       }
       if (data == nullptr) {
         argv[0] = Integer::New(isolate, UV_ENOMEM);
-        env->MakeCallback(object(), "onread", 1, argv);
+        env->MakeCallback(object(), Environment::BindingFunction::kStreamOnread, "onread", 1,
+                          argv);
         return;
       }
       std::memcpy(data, buf.base, length);
@@ -507,7 +539,7 @@ void StreamWrap::EmitRead(ssize_t nread, const uv_buf_t& buf) {
         data, length, [](void* bytes, size_t, void*) { std::free(bytes); }, nullptr);
     argv[1] = ArrayBuffer::New(isolate, std::move(store));
   }
-  env->MakeCallback(object(), "onread", 2, argv);
+  env->MakeCallback(object(), Environment::BindingFunction::kStreamOnread, "onread", 2, argv);
 }
 
 void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> req,

@@ -116,7 +116,8 @@ class StreamWrap : public HandleWrap {
   StreamWrap* AsStream() override { return this; }
 
   static void AddMethods(v8::Isolate* isolate, v8::Local<v8::FunctionTemplate> tmpl);
-  // Puts `writeInfo` on a stream binding's exports (tcp_wrap, pipe_wrap, tty_wrap).
+  // Puts `writeInfo` and `setCallbackDispatchers` on a stream binding's exports (tcp_wrap,
+  // pipe_wrap, tty_wrap).
   static void ExposeWriteInfo(Environment* env, v8::Local<v8::Object> target);
 
   // Whether fd can become a stream handle of `loop` (uv_tcp_open / uv_pipe_open, then reads):

@@ -464,6 +464,20 @@ TCP.prototype.onpipedrain = Pipe.prototype.onpipedrain = onpipedrain;
 TCP.prototype.onpipeerror = Pipe.prototype.onpipeerror = onpipeerror;
 TCP.prototype._piped = Pipe.prototype._piped = false;  // set by _pipeNatively
 
+// Native code calls a stream handle's onread and a server handle's onconnection through these
+// (a lookup of handle.onread from C++ costs several times this one, inline-cached), for every
+// stream and server, net's or not (tty, child_process pipes). As a lookup from C++ did, a
+// handle whose method is not a function is not called.
+tcpBinding.setCallbackDispatchers(function dispatchOnread(nread, buffer) {
+  var onread = this.onread;
+  if (typeof onread !== 'function') return;
+  if (arguments.length < 2) return onread.call(this, nread);
+  return onread.call(this, nread, buffer);
+}, function dispatchOnconnection(status, clientHandle) {
+  var onconnection = this.onconnection;
+  if (typeof onconnection === 'function') return onconnection.call(this, status, clientHandle);
+});
+
 // ---- Writing -----------------------------------------------------------------------------------
 
 function normalizeEncoding(encoding) {
