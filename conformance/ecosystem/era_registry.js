@@ -106,7 +106,7 @@ function fetchUpstream(name, cb) {
   var req = (upstream.protocol === 'http:' ? http : https).get({
     host: upstream.hostname,
     port: upstream.port || (upstream.protocol === 'http:' ? 80 : 443),
-    path: base + name.replace('/', '%2f'),
+    path: base + encodeURIComponent(name),
     headers: { accept: 'application/json' }
   }, function(res) {
     res.setEncoding('utf8');
