@@ -200,7 +200,22 @@ void Environment::RunLoop() {
   } while (uv_loop_alive(loop_));
 }
 
+void Environment::UseCountingPlatform(Platform* platform) {
+  counting_platform_ = platform;
+  platform_ = platform->inner();
+}
+
 void Environment::PumpPlatformTasks() {
+  if (counting_platform_ != nullptr) {
+    uint64_t posted = counting_platform_->posted();
+    uint64_t now = uv_now(loop_);
+    if (posted == pumped_posted_ &&
+        !(counting_platform_->delayed_posted() && now != pumped_at_ms_)) {
+      return;  // nothing posted since the last pump, and no delayed task can have come due
+    }
+    pumped_posted_ = posted;
+    pumped_at_ms_ = now;
+  }
   while (v8::platform::PumpMessageLoop(platform_, isolate_)) {
   }
 }

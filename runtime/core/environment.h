@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "libplatform/libplatform.h"
+#include "runtime/core/platform.h"
 #include "v8.h"
 
 namespace nodus {
@@ -42,6 +43,10 @@ class Environment {
   v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
   uv_loop_t* loop() const { return loop_; }
   v8::Platform* platform() const { return platform_; }
+  // The loop pumps V8's foreground tasks only when `platform` (the one V8 was initialized with)
+  // has had tasks posted since the last pump, or has delayed tasks and the loop's clock moved
+  // (platform.h); without this call it pumps on every turn.
+  void UseCountingPlatform(Platform* platform);
 
   v8::Local<v8::Object> process_object() const { return process_object_.Get(isolate_); }
   void set_process_object(v8::Local<v8::Object> process) { process_object_.Reset(isolate_, process); }
@@ -215,6 +220,9 @@ class Environment {
   void ProcessRejections();
 
   v8::Platform* platform_;
+  Platform* counting_platform_ = nullptr;
+  uint64_t pumped_posted_ = 0;     // its count of posted tasks at the last pump
+  uint64_t pumped_at_ms_ = 0;      // the loop's time of the last pump
   v8::Isolate* isolate_;
   v8::Global<v8::Context> context_;
   uv_loop_t* loop_;
