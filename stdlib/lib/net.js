@@ -27,6 +27,7 @@ var StringDecoder;  // Loaded by the first setEncoding().
 // A libuv error code (negative) as an Error worded as v0.6 worded it: "connect ECONNREFUSED",
 // with errno the code name too.
 var errnoException = require('_errors').errnoException;
+var errname = require('_errors').errname;
 
 // ---- Addresses ---------------------------------------------------------------------------------
 
@@ -436,6 +437,9 @@ function onread(nread, arrayBuffer) {
     return;
   }
   if (nread === UV_EOF) return onEOF(socket);
+  // A reset from the peer closes the socket without an 'error', as v0.6.3's onread did (only
+  // v0.10 reported it); any other read error is one.
+  if (errname(nread) === 'ECONNRESET') return socket._destroy();
   socket._destroy(errnoException(nread, 'read'));
 }
 
