@@ -56,7 +56,9 @@ export npm_config_registry="http://127.0.0.1:$(cat "$S/registry/port")/"
 # Servers some suites talk to, from Debian's packages, started on first use in the scratch folder
 # and stopped at exit. MariaDB listens on a scratch port with its own data folder (no grant
 # tables: the suites log in as root without a password); node_redis's suite of 2012 has port 6379
-# written in, so redis-server takes that port, and only if it is free.
+# written in, so redis-server takes that port, and only if it is free. PostgreSQL gets a cluster of
+# its own in the same way (trust authentication, user postgres), run as the postgres user when
+# this runs as root (PostgreSQL refuses root); the suite finds it through libpq's PG* variables.
 services_pids=()
 stop_services() {
   kill $registry_pid "${services_pids[@]}" 2>/dev/null
@@ -91,6 +93,34 @@ start_redis() {
   return 1
 }
 
+postgres_port=
+start_postgres() {
+  [[ -n "$postgres_port" ]] && return 0
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [[ -z $bin ]]; then
+    apt-get install -y -q postgresql >/dev/null 2>&1 || return 1
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  fi
+  rm -rf "$S/postgres"; mkdir -p "$S/postgres"
+  local as=()
+  if [[ $(id -u) == 0 ]]; then
+    chown postgres: "$S/postgres" || return 1
+    as=(setpriv --reuid=postgres --regid=postgres --init-groups)
+  fi
+  "${as[@]}" "$bin/initdb" -D "$S/postgres/data" -U postgres --auth=trust >"$S/postgres/initdb.log" 2>&1 \
+    || return 1
+  local port=$((20000 + RANDOM % 20000))
+  "${as[@]}" "$bin/postgres" -D "$S/postgres/data" -p $port -k "$S/postgres" \
+    -c listen_addresses=127.0.0.1 >"$S/postgres/server.log" 2>&1 &
+  services_pids+=($!)
+  for _ in $(seq 1 100); do
+    "$bin/pg_isready" -q -h 127.0.0.1 -p $port && { postgres_port=$port; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
+
 # run_suite DIR PATH_FIRST COMMAND LOG: the suite's exit status, its output in LOG.
 run_suite() {
   local dir=$1 first=$2 cmd=$3 log=$4
@@ -114,7 +144,7 @@ while IFS=$'\t' read -r name version extra cmd; do
     case $token in
       -) ;;
       nodev) nodev=1 ;;
-      mariadb|redis) service=$token ;;
+      mariadb|redis|postgres) service=$token ;;
       published:*) IFS=, read -r -a published <<<"${token#published:}" ;;
       unbuilt:*) unbuilt+=("${token#unbuilt:}") ;;
       *) extras+=("$token") ;;
@@ -174,6 +204,13 @@ while IFS=$'\t' read -r name version extra cmd; do
   fi
   if [[ $status == ok && $service == redis ]]; then
     start_redis || status="redis-failed"
+  fi
+  if [[ $status == ok && $service == postgres ]]; then
+    if start_postgres; then
+      export PGHOST=127.0.0.1 PGPORT=$postgres_port PGUSER=postgres PGDATABASE=postgres
+    else
+      status="postgres-failed"
+    fi
   fi
   [[ $cmd == - ]] && cmd="npm test"
   nodus=$status node20=-
