@@ -438,8 +438,12 @@ class Parser : public BaseObject, public StreamListener {
     kOnHeadersCompleteNoBody = 3
   };
   // What the dispatcher returns for kOnHeadersCompleteNoBody when it has ended the message
-  // itself: the onMessageComplete call that follows is then not made.
+  // itself: the onMessageComplete call that follows is then not made. (The binding's
+  // MESSAGE_ENDED, for http.js.)
+ public:
   static constexpr int32_t kMessageEnded = 2;
+
+ private:
 
   // Calls parser[name](args); returns false if it threw or is missing when required. The three
   // per-message callbacks go through the dispatcher http.js registers, when it has: it looks up
@@ -758,7 +762,7 @@ void Finish(const FunctionCallbackInfo<Value>& args) {
 // parser's onHeadersComplete (kind 0), onBody (1) and onMessageComplete (2); it calls them.
 // Kind 3 is onHeadersComplete for a request head that ends its message (onMessageComplete(
 // undefined) follows in the same parse, with nothing in between): fn may run both at once and
-// return 2, and the parser then makes no onMessageComplete call for that message. Any other
+// return MESSAGE_ENDED (2), and the parser then makes no onMessageComplete call for that message. Any other
 // result is onHeadersComplete's own, and onMessageComplete follows as usual.
 void SetDispatcher(const FunctionCallbackInfo<Value>& args) {
   Local<Function> fn;
@@ -793,6 +797,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);
   target->CreateDataProperty(context, OneByteString(isolate, "HTTPParser"), constructor)
       .FromMaybe(false);
+  SetConstant(context, target, "MESSAGE_ENDED", Parser::kMessageEnded);
   target->CreateDataProperty(context, OneByteString(isolate, "setDispatcher"),
                              v8::FunctionTemplate::New(isolate, SetDispatcher)
                                  ->GetFunction(context).ToLocalChecked())

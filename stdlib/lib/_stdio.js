@@ -5,9 +5,17 @@
 // writers and the file reader below inherit from it, the others are net.Sockets.
 var Stream = require('stream').Stream;
 var util = require('util');
-// buffer is loaded when first needed: writing strings in utf8 (console.log) never needs it.
 var methods = process.binding('process_methods');
 var tty = process.binding('tty_wrap');
+
+// Strings in utf8 (console.log's) are written as they are; any other encoding makes a Buffer,
+// and buffer is loaded only then.
+function isUtf8(encoding) {
+  return !encoding || /^utf-?8$/i.test(encoding);
+}
+function newBuffer(subject, encoding) {
+  return new (require('buffer').Buffer)(subject, encoding);
+}
 
 function SyncWriteStream(fd) {
   Stream.call(this);
@@ -33,8 +41,7 @@ SyncWriteStream.prototype.write = function(data, encoding, callback) {
     encoding = null;
   }
   if (typeof data === 'string') {
-    if (!encoding || /^utf-?8$/i.test(encoding)) methods.writeString(this.fd, data);
-    else methods.writeString(this.fd, new (require('buffer').Buffer)(data, encoding));
+    methods.writeString(this.fd, isUtf8(encoding) ? data : newBuffer(data, encoding));
   } else if (ArrayBuffer.isView(data)) {
     methods.writeString(this.fd, data);  // the bytes as they are
   } else if (data && typeof data.toString === 'function' && data.length !== undefined) {
@@ -110,7 +117,7 @@ FileReadStream.prototype._read = function() {
   if (this._reading || this._paused || !this.readable) return;
   this._reading = true;
   var self = this;
-  var buffer = new (require('buffer').Buffer)(64 * 1024);
+  var buffer = newBuffer(64 * 1024);
   require('fs').read(this.fd, buffer, 0, buffer.length, null, function(err, bytesRead) {
     self._reading = false;
     if (err) return self.emit('error', err);
@@ -219,8 +226,7 @@ PipeWriteStream.prototype.write = function(data, encoding, callback) {
   }
   var chunk;
   if (typeof data === 'string') {
-    var utf8 = !encoding || /^utf-?8$/i.test(encoding);
-    chunk = utf8 ? data : new (require('buffer').Buffer)(data, encoding);
+    chunk = isUtf8(encoding) ? data : newBuffer(data, encoding);
   } else if (ArrayBuffer.isView(data)) {
     chunk = data;
   } else {

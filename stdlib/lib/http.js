@@ -26,7 +26,7 @@ var netOnread = process.binding('tcp_wrap').TCP.prototype.onread;
 // comes next in the same parse, with nothing in between. An http parser with its own callbacks
 // then runs both in this one call (parserOnHeadAndEnd) and returns MESSAGE_ENDED, so the binding
 // makes no second trip into JS for the end; any other parser gets the usual two calls.
-var MESSAGE_ENDED = 2;
+var MESSAGE_ENDED = parserBinding.MESSAGE_ENDED;
 parserBinding.setDispatcher(function(kind, a, b, c, d, e, f, g, h) {
   var fn;
   if (kind === 3) {
@@ -186,13 +186,9 @@ function statusLineOf(statusCode, reasonPhrase) {
 // The byte length of a body string in the encodings a head can share a write with
 // (headerJoinsEncoding): a short one is measured here, without a call into the binding.
 function joinedByteLength(string, encoding) {
-  var length = string.length;
-  if (length > 64) return Buffer.byteLength(string, encoding);
-  if (encoding === 'ascii' || encoding === 'binary') return length;
-  for (var i = 0; i < length; i++) {
-    if (string.charCodeAt(i) > 0x7f) return Buffer.byteLength(string, encoding);
-  }
-  return length;
+  if (encoding === 'ascii' || encoding === 'binary') return string.length;
+  if (string.length > 64 || hasNonAscii(string)) return Buffer.byteLength(string, encoding);
+  return string.length;
 }
 
 // Chunk sizes in hex, for the small sizes most chunks have.
