@@ -275,6 +275,11 @@ void RunMicrotasks(const FunctionCallbackInfo<Value>& args) {
   args.GetIsolate()->PerformMicrotaskCheckpoint();
 }
 
+// loopTurns() -> turns of the event loop so far (its check phases). For tests.
+void LoopTurns(const FunctionCallbackInfo<Value>& args) {
+  args.GetReturnValue().Set(static_cast<double>(Environment::GetCurrent(args)->loop_turns()));
+}
+
 // activityCount() -> callbacks from the event loop into JS so far (each CallbackScope counts
 // one): what the idle collection reads to decide the process is quiet. For tests.
 void ActivityCount(const FunctionCallbackInfo<Value>& args) {
@@ -305,6 +310,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetMethod(context, target, "writeString", WriteString);
   SetMethod(context, target, "setupCallbacks", SetupCallbacks);
   SetMethod(context, target, "runMicrotasks", RunMicrotasks);
+  SetMethod(context, target, "loopTurns", LoopTurns);
   SetMethod(context, target, "errname", ErrName);
   SetMethod(context, target, "strerror", StrError);
 }

@@ -78,16 +78,23 @@ Environment::Environment(v8::Platform* platform, Isolate* isolate, Local<Context
     static_cast<Environment*>(handle->data)->PumpPlatformTasks();
   });
   uv_unref(reinterpret_cast<uv_handle_t*>(&platform_check_));
+  // As v0.6.3 (its idle, prepare and check watchers each called Tick), a turn of the loop runs
+  // a pass over the queued nextTicks in its idle, prepare and check phases: a chain of ticks gets
+  // three passes per poll for I/O, timers run between turns.
   CHECK_EQ(uv_idle_init(loop, &tick_spinner_), 0);
+  tick_spinner_.data = this;
+  CHECK_EQ(uv_prepare_init(loop, &tick_prepare_), 0);
+  tick_prepare_.data = this;
+  uv_prepare_start(&tick_prepare_, [](uv_prepare_t* handle) {
+    static_cast<Environment*>(handle->data)->RunQueuedTicks();
+  });
+  uv_unref(reinterpret_cast<uv_handle_t*>(&tick_prepare_));
   CHECK_EQ(uv_check_init(loop, &tick_check_), 0);
   tick_check_.data = this;
   uv_check_start(&tick_check_, [](uv_check_t* handle) {
     Environment* env = static_cast<Environment*>(handle->data);
     env->loop_turns_++;
-    if (env->tick_info_[0] > 0) {
-      env->NoteActivity();  // nextTick callbacks queued for this turn: the program is busy
-      env->RunTicks();
-    }
+    env->RunQueuedTicks();
   });
   uv_unref(reinterpret_cast<uv_handle_t*>(&tick_check_));
   CHECK_EQ(uv_check_init(loop, &after_poll_check_), 0);
@@ -115,6 +122,7 @@ Environment::~Environment() {
   }
   uv_close(reinterpret_cast<uv_handle_t*>(&platform_check_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&tick_spinner_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&tick_prepare_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&tick_check_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&idle_timer_), nullptr);
   // Tasks still waiting are dropped: their owners must not reach for this Environment later.
@@ -267,15 +275,17 @@ void Environment::RunTicks() {
     // (stdlib/lib/_bootstrap.js); a callback that throws leaves the rest for the next pass.
     TryCatch try_catch(isolate_);
     Local<Function> tick = tick_callback_.Get(isolate_);
-    Ignore(tick->Call(ctx, process_object(), 0, nullptr));
+    Local<Value> from_native = v8::True(isolate_);
+    Ignore(tick->Call(ctx, process_object(), 1, &from_native));
     if (try_catch.HasCaught()) {
       if (!try_catch.CanContinue()) {
         in_tick_ = false;
         return;
       }
       HandleUncaughtException(try_catch);
-      isolate_->PerformMicrotaskCheckpoint();
     }
+    // The reactions of the pass's last callback (or of the one that threw).
+    isolate_->PerformMicrotaskCheckpoint();
   } else {
     isolate_->PerformMicrotaskCheckpoint();
   }
@@ -284,12 +294,20 @@ void Environment::RunTicks() {
   UpdateTickSpinner();
 }
 
+void Environment::RunQueuedTicks() {
+  if (tick_info_[0] == 0) return;
+  NoteActivity();  // nextTick callbacks queued for this turn: the program is busy
+  RunTicks();
+}
+
 void Environment::UpdateTickSpinner() {
   bool pending = tick_info_[0] > 0;
   if (pending == tick_spinning_) return;
   tick_spinning_ = pending;
   if (pending) {
-    uv_idle_start(&tick_spinner_, [](uv_idle_t*) {});
+    uv_idle_start(&tick_spinner_, [](uv_idle_t* handle) {
+      static_cast<Environment*>(handle->data)->RunQueuedTicks();
+    });
   } else {
     uv_idle_stop(&tick_spinner_);
   }

@@ -249,9 +249,11 @@ class Environment {
   uint64_t start_time_ns_;
   bool in_tick_ = false;
   // While nextTick callbacks wait for the next turn: the idle handle keeps the loop from blocking
-  // in poll, the check handle runs the next pass after timers and I/O.
+  // in poll; it, the prepare handle and the check handle each run a pass (RunQueuedTicks).
   void UpdateTickSpinner();
+  void RunQueuedTicks();
   uv_idle_t tick_spinner_;
+  uv_prepare_t tick_prepare_;
   uv_check_t tick_check_;
   bool tick_spinning_ = false;
   bool exit_emitted_ = false;
