@@ -323,12 +323,25 @@ function parserOnHeadersComplete(headers, method, url, statusCode, versionMajor,
     incoming.statusCode = statusCode;
   }
   incoming.upgrade = upgrade;
-  for (var i = 0; i < headers.length; i += 2) {
-    incoming._addHeaderLine(headers[i], headers[i + 1]);
-  }
+  addHeaderLines(incoming, headers, false);
   if (upgrade) return false;  // The rest of the bytes belong to the new protocol.
   if (typeof parser.onIncoming !== 'function') return false;
   return parser.onIncoming(incoming, shouldKeepAlive) === true;
+}
+
+// The parser's names and values, [name, value, ...], names in lower case already: toLowerCase
+// is skipped unless a program replaced _addHeaderLine (which then gets every line as before).
+function addHeaderLines(incoming, lines, isTrailer) {
+  var i;
+  if (incoming._addHeaderLine === addHeaderLine) {
+    var dest = isTrailer ? incoming.trailers : incoming.headers;
+    for (i = 0; i < lines.length; i += 2) addLowerHeaderLine(dest, lines[i], lines[i + 1]);
+  } else {
+    for (i = 0; i < lines.length; i += 2) {
+      if (isTrailer) incoming._addHeaderLine(lines[i], lines[i + 1], true);
+      else incoming._addHeaderLine(lines[i], lines[i + 1]);
+    }
+  }
 }
 
 // The head and the end of a request without a body, in the order two calls would make them:
@@ -359,11 +372,7 @@ function parserOnMessageComplete(trailers) {
   var incoming = parser.incoming;
   if (!incoming) return;
   incoming.complete = true;
-  if (trailers) {
-    for (var i = 0; i < trailers.length; i += 2) {
-      incoming._addHeaderLine(trailers[i], trailers[i + 1], true);
-    }
-  }
+  if (trailers) addHeaderLines(incoming, trailers, true);
   if (!incoming.upgrade) {
     if (incoming._paused) incoming._pendings.push(END_OF_MESSAGE);
     else incoming._emitEnd();
@@ -482,8 +491,12 @@ function setHeaderField(dest, field, value) {
 }
 
 IncomingMessage.prototype._addHeaderLine = function(field, value, isTrailer) {
-  var dest = isTrailer ? this.trailers : this.headers;
-  field = field.toLowerCase();
+  addLowerHeaderLine(isTrailer ? this.trailers : this.headers, field.toLowerCase(), value);
+};
+var addHeaderLine = IncomingMessage.prototype._addHeaderLine;
+
+// _addHeaderLine for a name already in lower case (the parser's).
+function addLowerHeaderLine(dest, field, value) {
   var present = hasOwn.call(dest, field);
   if (field === 'set-cookie') {
     if (present) dest[field].push(value);
@@ -495,7 +508,7 @@ IncomingMessage.prototype._addHeaderLine = function(field, value, isTrailer) {
   } else {
     setHeaderField(dest, field, value);
   }
-};
+}
 
 // --- OutgoingMessage --------------------------------------------------------------------------
 function OutgoingMessage() {
