@@ -49,17 +49,29 @@ using v8::Value;
 
 namespace {
 
+// Per-Environment binding state, freed by the Environment's cleanup hook: an object with the
+// properties of a datagram's rinfo ({address, port, family, size}, in that order), which each
+// rinfo is cloned from, so that it is filled in place instead of growing from an empty object
+// property by property (most of what a datagram's arrival cost).
+struct UDPBinding {
+  v8::Global<Object> rinfo_boilerplate;
+  static void Free(void* arg) { delete static_cast<UDPBinding*>(arg); }
+};
+
 class UDPWrap : public HandleWrap {
  public:
   NODUS_WRAPPER_TYPE(UDPWrap);
-  UDPWrap(Environment* env, Local<Object> object)
-      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_), &kWrapperType) {
+  UDPWrap(Environment* env, Local<Object> object, const UDPBinding* binding)
+      : HandleWrap(env, object, reinterpret_cast<uv_handle_t*>(&handle_), &kWrapperType),
+        binding_(binding) {
     CHECK_EQ(uv_udp_init(env->loop(), &handle_), 0);
   }
   uv_udp_t* udp() { return &handle_; }
+  const UDPBinding* binding() const { return binding_; }
 
  private:
   uv_udp_t handle_;
+  const UDPBinding* binding_;
 };
 NODUS_DEFINE_WRAPPER_TYPE(UDPWrap, HandleWrap);
 
@@ -71,7 +83,7 @@ using SendReq = ReqWrap<uv_udp_send_t>;
 void New(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   if (!BaseObject::BeginConstruct(args, "UDP")) return;
-  new UDPWrap(env, args.This());
+  new UDPWrap(env, args.This(), static_cast<UDPBinding*>(args.Data().As<v8::External>()->Value()));
 }
 
 void Bind(const FunctionCallbackInfo<Value>& args, bool ipv6) {
@@ -175,9 +187,9 @@ void OnRecv(uv_udp_t* handle, ssize_t nread, const uv_buf_t* buf, const sockaddr
   if (size > 0) std::memcpy(store->Data(), buf->base, size);
   Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, std::move(store));
   argv[2] = v8::Uint8Array::New(ab, 0, size);
-  Local<Object> rinfo = Object::New(isolate);
+  Local<Object> rinfo = wrap->binding()->rinfo_boilerplate.Get(isolate)->Clone();
   SocketAddressToObject(isolate, addr, rinfo);
-  rinfo->CreateDataProperty(env->context(), OneByteString(isolate, "size"),
+  rinfo->CreateDataProperty(env->context(), env->Key("size"),
                             Integer::New(isolate, nread)).Check();
   argv[3] = rinfo;
   env->MakeCallback(self, "onmessage", 4, argv);
@@ -261,7 +273,15 @@ void DropMembership(const FunctionCallbackInfo<Value>& args) {
 void Initialize(Environment* env, Local<Object> target) {
   Isolate* isolate = env->isolate();
   Local<Context> context = env->context();
-  Local<FunctionTemplate> tmpl = FunctionTemplate::New(isolate, New);
+  UDPBinding* binding = new UDPBinding();
+  env->AddCleanupHook(UDPBinding::Free, binding);
+  Local<Object> rinfo = Object::New(isolate);
+  for (const char* name : {"address", "port", "family", "size"}) {
+    rinfo->CreateDataProperty(context, env->Key(name), v8::Undefined(isolate)).Check();
+  }
+  binding->rinfo_boilerplate.Reset(isolate, rinfo);
+  Local<FunctionTemplate> tmpl =
+      FunctionTemplate::New(isolate, New, v8::External::New(isolate, binding));
   tmpl->SetClassName(OneByteString(isolate, "UDP"));
   tmpl->InstanceTemplate()->SetInternalFieldCount(BaseObject::kInternalFieldCount);
   HandleWrap::AddMethods(isolate, tmpl);

@@ -230,7 +230,8 @@ Socket.prototype.close = function() {
 
 Socket.prototype.address = function() {
   this._healthCheck();
-  var out = {};
+  // Made with the properties the binding fills (see net.js's addressOf).
+  var out = { address: undefined, port: undefined, family: undefined };
   var err = this._handle.getsockname(out);
   if (err) throw errnoException(err, 'getsockname');
   return out;

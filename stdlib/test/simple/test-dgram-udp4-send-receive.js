@@ -16,6 +16,8 @@ server.on('message', common.mustCall(function(msg, rinfo) {
   assert.strictEqual(rinfo.family, 'IPv4');
   assert.strictEqual(rinfo.port, clientPort);
   assert.strictEqual(rinfo.size, payload.length);
+  // rinfo's properties come in this order (each rinfo is cloned from one object).
+  assert.deepEqual(Object.keys(rinfo), ['address', 'port', 'family', 'size']);
   server.close();
 }));
 
