@@ -6,6 +6,7 @@
 //   send6(...)                                     (the request holds the buffer until then)
 //   recvStart() / recvStop()                    -> err; each datagram calls
 //                                                  handle.onmessage(nread, handle, bytes, rinfo)
+//                                                  bytes: an ArrayBuffer of exactly nread bytes
 //                                                  rinfo = {address, port, family, size}; a
 //                                                  negative nread is a receive error (no bytes)
 //   getsockname(out)                            -> err; fills out.address/port/family
@@ -186,7 +187,7 @@ void OnRecv(uv_udp_t* handle, ssize_t nread, const uv_buf_t* buf, const sockaddr
   std::unique_ptr<BackingStore> store = ArrayBuffer::NewBackingStore(isolate, size);
   if (size > 0) std::memcpy(store->Data(), buf->base, size);
   Local<ArrayBuffer> ab = ArrayBuffer::New(isolate, std::move(store));
-  argv[2] = v8::Uint8Array::New(ab, 0, size);
+  argv[2] = ab;  // dgram.js makes the Buffer view (with Buffer's own map, no prototype change)
   Local<Object> rinfo = wrap->binding()->rinfo_boilerplate.Get(isolate)->Clone();
   SocketAddressToObject(isolate, addr, rinfo);
   rinfo->CreateDataProperty(env->context(), env->Key("size"),

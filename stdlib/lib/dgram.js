@@ -8,6 +8,7 @@
 var events = require('events');
 var util = require('util');
 var Buffer = require('buffer').Buffer;
+var fromArrayBuffer = require('buffer')._fromArrayBuffer;
 
 var binding = process.binding('udp_wrap');
 var UDP = binding.UDP;
@@ -213,8 +214,7 @@ function onMessage(nread, handle, bytes, rinfo) {
     self.emit('error', errnoException(nread, 'recvmsg'));
     return;
   }
-  Object.setPrototypeOf(bytes, Buffer.prototype);  // A Buffer without a copy.
-  self.emit('message', bytes, rinfo);
+  self.emit('message', fromArrayBuffer(bytes, nread), rinfo);  // a Buffer without a copy
 }
 
 Socket.prototype.close = function() {
