@@ -161,6 +161,69 @@ var cases = {
     src.emit('end');
     done();
   },
+  // A listening server's address() (getsockname and the object made of it), n times.
+  address: function() {
+    var server = require('net').createServer();
+    server.listen(0, '127.0.0.1', function() {
+      for (var i = 0; i < n; i++) sum += server.address().port > 0 ? 1 : 0;
+      server.close();
+      done();
+    });
+  },
+  // n UDP round trips: a socket sends 5 bytes to itself, reads them (Buffer and rinfo) and
+  // sends again.
+  udp: function() {
+    var socket = require('dgram').createSocket('udp4');
+    var message = new Buffer('hello');
+    var port = 0, got = 0;
+    socket.on('message', function(bytes, rinfo) {
+      sum += bytes.length + (rinfo.port === port ? 1 : 0);
+      if (++got < n) socket.send(message, 0, message.length, port, '127.0.0.1');
+      else finish();
+    });
+    function finish() {
+      socket.close();
+      done();
+    }
+    socket.on('listening', function() {
+      port = socket.address().port;
+      if (n > 0) socket.send(message, 0, message.length, port, '127.0.0.1');
+      else finish();
+    });
+    socket.bind(0, '127.0.0.1');
+  },
+  // n keep-alive requests with six browser-like headers, one at a time over one connection to
+  // an http server in the same process (the client is a raw socket): parsing, headers, the
+  // response. Both ends are counted.
+  http_headers: function() {
+    var http = require('http');
+    var request = 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n' +
+        'User-Agent: Mozilla/5.0 (X11; Linux x86_64)\r\n' +
+        'Accept: text/html,application/xhtml+xml\r\nAccept-Language: en-US,en;q=0.5\r\n' +
+        'Accept-Encoding: gzip, deflate\r\nConnection: keep-alive\r\n\r\n';
+    var server = http.createServer(function(req, res) {
+      sum += Object.keys(req.headers).length;
+      res.writeHead(200, {'Content-Type': 'text/plain'});
+      res.end('Hello World\n');
+    });
+    server.listen(0, '127.0.0.1', function() {
+      var client = require('net').connect(server.address().port, '127.0.0.1');
+      var answered = 0;
+      function finish() {
+        client.end();
+        server.close();
+        done();
+      }
+      client.on('connect', function() {
+        if (n > 0) client.write(request);
+        else finish();
+      });
+      client.on('data', function() {
+        if (++answered < n) client.write(request);
+        else finish();
+      });
+    });
+  },
   // A general mix: emit, JSON, string building, closures, arrays.
   mix: function() {
     var e = emitter(2);

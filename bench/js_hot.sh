@@ -45,6 +45,9 @@ tostring_ascii 100000
 inherits 50000
 pipe 100000
 mix 20000
+address 50000
+udp 20000
+http_headers 20000
 npm_load 1"
 if [[ $# -gt 0 ]]; then
   sel=""
