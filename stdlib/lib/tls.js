@@ -562,6 +562,18 @@ function credentialOptions(options) {
   return details;
 }
 
+// A client's credentials. Those of a connection that sets none of CREDENTIAL_OPTIONS (the system
+// roots, the default protocol and ciphers: most https requests) are made once and shared: making
+// an OpenSSL context costs about 165 us, a tenth of a whole handshake. Nothing a connection
+// does changes its context (the SNI name, the checks and the session are the connection's own).
+var defaultClientCredentials = null;
+
+function clientCredentials(details) {
+  if (Object.keys(details).length > 0) return crypto.createCredentials(details);
+  if (defaultClientCredentials === null) defaultClientCredentials = crypto.createCredentials({});
+  return defaultClientCredentials;
+}
+
 // How long a server waits for a peer's handshake, as today's Node (0: forever).
 var DEFAULT_HANDSHAKE_TIMEOUT = 120 * 1000;
 
@@ -705,7 +717,7 @@ exports.connect = function(port /* , host, options, listener */) {
   }
   if (host === undefined) host = options.host || 'localhost';
 
-  var credentials = crypto.createCredentials(credentialOptions(options));
+  var credentials = clientCredentials(credentialOptions(options));
   var servername = options.servername;
   if (servername === undefined && !net.isIP(host)) servername = host;
   var pair = new SecurePair(credentials, false, true, !!options.rejectUnauthorized,

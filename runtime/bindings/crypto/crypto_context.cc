@@ -151,13 +151,21 @@ void AddExtraCaCerts(X509_STORE* store) {
 // loading the bundle takes tens of milliseconds. Like the providers, this is process-wide
 // OpenSSL state rather than per-Environment state; it is never modified after loading and
 // lives until the process ends.
+// The lookups are those of X509_STORE_set_default_paths but for OpenSSL 3's third, a "store"
+// lookup of the same certificate directory: it reads the whole directory (hundreds of entries)
+// for every issuer not found in memory, so each handshake with a certificate no root vouches
+// for (a self-signed one) listed /etc/ssl/certs again, a fifth of the handshake. The bundle and
+// the hashed directory give the same roots.
 X509_STORE* SystemRootStore() {
   static std::once_flag once;
   static X509_STORE* store = nullptr;
   std::call_once(once, [] {
     store = X509_STORE_new();
     if (store != nullptr) {
-      X509_STORE_set_default_paths(store);
+      X509_LOOKUP* bundle = X509_STORE_add_lookup(store, X509_LOOKUP_file());
+      if (bundle != nullptr) X509_LOOKUP_load_file(bundle, nullptr, X509_FILETYPE_DEFAULT);
+      X509_LOOKUP* directory = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir());
+      if (directory != nullptr) X509_LOOKUP_add_dir(directory, nullptr, X509_FILETYPE_DEFAULT);
       AddExtraCaCerts(store);
     }
     ERR_clear_error();
