@@ -82,7 +82,12 @@ function emitToAll(self, handler, argc, a1, a2, a3, args) {
   } else {
     var listeners = new Array(length);
     for (var i = 0; i < length; i++) listeners[i] = handler[i];
-    for (i = 0; i < length; i++) callListener(self, listeners[i], argc, a1, a2, a3, args);
+    for (i = 0; i < length; i++) {
+      // Only functions are called: an array whose index past the end a program pinned (see
+      // removeListener) is that long, with nothing in between.
+      var listener = listeners[i];
+      if (typeof listener === 'function') callListener(self, listener, argc, a1, a2, a3, args);
+    }
   }
 }
 
