@@ -1054,18 +1054,23 @@ function unwatchHeaders(socket) {
   var watched = server && server._httpHeadersWatched;
   if (!watched) return;
   watched.delete(socket);
-  if (watched.size === 0 && server._httpHeadersTimer) {
-    clearInterval(server._httpHeadersTimer);
-    server._httpHeadersTimer = null;
-  }
 }
 
+// The interval never keeps the process alive (the server's connections do), and stops itself
+// once it finds no connection left to watch: a server whose clients come one at a time does
+// not set and clear an interval per connection.
 function startHeadersCheck(server) {
   var every = Math.max(5, Math.min(5000, Math.floor(headersTimeoutOf(server) / 4)));
   server._httpHeadersTimer = setInterval(checkHeaders, every, server);
+  server._httpHeadersTimer.unref();
 }
 
 function checkHeaders(server) {
+  if (server._httpHeadersWatched.size === 0) {
+    clearInterval(server._httpHeadersTimer);
+    server._httpHeadersTimer = null;
+    return;
+  }
   var ms = headersTimeoutOf(server);
   var now = loopTime[0];
   var expired = [];
