@@ -121,15 +121,36 @@ function invalidChar(what, name) {
 var headerLines = new Map();
 var MAX_HEADER_LINES = 256;
 
-function HeaderLine(value, line, latin1) {
+function HeaderLine(value, line, latin1, special) {
   this.value = value;
   this.line = line;
   this.latin1 = latin1;
+  this.special = special;
 }
 
-function rememberHeaderLine(field, value, line, latin1) {
+function rememberHeaderLine(field, value, line, latin1, special) {
   if (headerLines.size >= MAX_HEADER_LINES) headerLines.clear();
-  headerLines.set(field, new HeaderLine(value, line, latin1));
+  headerLines.set(field, new HeaderLine(value, line, latin1, special));
+}
+
+// What a header line means to _storeHeader, worked out once per line the cache keeps.
+var HEADER_OTHER = 0, HEADER_CONNECTION_CLOSE = 1, HEADER_CONNECTION_OTHER = 2,
+    HEADER_CHUNKED = 3, HEADER_TRANSFER_OTHER = 4, HEADER_CONTENT_LENGTH = 5, HEADER_EXPECT = 6;
+
+function specialHeader(field, value) {
+  // Only names of these lengths can be one of the four that matter.
+  var length = field.length;
+  if (length !== 10 && length !== 17 && length !== 14 && length !== 6) return HEADER_OTHER;
+  var lower = field.toLowerCase();
+  if (lower === 'connection') {
+    return /close/i.test(value) ? HEADER_CONNECTION_CLOSE : HEADER_CONNECTION_OTHER;
+  }
+  if (lower === 'transfer-encoding') {
+    return /chunk/i.test(value) ? HEADER_CHUNKED : HEADER_TRANSFER_OTHER;
+  }
+  if (lower === 'content-length') return HEADER_CONTENT_LENGTH;
+  if (lower === 'expect') return HEADER_EXPECT;
+  return HEADER_OTHER;
 }
 
 // V8 joins a concatenation's pieces into one string on the first read of a character.
@@ -629,13 +650,19 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
   var latin1 = false;
 
   function store(field, value) {
-    var cached = typeof field === 'string' && typeof value === 'string' ?
+    // A number's text cannot change (an object's toString could), so numbers are kept too:
+    // Content-Length is usually one.
+    var cached = typeof field === 'string' &&
+        (typeof value === 'string' || typeof value === 'number') ?
         headerLines.get(field) : undefined;
+    var special;
     if (cached !== undefined && cached.value === value) {
       // A header this process sent before: checked then, and its line made once.
       pieces[count++] = cached.line;
       if (cached.latin1) latin1 = true;
+      special = cached.special;
     } else {
+      var given = value;
       field = checkToken('Header name', '' + field);
       value = '' + value;
       var kind = valueClass(value);
@@ -643,22 +670,25 @@ OutgoingMessage.prototype._storeHeader = function(firstLine, headers, firstLineA
       if (kind === VALUE_LATIN1) latin1 = true;
       var line = flatten(field + ': ' + value + CRLF);
       pieces[count++] = line;
-      rememberHeaderLine(field, value, line, kind === VALUE_LATIN1);
+      special = specialHeader(field, value);
+      rememberHeaderLine(field, typeof given === 'number' ? given : value, line,
+                         kind === VALUE_LATIN1, special);
     }
-    // Only names of these lengths can be one of the four that matter here.
-    var length = field.length;
-    if (length !== 10 && length !== 17 && length !== 14 && length !== 6) return;
-    var lower = field.toLowerCase();
-    if (lower === 'connection') {
+    if (special === HEADER_OTHER) return;
+    if (special === HEADER_CONNECTION_CLOSE) {
       sentConnectionHeader = true;
-      if (/close/i.test(value)) self._last = true;
-      else self.shouldKeepAlive = true;
-    } else if (lower === 'transfer-encoding') {
+      self._last = true;
+    } else if (special === HEADER_CONNECTION_OTHER) {
+      sentConnectionHeader = true;
+      self.shouldKeepAlive = true;
+    } else if (special === HEADER_CHUNKED) {
       sentTransferEncodingHeader = true;
-      if (/chunk/i.test(value)) self.chunkedEncoding = true;
-    } else if (lower === 'content-length') {
+      self.chunkedEncoding = true;
+    } else if (special === HEADER_TRANSFER_OTHER) {
+      sentTransferEncodingHeader = true;
+    } else if (special === HEADER_CONTENT_LENGTH) {
       sentContentLengthHeader = true;
-    } else if (lower === 'expect') {
+    } else {
       sentExpect = true;
     }
   }
