@@ -444,7 +444,6 @@ class Parser : public BaseObject, public StreamListener {
   static constexpr int32_t kMessageEnded = 2;
 
  private:
-
   // Calls parser[name](args); returns false if it threw or is missing when required. The three
   // per-message callbacks go through the dispatcher http.js registers, when it has: it looks up
   // parser[name] as this does (an inline cache instead of a lookup from C++) and calls it.
