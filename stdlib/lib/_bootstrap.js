@@ -77,18 +77,45 @@ process.EventEmitter = EventEmitter;
 
 // The nextTick queue. tickInfo[0] mirrors how many callbacks wait, so native code calls into
 // JS only when there is something to run (runtime/core/environment.cc, RunTicks).
+// tickQueue[tickIndex .. tickLength) wait; the array keeps its length (the slots that ran hold
+// undefined) so that queueing reuses its backing store: emptying it (`length = 0`) made V8 drop
+// the store and grow a new one for the next tick, on every turn with a tick.
 var tickQueue = [];
 var tickIndex = 0;
+var tickLength = 0;
 var tickInfo = methods.setupCallbacks(runTicks, fatalException, unhandledRejection);
 
-function nextTick(callback) {
+// A queued callback and up to three arguments, without an `arguments` copy; more go in args.
+function Tick(callback, argc, a1, a2, a3, args) {
+  this.callback = callback;
+  this.argc = argc;
+  this.a1 = a1;
+  this.a2 = a2;
+  this.a3 = a3;
+  this.args = args;
+}
+
+function nextTick(callback, a1, a2, a3) {
   if (typeof callback !== 'function') {
     throw new TypeError('process.nextTick: callback must be a function');
   }
-  var args = null;
-  if (arguments.length > 1) args = Array.prototype.slice.call(arguments, 1);
-  tickQueue.push({ callback: callback, args: args });
-  tickInfo[0] = tickQueue.length - tickIndex;
+  var argc = arguments.length;
+  tickQueue[tickLength++] = new Tick(callback, argc, a1, a2, a3,
+                                     argc > 4 ? Array.prototype.slice.call(arguments, 1) : null);
+  tickInfo[0] = tickLength - tickIndex;
+}
+
+// A tick's callback, called as a plain function (`this` is undefined, the global object for
+// sloppy code), with the arguments given to nextTick.
+function callTick(tick) {
+  var callback = tick.callback;
+  switch (tick.argc) {
+    case 1: callback(); break;
+    case 2: callback(tick.a1); break;
+    case 3: callback(tick.a1, tick.a2); break;
+    case 4: callback(tick.a1, tick.a2, tick.a3); break;
+    default: callback.apply(undefined, tick.args);
+  }
 }
 
 // One pass over the queue, as v0.6.3's _tickCallback: only the callbacks queued before the pass
@@ -102,30 +129,30 @@ function nextTick(callback) {
 var ticking = false;
 function runTicks(fromNative) {
   // timers.js calls this after every timer: an empty queue must cost next to nothing.
-  if (ticking || tickIndex === tickQueue.length) return;
+  if (ticking || tickIndex === tickLength) return;
   ticking = true;
-  var end = tickQueue.length;
+  var end = tickLength;
   try {
     while (tickIndex < end) {
       var tick = tickQueue[tickIndex];
       tickQueue[tickIndex++] = undefined;
-      tickInfo[0] = tickQueue.length - tickIndex;
-      if (tick.args === null) tick.callback();
-      else tick.callback.apply(null, tick.args);
+      tickInfo[0] = tickLength - tickIndex;
+      callTick(tick);
       if (tickIndex < end || fromNative !== true) methods.runMicrotasks();
     }
   } finally {
     ticking = false;
-    // The queue is reused: emptied when all ran, cut down only once many ran (a chain of ticks
-    // leaves one behind each pass).
-    if (tickIndex === tickQueue.length) {
-      tickQueue.length = 0;
-      tickIndex = 0;
+    if (tickIndex === tickLength) {
+      // All ran: the slots are reused from the start, unless a burst left the array long.
+      if (tickQueue.length > 1024) tickQueue = [];
+      tickIndex = tickLength = 0;
     } else if (tickIndex >= 1024) {
-      tickQueue = tickQueue.slice(tickIndex);
+      // A chain of ticks leaves one behind each pass: cut off the slots that ran, now and then.
+      tickQueue = tickQueue.slice(tickIndex, tickLength);
+      tickLength -= tickIndex;
       tickIndex = 0;
     }
-    tickInfo[0] = tickQueue.length - tickIndex;
+    tickInfo[0] = tickLength - tickIndex;
   }
 }
 
