@@ -211,3 +211,12 @@ EventEmitter.prototype.listeners = function(type) {
   }
   return list;
 };
+
+// For the stdlib only (net's Socket#_onOnlyStores): addListener and emit as defined here, to
+// tell whether a program has replaced them since. Not enumerable: not part of the module's API.
+Object.defineProperty(exports, '_pristine', {
+  value: Object.freeze({
+    addListener: EventEmitter.prototype.addListener,
+    emit: EventEmitter.prototype.emit
+  })
+});

@@ -1005,6 +1005,23 @@ function connectionListener(socket) {
   socket._httpServer = self;
   // Idle connections close after two minutes, as in v0.6.
   socket.setTimeout(2 * 60 * 1000);
+  // A socket no one has listened to yet gets its listeners as one table, in the order the
+  // calls below add them: five on() calls, each announcing 'newListener' and growing the table
+  // by one property, were an eighth of a `Connection: close` request's instructions.
+  var native = socket instanceof net.Socket && socket._handle &&
+               typeof socket._handle.readStart === 'function';
+  if (native && net._onOnlyStores(socket)) {
+    socket._events = {
+      timeout: socketOnTimeout,
+      end: serverSocketOnEnd,
+      close: serverSocketOnClose,
+      error: serverSocketOnError,
+      drain: serverSocketOnDrain
+    };
+    socket._handle.onread = serverFirstRead;
+    watchHeaders(self, socket);
+    return;
+  }
   socket.on('timeout', socketOnTimeout);
   // The parser reads the socket's bytes natively when it can: no Buffer or 'data' event per
   // read, as v0.6 bypassed 'data' with socket.ondata. It is made by the first read
@@ -1013,8 +1030,7 @@ function connectionListener(socket) {
   // 'data'; so does a tls CleartextStream (https), whose bytes are decrypted in JS: only a
   // net.Socket's own handle may be consumed (its parse failures and upgrades arrive as
   // parser.onError and parser.onUpgrade, on Parser.prototype).
-  if (socket instanceof net.Socket && socket._handle &&
-      typeof socket._handle.readStart === 'function') {
+  if (native) {
     socket._handle.onread = serverFirstRead;
   } else {
     attachParser(self, socket);

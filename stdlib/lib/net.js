@@ -7,7 +7,8 @@
 // Server through `handle.owner`. Rarely changed fields default on Socket.prototype.
 'use strict';
 
-var EventEmitter = require('events').EventEmitter;
+var events = require('events');
+var EventEmitter = events.EventEmitter;
 var Stream = require('stream');
 var timers = require('timers');
 var util = require('util');
@@ -294,11 +295,22 @@ function unpipeNatively(socket, all) {
   if (handle && handle._piped) handle.unpipe(all === true);
 }
 
-Socket.prototype.addListener = function(type, listener) {
+function socketAddListener(type, listener) {
   if (type === 'data') unpipeNatively(this);
   return Stream.prototype.addListener.call(this, type, listener);
+}
+Socket.prototype.addListener = Socket.prototype.on = socketAddListener;
+
+// For the stdlib (http's connections): whether socket.on(type, listener), for a type other than
+// 'data', would do nothing but store the listener, so that several can be set as one listener
+// table: the socket has none yet (so there is no 'newListener' listener to tell, nor a listener
+// to keep), and no program has replaced on(), addListener() or emit() (which announces each new
+// listener) on the socket or its prototypes.
+exports._onOnlyStores = function(socket) {
+  var pristine = events._pristine;
+  return socket._events === undefined && socket.on === socketAddListener &&
+         Stream.prototype.addListener === pristine.addListener && socket.emit === pristine.emit;
 };
-Socket.prototype.on = Socket.prototype.addListener;
 
 Socket.prototype.removeListener = function(type, listener) {
   if (type === 'data') unpipeNatively(this);
