@@ -165,10 +165,16 @@ class Environment {
 
   // Functions a binding's JS side hands it once, so that native code reaches JS on a hot path
   // without a property lookup from C++ (which costs far more than the same lookup in JIT code).
-  // kStreamOnread / kOnconnection: fn(...args) called with a stream handle (a server handle)
-  // as `this`, in place of looking up and calling its onread (onconnection); see
-  // StreamWrap::ExposeWriteInfo's setCallbackDispatchers.
-  enum class BindingFunction { kHttpParserDispatch, kStreamOnread, kOnconnection, kCount };
+  // kStreamOnread / kOnconnection / kStreamOnfirstread: fn(...args) called with a stream handle
+  // (a server handle) as `this`, in place of looking up and calling its onread (onconnection,
+  // onfirstread); see StreamWrap::ExposeWriteInfo's setCallbackDispatchers.
+  enum class BindingFunction {
+    kHttpParserDispatch,
+    kStreamOnread,
+    kOnconnection,
+    kStreamOnfirstread,
+    kCount
+  };
   v8::Local<v8::Function> binding_function(BindingFunction which) const {
     return binding_functions_[static_cast<int>(which)].Get(isolate_);
   }

@@ -423,25 +423,31 @@ void StreamWrap::AddMethods(Isolate* isolate, Local<FunctionTemplate> tmpl) {
 
 namespace {
 
-// setCallbackDispatchers(onread, onconnection): from now on a stream's reads reach JS as
-// onread.call(handle, nread, arrayBuffer) and a server's connections as
-// onconnection.call(serverHandle, status, clientHandle), in place of native code looking up
-// handle.onread (handle.onconnection) itself; each dispatcher looks the method up and calls it
-// (net.js). Registered once per Environment: a later call changes nothing and returns false (a
-// program's own code must not redirect every stream's reads).
+// setCallbackDispatchers(onread, onconnection, [onfirstread]): from now on a stream's reads
+// reach JS as onread.call(handle, nread, arrayBuffer), a server's connections as
+// onconnection.call(serverHandle, status, clientHandle) and first reads announced (readStart(true))
+// as onfirstread.call(handle, nread), in place of native code looking up handle.onread
+// (handle.onconnection, handle.onfirstread) itself; each dispatcher looks the method up and
+// calls it (net.js). Registered once per Environment: a later call changes nothing and returns
+// false (a program's own code must not redirect every stream's reads).
 void SetCallbackDispatchers(const FunctionCallbackInfo<Value>& args) {
   Environment* env = Environment::GetCurrent(args);
   Local<v8::Function> onread;
   Local<v8::Function> onconnection;
+  Local<v8::Function> onfirstread;
   if (!GetFunctionArg(args, 0, "onread", &onread) ||
       !GetFunctionArg(args, 1, "onconnection", &onconnection)) {
     return;
   }
+  if (!args[2]->IsUndefined() && !GetFunctionArg(args, 2, "onfirstread", &onfirstread)) return;
   if (!env->binding_function(Environment::BindingFunction::kStreamOnread).IsEmpty()) {
     return args.GetReturnValue().Set(false);
   }
   env->set_binding_function(Environment::BindingFunction::kStreamOnread, onread);
   env->set_binding_function(Environment::BindingFunction::kOnconnection, onconnection);
+  if (!onfirstread.IsEmpty()) {
+    env->set_binding_function(Environment::BindingFunction::kStreamOnfirstread, onfirstread);
+  }
   args.GetReturnValue().Set(true);
 }
 
@@ -477,6 +483,7 @@ void StreamWrap::ReadStart(const FunctionCallbackInfo<Value>& args) {
   StreamWrap* wrap = UnwrapMethod<StreamWrap>(args);
   if (wrap == nullptr) return;
   wrap->js_reading_ = true;
+  if (args[0]->IsTrue()) wrap->announce_first_read_ = true;
   // Held back by a listener (a pipe whose destination is full, splice mode): reading starts
   // when it lets go.
   if (wrap->ListenersHoldReads()) return args.GetReturnValue().Set(0);
@@ -503,7 +510,26 @@ void StreamWrap::OnAlloc(uv_handle_t* handle, size_t, uv_buf_t* buf) {
 void StreamWrap::OnRead(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf) {
   if (nread == 0) return;  // EAGAIN: nothing to report.
   StreamWrap* wrap = static_cast<StreamWrap*>(stream->data);
+  if (wrap->announce_first_read_) {
+    wrap->announce_first_read_ = false;
+    if (nread > 0) return wrap->AnnounceFirstRead(nread, *buf);
+  }
   wrap->listener_->OnStreamRead(nread, *buf);
+}
+
+void StreamWrap::AnnounceFirstRead(ssize_t nread, const uv_buf_t& buf) {
+  Environment* env = this->env();
+  Isolate* isolate = env->isolate();
+  {
+    HandleScope scope(isolate);
+    Local<Value> argv[1] = {Integer::New(isolate, static_cast<int32_t>(nread))};
+    env->MakeCallback(object(), Environment::BindingFunction::kStreamOnfirstread, "onfirstread",
+                      1, argv);
+  }
+  // Closed by JS meanwhile: the bytes have nowhere to go. (buf is still the Environment's read
+  // buffer, untouched: only a read callback fills it, and none runs inside this one.)
+  if (uv_is_closing(handle())) return;
+  listener_->OnStreamRead(nread, buf);
 }
 
 void StreamWrap::EmitRead(ssize_t nread, const uv_buf_t& buf) {

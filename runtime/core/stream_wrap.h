@@ -4,6 +4,9 @@
 //   readStart() / readStop()               -> handle.onread(nread, data): data is an ArrayBuffer
 //                                             of exactly nread bytes (net.js makes the Buffer); nread < 0 is a libuv error or
 //                                             UV_EOF (exposed as binding.UV_EOF)
+//   readStart(true)                        -> the same, but the first read (nread > 0) calls
+//                                             handle.onfirstread(nread) before its bytes go
+//                                             anywhere: a listener it pushes gets them natively
 //   writeBuffer(req, uint8array)           -> 0 or a negative libuv error code. The outcome is in
 //   writeUtf8String(req, string)              binding.writeInfo (a Float64Array shared by all
 //   writeAsciiString / writeLatin1String      streams): [0] the byte count, [1] 1 if the write
@@ -201,6 +204,11 @@ class StreamWrap : public HandleWrap {
 
   // Delivers one read to handle.onread (the JS listener's work).
   void EmitRead(ssize_t nread, const uv_buf_t& buf);
+  // The first read of a stream whose readStart(true) asked for it: handle.onfirstread(nread) is
+  // called before the bytes go anywhere, then they go to the top of the listener chain, which
+  // may now be a listener onfirstread pushed (an HTTP server's parser taking the connection
+  // over: no ArrayBuffer, Buffer or JS parse call for the bytes).
+  void AnnounceFirstRead(ssize_t nread, const uv_buf_t& buf);
   // Tells every listener that JS is about to write, shut down or stop reading.
   void BeforeWrite();
   bool ListenersHoldReads() const;
@@ -236,6 +244,7 @@ class StreamWrap : public HandleWrap {
   std::unique_ptr<NativeStats> stats_;
   bool js_reading_ = false;     // readStart() called and not readStop()
   bool native_queued_ = false;  // native writes waited in the queue since the last drain
+  bool announce_first_read_ = false;  // readStart(true), and no read came since
 };
 
 // The member budget above (HandleWrap's 32 bytes and 56 of StreamWrap's own); ConnectionWrap adds

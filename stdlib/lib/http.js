@@ -13,9 +13,6 @@ var parserBinding = process.binding('http_parser');
 var HTTPParser = parserBinding.HTTPParser;
 // loopTime[0]: the loop's clock (as binding.now() reads it), as the parser's.
 var loopTime = process.binding('timer_wrap').loopTime;
-var fromArrayBuffer = require('buffer')._fromArrayBuffer;  // a read's bytes as a Buffer
-// net's handle.onread (TCP and Pipe handles share it), which serverFirstRead stands in for once.
-var netOnread = process.binding('tcp_wrap').TCP.prototype.onread;
 
 // The binding calls every parser's per-message callbacks through this function, with the parser
 // as `this`: the lookup of parser.onHeadersComplete (or onBody, onMessageComplete) is then an
@@ -989,6 +986,9 @@ exports.Server = Server;
 // today's Node's server.headersTimeout; 0 turns it off.
 Server.prototype.headersTimeout = 60 * 1000;
 Server.prototype.maxHeadersCount = DEFAULT_MAX_HEADERS_COUNT;
+// net's onconnection starts each connection's reads with readStart(true): its first read calls
+// handle.onfirstread (serverFirstRead, set by connectionListener) before the bytes go anywhere.
+Server.prototype._announceFirstRead = true;
 
 exports.createServer = function(requestListener) {
   return new Server(requestListener);
@@ -1018,20 +1018,22 @@ function connectionListener(socket) {
       error: serverSocketOnError,
       drain: serverSocketOnDrain
     };
-    socket._handle.onread = serverFirstRead;
+    socket._handle.onfirstread = serverFirstRead;
     watchHeaders(self, socket);
     return;
   }
   socket.on('timeout', socketOnTimeout);
   // The parser reads the socket's bytes natively when it can: no Buffer or 'data' event per
-  // read, as v0.6 bypassed 'data' with socket.ondata. It is made by the first read
-  // (serverFirstRead, in place of net's handle.onread for that read): a connection that sends
-  // nothing holds no parser. A socket without a native handle (one a user built) goes through
+  // read, as v0.6 bypassed 'data' with socket.ondata. It is made when the first read comes
+  // (serverFirstRead, which the handle calls before that read's bytes go anywhere; see
+  // Server.prototype._announceFirstRead): a connection that sends nothing holds no parser, and
+  // the first bytes, like all after them, go to it natively. A socket without a native handle
+  // (one a user built) goes through
   // 'data'; so does a tls CleartextStream (https), whose bytes are decrypted in JS: only a
   // net.Socket's own handle may be consumed (its parse failures and upgrades arrive as
   // parser.onError and parser.onUpgrade, on Parser.prototype).
   if (native) {
-    socket._handle.onread = serverFirstRead;
+    socket._handle.onfirstread = serverFirstRead;
   } else {
     attachParser(self, socket);
     socket.on('data', serverSocketOnData);
@@ -1054,20 +1056,14 @@ function attachParser(server, socket) {
   return parser;
 }
 
-// handle.onread for a connection's first read (see connectionListener): the parser is made,
-// reads the socket natively from now on, and parses these bytes as serverSocketOnData would.
-// The read is activity and counts toward bytesRead, as net's onread counts it.
-function serverFirstRead(nread, arrayBuffer) {
-  var handle = this;
-  handle.onread = netOnread;  // for every read after this one
-  var socket = handle.owner;
-  if (nread <= 0 || !socket || socket.destroyed || socket._handle !== handle || socket.parser) {
-    return netOnread.call(handle, nread, arrayBuffer);
-  }
-  if (socket._idleTimeout > 0) timers.active(socket);
-  socket._bytesRead += nread;
-  attachParser(socket._httpServer, socket).consume(handle);
-  serverSocketOnData.call(socket, fromArrayBuffer(arrayBuffer, nread));
+// handle.onfirstread(nread): a connection's first read has come (nread bytes), and its bytes go
+// to the top of the handle's read listeners when this returns: to the parser made and consumed
+// here, which counts them toward bytesRead and the idle timer as it does every read after. A
+// socket that has a parser already (or is done with) leaves them to net's handle.onread.
+function serverFirstRead(nread) {
+  var socket = this.owner;
+  if (!socket || socket.destroyed || socket._handle !== this || socket.parser) return;
+  attachParser(socket._httpServer, socket).consume(this);
 }
 
 // Listens as once() would, without a wrapper closure per connection.

@@ -494,6 +494,9 @@ tcpBinding.setCallbackDispatchers(function dispatchOnread(nread, buffer) {
 }, function dispatchOnconnection(status, clientHandle) {
   var onconnection = this.onconnection;
   if (typeof onconnection === 'function') return onconnection.call(this, status, clientHandle);
+}, function dispatchOnfirstread(nread) {
+  var onfirstread = this.onfirstread;
+  if (typeof onfirstread === 'function') onfirstread.call(this, nread);
 });
 
 // ---- Writing -----------------------------------------------------------------------------------
@@ -998,7 +1001,9 @@ function onconnection(status, clientHandle) {
   socket.readable = socket.writable = true;
   socket.server = server;
   server.connections++;
-  clientHandle.readStart();
+  // A server that wants to see a connection's first read before its bytes go anywhere (http's
+  // takes the connection over with its parser then) says so with _announceFirstRead.
+  clientHandle.readStart(server._announceFirstRead === true);
   server.emit('connection', socket);
   // As in v0.6.3, an accepted socket emits 'connect' right after the server's 'connection'.
   if (!socket.destroyed) socket.emit('connect');

@@ -1,7 +1,7 @@
 // Bytes the native HTTP parser consumes count toward socket.bytesRead and are activity for the
-// socket's idle timer (an upload streaming for long is not cut off by setTimeout). A
-// connection's first read reaches JS (it makes the parser, see http.js connectionListener), so
-// the body is sent only once the server has answered the head: it is a consumed read.
+// socket's idle timer (an upload streaming for long is not cut off by setTimeout): the
+// connection's first read (announced to JS, which makes the parser: see http.js
+// connectionListener) and the body, sent once the server has answered the head.
 var common = require('../common');
 var assert = require('assert');
 var http = require('http');
