@@ -368,9 +368,14 @@ class Parser : public BaseObject, public StreamListener {
     if (self->dropping_) return 0;
     std::string& name = self->fields_[self->fields_.size() - 2];
     if (self->lowercase_names_) {
+      // Grown once, then written in place (a push_back per character cost about 30
+      // instructions a character).
+      size_t start = name.size();
+      name.resize(start + length);
+      char* out = &name[start];
       for (size_t i = 0; i < length; i++) {
         char c = at[i];
-        name.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+        out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
       }
     } else {
       name.append(at, length);
