@@ -1,8 +1,8 @@
-// Native code reaches a stream handle's onread and a server handle's onconnection through the
-// dispatchers net.js registers (runtime/core/stream_wrap.cc setCallbackDispatchers), which look
-// the method up as a lookup from C++ did: checks that they are registered once and cannot be
-// replaced, that a method set on one handle (not its prototype) is the one called, with the
-// arguments native code passed, and that a handle whose method is not a function is not called.
+// Native code reaches a stream handle's onread (and onfirstread) and a server handle's onconnection
+// through the dispatchers net.js registers (runtime/core/stream_wrap.cc setCallbackDispatchers),
+// which look the method up as a lookup from C++ did: checks that they are registered once and
+// cannot be replaced, that a method set on one handle (not its prototype) is the one called, with
+// the arguments native code passed, and that a handle whose method is not a function is not called.
 var common = require('../common');
 var assert = require('assert');
 var net = require('net');
@@ -13,9 +13,10 @@ var pipeBinding = process.binding('pipe_wrap');
 var hijacked = 0;
 function hijack() { hijacked++; }
 assert.strictEqual(tcpBinding.setCallbackDispatchers(hijack, hijack), false);
+assert.strictEqual(tcpBinding.setCallbackDispatchers(hijack, hijack, hijack), false);
 assert.strictEqual(pipeBinding.setCallbackDispatchers(hijack, hijack), false);
 // Bad arguments are a TypeError, not a crash.
-[[], [1, 2], [hijack], [hijack, {}], [null, hijack]].forEach(function(args) {
+[[], [1, 2], [hijack], [hijack, {}], [null, hijack], [hijack, hijack, {}]].forEach(function(args) {
   assert.throws(function() { tcpBinding.setCallbackDispatchers.apply(null, args); }, TypeError);
 });
 
