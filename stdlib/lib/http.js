@@ -1028,10 +1028,9 @@ function connectionListener(socket) {
   // (serverFirstRead, which the handle calls before that read's bytes go anywhere; see
   // Server.prototype._announceFirstRead): a connection that sends nothing holds no parser, and
   // the first bytes, like all after them, go to it natively. A socket without a native handle
-  // (one a user built) goes through
-  // 'data'; so does a tls CleartextStream (https), whose bytes are decrypted in JS: only a
-  // net.Socket's own handle may be consumed (its parse failures and upgrades arrive as
-  // parser.onError and parser.onUpgrade, on Parser.prototype).
+  // (one a user built) goes through 'data'; so does a tls CleartextStream (https), whose bytes
+  // are decrypted in JS: only a net.Socket's own handle may be consumed (its parse failures and
+  // upgrades arrive as parser.onError and parser.onUpgrade, on Parser.prototype).
   if (native) {
     socket._handle.onfirstread = serverFirstRead;
   } else {
@@ -1059,7 +1058,7 @@ function attachParser(server, socket) {
 // handle.onfirstread(nread): a connection's first read has come (nread bytes), and its bytes go
 // to the top of the handle's read listeners when this returns: to the parser made and consumed
 // here, which counts them toward bytesRead and the idle timer as it does every read after. A
-// socket that has a parser already (or is done with) leaves them to net's handle.onread.
+// socket already destroyed, or given a parser some other way, leaves them to net's onread.
 function serverFirstRead(nread) {
   var socket = this.owner;
   if (!socket || socket.destroyed || socket._handle !== this || socket.parser) return;
