@@ -204,7 +204,10 @@ function statusLineOf(statusCode, reasonPhrase) {
 // The byte length of a body string in the encodings a head can share a write with
 // (headerJoinsEncoding): a short one is measured here, without a call into the binding.
 function joinedByteLength(string, encoding) {
-  if (encoding === 'ascii' || encoding === 'binary') return string.length;
+  // (undefined, the usual encoding, is tested apart: see net.js normalizeEncoding.)
+  if (encoding !== undefined && (encoding === 'ascii' || encoding === 'binary')) {
+    return string.length;
+  }
   if (string.length > 64 || hasNonAscii(string)) return Buffer.byteLength(string, encoding);
   return string.length;
 }
