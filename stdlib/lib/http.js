@@ -1008,12 +1008,13 @@ function connectionListener(socket) {
   socket._httpServer = self;
   // Idle connections close after two minutes, as in v0.6.
   socket.setTimeout(2 * 60 * 1000);
-  // A socket no one has listened to yet gets its listeners as one table, in the order the
-  // calls below add them: five on() calls, each announcing 'newListener' and growing the table
-  // by one property, were an eighth of a `Connection: close` request's instructions.
   var native = socket instanceof net.Socket && socket._handle &&
                typeof socket._handle.readStart === 'function';
-  if (native && net._onOnlyStores(socket)) {
+  // A socket no one has listened to yet gets its listeners as one table, in the order the on()
+  // calls below add them otherwise: five on() calls, each announcing 'newListener' and growing
+  // the table by one property, were an eighth of a `Connection: close` request's instructions.
+  var asTable = native && net._onOnlyStores(socket);
+  if (asTable) {
     socket._events = {
       timeout: socketOnTimeout,
       end: serverSocketOnEnd,
@@ -1021,11 +1022,9 @@ function connectionListener(socket) {
       error: serverSocketOnError,
       drain: serverSocketOnDrain
     };
-    socket._handle.onfirstread = serverFirstRead;
-    watchHeaders(self, socket);
-    return;
+  } else {
+    socket.on('timeout', socketOnTimeout);
   }
-  socket.on('timeout', socketOnTimeout);
   // The parser reads the socket's bytes natively when it can: no Buffer or 'data' event per
   // read, as v0.6 bypassed 'data' with socket.ondata. It is made when the first read comes
   // (serverFirstRead, which the handle calls before that read's bytes go anywhere; see
@@ -1041,6 +1040,7 @@ function connectionListener(socket) {
     socket.on('data', serverSocketOnData);
   }
   watchHeaders(self, socket);
+  if (asTable) return;
   socket.on('end', serverSocketOnEnd);
   socket.on('close', serverSocketOnClose);
   socket.on('error', serverSocketOnError);
