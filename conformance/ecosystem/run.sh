@@ -212,6 +212,13 @@ while IFS=$'\t' read -r name version extra cmd; do
       status="postgres-failed"
     fi
   fi
+  # npm 1.1 passes `npm test` without a word when package.json names no test script: such a row
+  # would pass having run nothing, so it is refused.
+  if [[ $status == ok && $cmd == - ]] &&
+     ! "$P/bin/node" -e 'var s = require(process.argv[1]).scripts; process.exit(s && s.test ? 0 : 1)' \
+       "$pkg/package.json"; then
+    status="no-test-script"
+  fi
   [[ $cmd == - ]] && cmd="npm test"
   nodus=$status node20=-
   if [[ $status == ok ]]; then
