@@ -9,7 +9,9 @@
 //                                  SSLv2/SSLv3 are refused
 //   setKey(pem, [passphrase])      the private key
 //   setCert(pem)                   the certificate, then any chain certificates after it
-//   addCACert(pem)                 trusted CA certificate(s) for verifying the peer
+//   addCACert(pem)                 trusted CA certificate(s) for verifying the peer: those
+//                                  read before anything that is not one; true if any was
+//                                  (v0.6 returned false for a PEM without a certificate)
 //   addCRL(pem)                    a certificate revocation list (turns on CRL checks)
 //   addRootCerts()                 the system's trusted roots (OpenSSL's default paths,
 //                                  /etc/ssl/certs on Debian) instead of v0.6's built-in list;
@@ -344,7 +346,12 @@ bool ForEachPem(Isolate* isolate, const Bytes& pem, const char* what, Read read,
   return ok;
 }
 
-// addCACert(pem): one or more certificates.
+// addCACert(pem): one or more certificates. As in v0.6, what is not a certificate (a
+// certificate request, garbage, a damaged block) is not trusted and not an error either:
+// v0.6 read the first certificate and returned false without a word when there was none,
+// and programs of the time pass such `ca` entries (nssocket 0.3's tests pass a CSR). Nothing
+// is trusted that is not a certificate, so skipping is safe; the peer's verification reports
+// the missing issuer. Reading stops at the first block that is not a certificate.
 void AddCACert(const FunctionCallbackInfo<Value>& args) {
   Isolate* isolate = args.GetIsolate();
   SecureContext* sc = CryptoObject::Unwrap<SecureContext>(args);
@@ -355,14 +362,22 @@ void AddCACert(const FunctionCallbackInfo<Value>& args) {
   if (ctx == nullptr) return;
   X509_STORE* store = sc->OwnStore();
   if (store == nullptr) return ThrowOpenSSLError(isolate, "out of memory");
-  ForEachPem<X509>(
-      isolate, pem, "could not read the CA certificate",
-      [](BIO* bio) { return PEM_read_bio_X509(bio, nullptr, nullptr, nullptr); },
-      [&](X509* cert) {
-        // The same certificate twice is harmless (X509_STORE_add_cert ignores duplicates).
-        return X509_STORE_add_cert(store, cert) == 1 && SSL_CTX_add_client_CA(ctx, cert) == 1;
-      },
-      X509_free);
+  BIO* bio = NewMemoryBio(pem);
+  if (bio == nullptr) return ThrowRangeError(isolate, "PEM input is too long");
+  int added = 0;
+  while (X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr)) {
+    // The same certificate twice is harmless (X509_STORE_add_cert ignores duplicates).
+    bool ok = X509_STORE_add_cert(store, cert) == 1 && SSL_CTX_add_client_CA(ctx, cert) == 1;
+    X509_free(cert);
+    if (!ok) {
+      BIO_free(bio);
+      return ThrowOpenSSLError(isolate, "could not add the CA certificate");
+    }
+    added++;
+  }
+  ERR_clear_error();
+  BIO_free(bio);
+  args.GetReturnValue().Set(added > 0);
 }
 
 // addCRL(pem)

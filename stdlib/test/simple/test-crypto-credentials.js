@@ -15,6 +15,7 @@ var cert = fixture('rsa_cert.pem');
 var otherKey = fixture('rsa2_private.pem');
 var ca = fixture('ca_cert.pem');
 var crl = fixture('ca_crl.pem');
+var csr = fixture('agent_csr.pem');
 
 // No details: a context with the system's root certificates.
 var plain = crypto.createCredentials();
@@ -60,7 +61,6 @@ context.setKey(new Buffer(otherKey));
 assert.throws(function() { context.setCert(new Buffer(cert)); }, /does not match|mismatch/);
 assert.throws(function() { crypto.createCredentials({ key: 'garbage' }); }, Error);
 assert.throws(function() { crypto.createCredentials({ cert: 'garbage' }); }, Error);
-assert.throws(function() { crypto.createCredentials({ ca: 'garbage' }); }, Error);
 assert.throws(function() { crypto.createCredentials({ crl: 'garbage' }); }, Error);
 assert.throws(function() { crypto.createCredentials({ key: encryptedKey, passphrase: 'no' }); },
               Error);
@@ -73,6 +73,22 @@ assert.throws(function() {
   crypto.createCredentials({ sessionIdContext: new Array(34).join('x') });
 }, RangeError);
 assert.throws(function() { crypto.createCredentials('details'); }, TypeError);
+
+// A `ca` that is not a certificate (garbage, a certificate request, a damaged block) is
+// skipped, as v0.6 skipped it: addCACert says whether it trusted anything, and what comes
+// before the first block that is not a certificate is still trusted.
+crypto.createCredentials({ ca: 'garbage' });
+crypto.createCredentials({ key: key, cert: cert, ca: [csr, ca] });
+var caContext = crypto.createCredentials({ ca: ca }).context;
+assert.strictEqual(caContext.addCACert(new Buffer('garbage')), false);
+assert.strictEqual(caContext.addCACert(new Buffer(csr)), false);
+assert.strictEqual(caContext.addCACert(new Buffer(ca)), true);
+assert.strictEqual(caContext.addCACert(new Buffer(ca + csr)), true);
+var damaged = ca.replace(/\n[A-Za-z0-9+\/]{20}/, '\n!!!!!!!!!!!!!!!!!!!!');
+assert.notStrictEqual(damaged, ca);
+assert.strictEqual(caContext.addCACert(new Buffer(damaged)), false);
+assert.throws(function() { caContext.addCACert(5); }, TypeError);
+assert.throws(function() { crypto.createCredentials({ ca: 5 }); }, TypeError);
 
 // The native context directly: init once, nothing before init, nothing after close.
 var SecureContext = process.binding('crypto').SecureContext;
