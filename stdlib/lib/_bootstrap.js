@@ -387,17 +387,22 @@ function loadTimers() {
 // V8 3.6's proxies (`--harmony_proxies` in v0.6) beside today's: code of the time tests for a
 // global Proxy and then calls Proxy.create. Loaded on first use (_harmony_proxies.js).
 if (typeof Proxy === 'function' && Proxy.create === undefined) {
-  ['create', 'createFunction'].forEach(function(name) {
-    Object.defineProperty(Proxy, name, {
+  Object.defineProperties(Proxy, {
+    create: {
       writable: true,
       configurable: true,
-      value: {
-        [name]: function() {
-          var legacy = NativeModule.require('_harmony_proxies');
-          return legacy[name].apply(undefined, arguments);
-        }
-      }[name]
-    });
+      value: function create(handler, proto) {
+        return NativeModule.require('_harmony_proxies').create(handler, proto);
+      }
+    },
+    createFunction: {
+      writable: true,
+      configurable: true,
+      value: function createFunction(handler, callTrap, constructTrap) {
+        return NativeModule.require('_harmony_proxies').createFunction(handler, callTrap,
+                                                                       constructTrap);
+      }
+    }
   });
 }
 Object.defineProperty(global, 'queueMicrotask', {
