@@ -72,7 +72,8 @@ class Environment {
   void RunTicks();
 
   // Handles an exception that reached the top of a callback: emits 'uncaughtException' if the
-  // program listens for it; otherwise prints it as Node does and exits with code 1.
+  // program listens for it; otherwise prints it as Node does and exits with code 1, without
+  // emitting process 'exit' (v0.6.3's behaviour).
   void HandleUncaughtException(v8::Local<v8::Value> error, v8::Local<v8::Message> message);
   void HandleUncaughtException(const v8::TryCatch& try_catch) {
     HandleUncaughtException(try_catch.Exception(), try_catch.Message());

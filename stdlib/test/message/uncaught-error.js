@@ -1,5 +1,4 @@
-// An uncaught exception: location, source line, caret, stack on stderr; 'exit' runs with 1.
-process.on('exit', function(code) { console.log('exit code', code); });
+// An uncaught exception: location, source line, caret, stack on stderr; the process ends with 1.
 function fail() {
   throw new Error('boom');
 }
