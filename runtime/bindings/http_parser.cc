@@ -5,13 +5,25 @@
 //   execute(data, offset, length)   -> bytes parsed, or an Error (code 'HPE_...', bytesParsed)
 //   finish()                        -> undefined, or an Error if the message was incomplete
 //
-// and calls, during execute()/finish():
+// and calls, during execute()/finish(), v0.6's callbacks:
+//   parser.onHeadersComplete(info)  info: {headers, url, method, statusCode, versionMajor,
+//                                   versionMinor, shouldKeepAlive, upgrade}; headers is
+//                                   [name, value, ...] (raw case), url and method are set for
+//                                   requests, statusCode for responses; returning true means
+//                                   the message has no body (a response to HEAD)
+//   parser.onBody(buffer, start, length)  buffer is what execute() was given (bytes it did not
+//                                   hold, a paused parser's or a consumed read's, come in a
+//                                   copy with start 0)
+//   parser.onHeaders(trailers, '')  a chunked body's trailers, [name, value, ...], before
+//   parser.onMessageComplete()
+// Programs of the time used the binding directly with these (faye-websocket 0.4's client parses
+// its handshake response so). In v0.6 a head of more than 32 headers came in pieces through
+// onHeaders first; here every head comes whole in info.headers, which such code also took.
+//
+// fastCallbacks() switches a parser, for good, to the callbacks http.js uses, which build no
+// object per message and go through the dispatcher (setDispatcher below):
 //   parser.onHeadersComplete(headers, method, url, statusCode, versionMajor, versionMinor,
 //                            shouldKeepAlive, upgrade)
-//                                   headers is [name, value, ...] (raw case); method and url
-//                                   are set for requests, statusCode for responses; returning
-//                                   true means the message has no body (a response to HEAD).
-//                                   Positional arguments: no object is built per message.
 //   parser.onBody(chunk)            a Uint8Array of body bytes: a piece of 4 KiB or more of the
 //                                   Buffer execute() was given is a view of that Buffer's memory
 //                                   (as v0.6's slices were); other pieces are copies
@@ -271,6 +283,7 @@ class Parser : public BaseObject, public StreamListener {
 
   void set_max_header_pairs(uint32_t n) { max_header_pairs_ = n; }
   void set_lowercase_names(bool lowercase) { lowercase_names_ = lowercase; }
+  void set_fast_callbacks() { fast_callbacks_ = true; }
 
   // See headersExpired() above.
   bool HeadersExpired(double ms) const {
@@ -296,14 +309,22 @@ class Parser : public BaseObject, public StreamListener {
 
   // Returns bytes parsed; sets *failed when JS threw (the exception is left pending).
   // `source` (may be empty) is the ArrayBuffer that holds data: body pieces become views of it.
+  // `view` is the object execute() was given, holding [view_start, view_end) (v0.6's onBody).
   size_t Execute(const char* data, size_t length, bool* failed,
-                 Local<v8::ArrayBuffer> source = Local<v8::ArrayBuffer>()) {
+                 Local<v8::ArrayBuffer> source = Local<v8::ArrayBuffer>(),
+                 Local<Value> view = Local<Value>(), const char* view_start = nullptr,
+                 const char* view_end = nullptr) {
     TryCatch try_catch(env()->isolate());
     source_ = source;
     source_base_ = source.IsEmpty() ? nullptr : static_cast<const char*>(source->Data());
+    source_view_ = view;
+    source_view_start_ = view_start;
+    source_view_end_ = view_end;
     size_t parsed = RunParser(data, length);
     source_ = Local<v8::ArrayBuffer>();
     source_base_ = nullptr;
+    source_view_ = Local<Value>();
+    source_view_start_ = source_view_end_ = nullptr;
     if (try_catch.HasCaught()) {
       *failed = true;
       try_catch.ReThrow();
@@ -476,6 +497,37 @@ class Parser : public BaseObject, public StreamListener {
     return fn.As<Function>()->Call(env()->context(), object, argc, argv).ToLocal(result);
   }
 
+  // v0.6's onHeadersComplete(info): the head as one object.
+  int CallHeadWithInfo(::http_parser* p) {
+    Environment* env = this->env();
+    Isolate* isolate = env->isolate();
+    Local<Context> context = env->context();
+    Local<Object> info = Object::New(isolate);
+    auto set = [&](const char* key, Local<Value> value) {
+      return info->CreateDataProperty(context, env->Key(key), value).FromMaybe(false);
+    };
+    bool ok = set("headers", TakeFields());
+    if (p->type == HTTP_REQUEST) {
+      Local<String> url;
+      if (!Utf8String(isolate, url_).ToLocal(&url)) return -1;
+      ok = ok && set("url", url) &&
+           set("method", env->Key(http_method_str(static_cast<http_method>(p->method))));
+    } else {
+      ok = ok && set("statusCode", v8::Integer::New(isolate, p->status_code));
+    }
+    url_.clear();
+    ok = ok && set("versionMajor", v8::Integer::New(isolate, p->http_major)) &&
+         set("versionMinor", v8::Integer::New(isolate, p->http_minor)) &&
+         set("shouldKeepAlive", v8::Boolean::New(isolate, http_should_keep_alive(p) != 0)) &&
+         set("upgrade", v8::Boolean::New(isolate, p->upgrade != 0));
+    if (!ok) return -1;
+    Local<Value> argv[] = {info};
+    Local<Value> result;
+    if (!CallJS("onHeadersComplete", 1, argv, &result)) return -1;
+    // 1 tells http-parser the message has no body (for example a response to HEAD).
+    return result->IsTrue() ? 1 : 0;
+  }
+
   static int OnHeadersComplete(::http_parser* p) {
     Parser* self = static_cast<Parser*>(p->data);
     if (self->detached_) return 0;
@@ -484,6 +536,7 @@ class Parser : public BaseObject, public StreamListener {
     HandleScope scope(isolate);
     self->headers_done_ = true;
     self->awaiting_head_ = false;
+    if (!self->fast_callbacks_) return self->CallHeadWithInfo(p);
     Local<Value> argv[8] = {self->TakeFields(), v8::Undefined(isolate), v8::Undefined(isolate),
                             v8::Undefined(isolate), v8::Integer::New(isolate, p->http_major),
                             v8::Integer::New(isolate, p->http_minor),
@@ -524,6 +577,16 @@ class Parser : public BaseObject, public StreamListener {
     if (self->detached_) return 0;
     Isolate* isolate = self->env()->isolate();
     HandleScope scope(isolate);
+    if (!self->fast_callbacks_ && !self->source_view_.IsEmpty() &&
+        at >= self->source_view_start_ && at + length <= self->source_view_end_) {
+      // v0.6's onBody(buffer, start, length), buffer being what execute() was given.
+      Local<Value> argv[] = {
+          self->source_view_,
+          v8::Number::New(isolate, static_cast<double>(at - self->source_view_start_)),
+          v8::Number::New(isolate, static_cast<double>(length))};
+      Local<Value> result;
+      return self->CallJS("onBody", 3, argv, &result) ? 0 : -1;
+    }
     // A big piece of the Buffer that execute() was given is a view of it, as v0.6's slices
     // were (no copy into fresh memory). Every other piece is copied out: a paused parser's
     // pending bytes and a consumed read's are the parser's or the stream's own memory, which
@@ -543,8 +606,13 @@ class Parser : public BaseObject, public StreamListener {
     }
     memcpy(store->Data(), at, length);
     Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, std::move(store));
-    Local<Value> argv[] = {v8::Uint8Array::New(buffer, 0, length)};
     Local<Value> result;
+    if (!self->fast_callbacks_) {
+      Local<Value> argv[] = {v8::Uint8Array::New(buffer, 0, length), v8::Integer::New(isolate, 0),
+                             v8::Number::New(isolate, static_cast<double>(length))};
+      return self->CallJS("onBody", 3, argv, &result) ? 0 : -1;
+    }
+    Local<Value> argv[] = {v8::Uint8Array::New(buffer, 0, length)};
     return self->CallJS("onBody", 1, argv, &result, kOnBody) ? 0 : -1;
   }
 
@@ -558,6 +626,16 @@ class Parser : public BaseObject, public StreamListener {
     if (self->detached_) return 0;
     Isolate* isolate = self->env()->isolate();
     HandleScope scope(isolate);
+    if (!self->fast_callbacks_) {
+      // v0.6: a chunked body's trailers through onHeaders, then onMessageComplete().
+      Local<Value> result;
+      if (!self->fields_.empty()) {
+        Local<Value> argv[] = {self->TakeFields(), v8::String::Empty(isolate)};
+        if (!self->CallJS("onHeaders", 2, argv, &result)) return -1;
+        if (self->detached_) return 0;
+      }
+      return self->CallJS("onMessageComplete", 0, nullptr, &result) ? 0 : -1;
+    }
     Local<Value> argv[] = {v8::Undefined(isolate)};
     if (!self->fields_.empty()) argv[0] = self->TakeFields();  // Trailers of a chunked body.
     Local<Value> result;
@@ -579,6 +657,7 @@ class Parser : public BaseObject, public StreamListener {
   bool stripping_fold_ = false;    // dropping a continuation line's leading whitespace
   uint32_t max_header_pairs_ = kDefaultMaxHeaderPairs;
   bool lowercase_names_ = false;  // see lowercaseNames()
+  bool fast_callbacks_ = false;   // see fastCallbacks()
   const char* data_end_ = nullptr;  // end of the data being parsed
   bool awaiting_head_ = true;       // see headersExpired()
   uint64_t head_started_at_ = 0;
@@ -591,6 +670,10 @@ class Parser : public BaseObject, public StreamListener {
   // During execute(): the ArrayBuffer of its data and where that memory starts (else null).
   Local<v8::ArrayBuffer> source_;
   const char* source_base_ = nullptr;
+  // During execute(): the object it was given and the bytes it holds (v0.6's onBody).
+  Local<Value> source_view_;
+  const char* source_view_start_ = nullptr;
+  const char* source_view_end_ = nullptr;
   // Body pieces of execute()'s Buffer at least this long are views of it (see OnBody).
   static constexpr size_t kViewBodyAt = 4096;
 };
@@ -668,6 +751,12 @@ void LowercaseNames(const FunctionCallbackInfo<Value>& args) {
   parser->set_lowercase_names(true);
 }
 
+void FastCallbacks(const FunctionCallbackInfo<Value>& args) {
+  Parser* parser = ThisParser(args);
+  if (parser == nullptr) return;
+  parser->set_fast_callbacks();
+}
+
 void HeadersExpired(const FunctionCallbackInfo<Value>& args) {
   Parser* parser = ThisParser(args);
   if (parser == nullptr) return;
@@ -712,7 +801,9 @@ void Execute(const FunctionCallbackInfo<Value>& args) {
   bool failed = false;
   Local<v8::ArrayBuffer> source;
   if (length > 0) source = args[0].As<v8::ArrayBufferView>()->Buffer();
-  size_t parsed = parser->Execute(data, length, &failed, source);
+  const char* view_start = reinterpret_cast<const char*>(bytes.data);
+  size_t parsed = parser->Execute(data, length, &failed, source, args[0], view_start,
+                                  view_start == nullptr ? nullptr : view_start + bytes.length);
   if (failed) return;  // A callback threw; its exception propagates.
   if (!was_detached && parser->detached()) {
     // Detached by a callback: the bytes parsed up to there (the caller drops the rest).
@@ -762,12 +853,13 @@ void Finish(const FunctionCallbackInfo<Value>& args) {
   if (err != HPE_OK) args.GetReturnValue().Set(ParseError(isolate, err, 0));
 }
 
-// setDispatcher(fn): fn(kind, ...args) is called with the parser as `this` instead of the
-// parser's onHeadersComplete (kind 0), onBody (1) and onMessageComplete (2); it calls them.
-// Kind 3 is onHeadersComplete for a request head that ends its message (onMessageComplete(
-// undefined) follows in the same parse, with nothing in between): fn may run both at once and
-// return MESSAGE_ENDED (2), and the parser then makes no onMessageComplete call for that message. Any other
-// result is onHeadersComplete's own, and onMessageComplete follows as usual.
+// setDispatcher(fn): for a parser with fastCallbacks(), fn(kind, ...args) is called with the
+// parser as `this` instead of the parser's onHeadersComplete (kind 0), onBody (1) and
+// onMessageComplete (2); it calls them. Kind 3 is onHeadersComplete for a request head that
+// ends its message (onMessageComplete(undefined) follows in the same parse, with nothing in
+// between): fn may run both at once and return MESSAGE_ENDED (2), and the parser then makes no
+// onMessageComplete call for that message. Any other result is onHeadersComplete's own, and
+// onMessageComplete follows as usual. A parser with v0.6's callbacks never goes through fn.
 void SetDispatcher(const FunctionCallbackInfo<Value>& args) {
   Local<Function> fn;
   if (!GetFunctionArg(args, 0, "dispatcher", &fn)) return;
@@ -796,6 +888,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "setMaxHeaderPairs", SetMaxHeaderPairs);
   SetProtoMethod(isolate, tmpl, "headersExpired", HeadersExpired);
   SetProtoMethod(isolate, tmpl, "lowercaseNames", LowercaseNames);
+  SetProtoMethod(isolate, tmpl, "fastCallbacks", FastCallbacks);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   SetConstant(context, constructor, "REQUEST", HTTP_REQUEST);
   SetConstant(context, constructor, "RESPONSE", HTTP_RESPONSE);

@@ -1,5 +1,6 @@
-// Fuzzes process.binding('http_parser') as stdlib/lib/http.js drives it: arbitrary bytes, as a
-// request or a response stream, handed to execute() in pieces split at arbitrary points.
+// Fuzzes process.binding('http_parser') as stdlib/lib/http.js drives it, and with v0.6's
+// callbacks: arbitrary bytes, as a request or a response stream, handed to execute() in pieces
+// split at arbitrary points.
 //
 // Input: byte 0 holds flags, byte 1 seeds the split points, the rest is the stream.
 //   flags & 1    parse a response (else a request)
@@ -8,6 +9,8 @@
 //   flags & 8    setMaxHeaderPairs(3)
 //   flags & 16   onHeadersComplete returns true (a response to HEAD: no body)
 //   flags & 32   reinitialize() and parse the stream again with the same parser
+//   flags & 64   v0.6's callbacks (onHeadersComplete(info), onBody(buffer, start, length),
+//                onHeaders(trailers) then onMessageComplete()), else http.js's (fastCallbacks())
 // Checks: no crash, hang or escaping exception; execute() returns a byte count within the piece
 // or an Error with an HPE_ code; with neither detach nor pause, the messages seen (method, url,
 // status, headers, body, trailers) and whether the stream failed are the same when the stream
@@ -31,8 +34,7 @@ const char kFactory[] = R"JS(
     var body = [];
     var upgrade = false;   // the last head asked for an upgrade
     var upgraded = false;  // ... and its message is complete: the rest of the stream is not HTTP
-    parser.onHeadersComplete = function (headers, method, url, status, major, minor, keepAlive,
-                                         upgradeHead) {
+    function onHead(headers, method, url, status, major, minor, keepAlive, upgradeHead) {
       check(Array.isArray(headers) && headers.length % 2 === 0, 'headers are name/value pairs');
       upgrade = !!upgradeHead;
       log.push(['head', headers.join('\n'), method, url, status, major, minor, keepAlive,
@@ -42,12 +44,12 @@ const char kFactory[] = R"JS(
         paused = true;
       }
       return (flags & 16) !== 0;
-    };
-    parser.onBody = function (chunk) {
+    }
+    function onBody(chunk) {
       check(chunk instanceof Uint8Array, 'a body chunk is a Uint8Array');
       body.push(String.fromCharCode.apply(null, chunk));
-    };
-    parser.onMessageComplete = function (trailers) {
+    }
+    function onEnd(trailers) {
       if (upgrade) upgraded = true;
       log.push(['body', body.join('')]);
       body = [];
@@ -56,7 +58,34 @@ const char kFactory[] = R"JS(
         detached = true;
         parser.detach();
       }
-    };
+    }
+    if (flags & 64) {
+      var trailers;
+      parser.onHeadersComplete = function (info) {
+        check(info !== null && typeof info === 'object', 'the head is one object');
+        return onHead(info.headers, info.method, info.url, info.statusCode, info.versionMajor,
+                      info.versionMinor, info.shouldKeepAlive, info.upgrade);
+      };
+      parser.onBody = function (buffer, start, length) {
+        check(buffer instanceof Uint8Array && start >= 0 && length > 0 &&
+              start + length <= buffer.length, 'a body piece is within its buffer');
+        onBody(buffer.subarray(start, start + length));
+      };
+      parser.onHeaders = function (fields, url) {
+        check(Array.isArray(fields) && url === '', 'trailers come through onHeaders');
+        trailers = fields;
+      };
+      parser.onMessageComplete = function () {
+        check(arguments.length === 0, 'onMessageComplete() has no arguments');
+        var t = trailers;
+        trailers = undefined;
+        onEnd(t);
+      };
+    } else {
+      parser.onHeadersComplete = onHead;
+      parser.onBody = onBody;
+      parser.onMessageComplete = onEnd;
+    }
     var pos = 0;
     var state = seed;
     while (pos < bytes.length && failed === null && !detached) {
@@ -106,6 +135,7 @@ const char kFactory[] = R"JS(
     var bytes = input.subarray(2);
     var type = (flags & 1) ? HTTPParser.RESPONSE : HTTPParser.REQUEST;
     var parser = new HTTPParser(type);
+    if (!(flags & 64)) parser.fastCallbacks();
     if (flags & 8) parser.setMaxHeaderPairs(3);
     var pieces = parse(parser, bytes, seed, flags);
     if (flags & 32) {
@@ -114,6 +144,7 @@ const char kFactory[] = R"JS(
     }
     if ((flags & 6) === 0) {
       var whole = new HTTPParser(type);
+      if (!(flags & 64)) whole.fastCallbacks();
       if (flags & 8) whole.setMaxHeaderPairs(3);
       var once = parse(whole, bytes, 0, flags);
       check(once.failed === pieces.failed,

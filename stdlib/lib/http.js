@@ -14,8 +14,8 @@ var HTTPParser = parserBinding.HTTPParser;
 // loopTime[0]: the loop's clock (as binding.now() reads it), as the parser's.
 var loopTime = process.binding('timer_wrap').loopTime;
 
-// The binding calls every parser's per-message callbacks through this function, with the parser
-// as `this`: the lookup of parser.onHeadersComplete (or onBody, onMessageComplete) is then an
+// The binding calls the per-message callbacks of every parser with fastCallbacks() (http's
+// own, see Parser below) through this function, with the parser as `this`: the lookup of parser.onHeadersComplete (or onBody, onMessageComplete) is then an
 // inline cache here rather than a property lookup from C++. A parser whose callback is not a
 // function gets no call, as before.
 //
@@ -262,11 +262,14 @@ var STATUS_CODES = exports.STATUS_CODES = {
 // process.binding('http_parser') directly is left as bare as before, and one of these keeps its
 // own fields inside the object (V8 gives a subclass's instances room for them), where the
 // binding's own objects would need a separate property array.
-// Header names come in lower case, as _addHeaderLine keys them (see the binding's lowercaseNames).
+// Header names come in lower case, as _addHeaderLine keys them (see the binding's lowercaseNames),
+// and the callbacks take positional arguments through the dispatcher (fastCallbacks; a parser
+// made by the binding directly gets v0.6's callbacks).
 class Parser extends HTTPParser {
   constructor(type) {
     super(type);
     this.lowercaseNames();
+    this.fastCallbacks();
   }
 }
 Parser.prototype.onHeadersComplete = parserOnHeadersComplete;

@@ -136,6 +136,7 @@ steps.push(function(next) {
 steps.push(function(next) {
   var HTTPParser = process.binding('http_parser').HTTPParser;
   var parser = new HTTPParser(HTTPParser.RESPONSE);
+  parser.fastCallbacks();  // positional callbacks, as http.js's parsers
   var completes = 0;
   parser.onHeadersComplete = function() {
     assert.throws(function() { parser.execute(new Buffer('x')); }, /parsing/);

@@ -9,6 +9,7 @@ var HTTPParser = process.binding('http_parser').HTTPParser;
 
 function parse(chunks) {
   var parser = new HTTPParser(HTTPParser.REQUEST);
+  parser.fastCallbacks();  // positional callbacks, as http.js's parsers
   var headers = null;
   parser.onHeadersComplete = function(h) { headers = h; return false; };
   parser.onBody = function() {};

@@ -107,8 +107,10 @@ function namesOf(parser, input) {
 }
 var REQUEST = 'GET / HTTP/1.1\r\nHost: x\r\nX-Mixed-CASE_1: v\r\n\r\n';
 var bare = new HTTPParser(HTTPParser.REQUEST);
+bare.fastCallbacks();  // positional callbacks, as http.js's parsers
 assert.deepEqual(namesOf(bare, REQUEST), ['Host', 'X-Mixed-CASE_1']);
 var lower = new HTTPParser(HTTPParser.REQUEST);
+lower.fastCallbacks();  // positional callbacks, as http.js's parsers
 lower.lowercaseNames();
 assert.deepEqual(namesOf(lower, REQUEST), ['host', 'x-mixed-case_1']);
 lower.reinitialize(HTTPParser.REQUEST);

@@ -13,6 +13,7 @@ function text(u) { return String.fromCharCode.apply(null, u); }
 
 var events = [];
 var parser = new HTTPParser(HTTPParser.REQUEST);
+parser.fastCallbacks();  // positional callbacks, as http.js's parsers
 parser.onHeadersComplete = function(headers, method, url, statusCode, major, minor,
                                     shouldKeepAlive, upgrade) {
   events.push(['head', method, url, headers, shouldKeepAlive, major + '.' + minor, upgrade]);
@@ -44,6 +45,7 @@ assert.equal(typeof err.bytesParsed, 'number');
 
 // Responses: status code, and 'true' from onHeadersComplete means no body (HEAD).
 var response = new HTTPParser(HTTPParser.RESPONSE);
+response.fastCallbacks();  // positional callbacks, as http.js's parsers
 var status;
 response.onHeadersComplete = function(headers, method, url, statusCode) {
   status = statusCode;

@@ -16,6 +16,7 @@ function request(body) {
 
 var chunks = [];
 var parser = new HTTPParser(HTTPParser.REQUEST);
+parser.fastCallbacks();  // positional callbacks, as http.js's parsers
 parser.onHeadersComplete = function() {};
 parser.onMessageComplete = function() {};
 parser.onBody = function(chunk) { chunks.push(chunk); };

@@ -12,7 +12,10 @@ function request(path) {
 }
 
 var first = new HTTPParser(HTTPParser.REQUEST);
+
+first.fastCallbacks();  // positional callbacks, as http.js's parsers
 var second = new HTTPParser(HTTPParser.REQUEST);
+second.fastCallbacks();  // positional callbacks, as http.js's parsers
 first.onHeadersComplete = function() {
   assert.fail('the displaced parser got a request');
 };

@@ -1,6 +1,6 @@
-// Once http is loaded, the binding calls every parser's onHeadersComplete, onBody and
-// onMessageComplete through http's dispatcher (setDispatcher). A parser made straight from the
-// binding must see no difference: its own callbacks are called with itself as `this` and with
+// Once http is loaded, the binding calls the onHeadersComplete, onBody and onMessageComplete of
+// every parser with fastCallbacks() through http's dispatcher (setDispatcher). Such a parser made
+// straight from the binding must see no difference: its own callbacks are called with itself as `this` and with
 // the same arguments (8, 1 and 1 of them), a callback replaced between messages is the one
 // called next, a callback that is not a function is skipped, and what onHeadersComplete returns
 // still decides whether a response has a body.
@@ -20,6 +20,7 @@ function bytes(s) {
 
 var calls = [];
 var parser = new HTTPParser(HTTPParser.REQUEST);
+parser.fastCallbacks();  // positional callbacks, as http.js's parsers
 parser.onHeadersComplete = function(headers, method, url) {
   assert.strictEqual(this, parser);
   calls.push(['head', arguments.length, method, url, headers]);
@@ -49,6 +50,7 @@ assert.deepEqual(calls, [['head2', '/b']]);
 
 // A response parser whose head callback returns true (a response to HEAD) expects no body.
 var response = new HTTPParser(HTTPParser.RESPONSE);
+response.fastCallbacks();  // positional callbacks, as http.js's parsers
 var done = 0;
 response.onHeadersComplete = function() { return true; };
 response.onMessageComplete = function() { done++; };
@@ -58,6 +60,7 @@ assert.strictEqual(done, 1);
 
 // A callback that throws: the exception reaches the caller of execute.
 var thrower = new HTTPParser(HTTPParser.REQUEST);
+thrower.fastCallbacks();  // positional callbacks, as http.js's parsers
 thrower.onHeadersComplete = function() { throw new Error('from the callback'); };
 var third = bytes('GET / HTTP/1.1\r\n\r\n');
 assert.throws(function() { thrower.execute(third, 0, third.length); }, /from the callback/);

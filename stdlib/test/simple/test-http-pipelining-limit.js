@@ -117,6 +117,7 @@ function answer(req, res, extra) {
 function binding() {
   var HTTPParser = process.binding('http_parser').HTTPParser;
   var parser = new HTTPParser(HTTPParser.REQUEST);
+  parser.fastCallbacks();  // positional callbacks, as http.js's parsers
   var urls = [];
   var errors = [];
   var pauseAt = '/a';
@@ -145,6 +146,7 @@ function binding() {
   assert.ok(/^HPE_/.test(errors[0]), errors[0]);
   // Not from inside a parse.
   var p2 = new HTTPParser(HTTPParser.REQUEST);
+  p2.fastCallbacks();  // positional callbacks, as http.js's parsers
   p2.onHeadersComplete = function() {
     assert.throws(function() { p2.resume(); }, /parsing/);
     return false;

@@ -95,6 +95,7 @@ process.on('exit', function() {
   // whatever its onHeadersComplete returns, with the usual arguments.
   var HTTPParser = process.binding('http_parser').HTTPParser;
   var parser = new HTTPParser(HTTPParser.REQUEST);
+  parser.fastCallbacks();  // positional callbacks, as http.js's parsers
   var calls = [];
   parser.onHeadersComplete = function(headers, method, url) {
     calls.push(['head', arguments.length, method, url]);

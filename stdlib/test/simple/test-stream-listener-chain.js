@@ -8,6 +8,8 @@ var net = require('net');
 var HTTPParser = process.binding('http_parser').HTTPParser;
 
 var parser = new HTTPParser(HTTPParser.REQUEST);
+
+parser.fastCallbacks();  // positional callbacks, as http.js's parsers
 var client;
 var echoed = '';
 
