@@ -1526,7 +1526,10 @@ ClientRequest.prototype.abort = function() {
     return;
   }
   // No socket yet: a request still queued in its agent leaves the queue; one whose socket is
-  // on its way gives that socket up when it arrives (onSocket).
+  // on its way gives that socket up when it arrives (onSocket). Either way the request emits
+  // 'close' on a later tick, as it did in v0.6 (once its socket had closed) and does in today's
+  // Node; code of the time waits for it (restler 2.0's abort() reports 'complete' on it).
+  if (this._aborted) return;
   this._aborted = true;
   var agent = this.agent;
   if (agent && agent.requests) {
@@ -1537,11 +1540,16 @@ ClientRequest.prototype.abort = function() {
       if (index !== -1) {
         queue.splice(index, 1);
         if (queue.length === 0) delete agent.requests[keys[i]];
+        process.nextTick(emitClose, this);
         break;
       }
     }
   }
 };
+
+function emitClose(emitter) {
+  emitter.emit('close');
+}
 
 function createHangUpError() {
   var error = new Error('socket hang up');
@@ -1556,6 +1564,7 @@ ClientRequest.prototype.onSocket = function(socket) {
       // An agent's socket goes to the next request (or is closed by the agent); our own closes.
       if (req.agent && !req.socketPath) socket.emit('free');
       else socket.destroy();
+      req.emit('close');
       return;
     }
     var parser = newParser(HTTPParser.RESPONSE);
