@@ -67,6 +67,9 @@ function toIndex(value) {
   return value === value ? value : 0;
 }
 
+// The typed array's own set(array[, offset]), which Buffer.prototype.set (below) shadows.
+var typedArraySet = Object.getPrototypeOf(Uint8Array.prototype).set;
+
 function isUint8Array(value) {
   return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) ===
       '[object Uint8Array]';
@@ -217,7 +220,7 @@ function Buffer(subject, encoding, offset) {
       var length = coerceSize(subject.length);
       buffer = allocate(length);
       if (isUint8Array(subject) && subject.length === length) {
-        buffer.set(subject);
+        typedArraySet.call(buffer, subject);
       } else {
         for (var i = 0; i < length; i++) buffer[i] = subject[i];
       }
@@ -381,10 +384,20 @@ Buffer.prototype.toJSON = function toJSON() {
   return Array.prototype.slice.call(this, 0);
 };
 
+// v0.6's get(offset) and set(offset, value), one byte each. set() shares its name with the typed
+// array's set(array[, offset]), which still works: a number is never a typed array's source
+// (buffers 0.1's Buffers#set calls set(offset, byte) on each Buffer).
 Buffer.prototype.get = function get(offset) {
   offset = toIndex(offset);
   if (offset < 0 || offset >= this.length) throw new RangeError('offset is out of bounds');
   return this[offset];
+};
+
+Buffer.prototype.set = function set(offset, value) {
+  if (typeof offset !== 'number') return typedArraySet.call(this, offset, value);
+  offset = toIndex(offset);
+  if (offset < 0 || offset >= this.length) throw new RangeError('offset is out of bounds');
+  return this[offset] = value;
 };
 
 // ---- Copying, slicing, filling -----------------------------------------------------------------
