@@ -1065,9 +1065,19 @@ function attachParser(server, socket) {
 // to the top of the handle's read listeners when this returns: to the parser made and consumed
 // here, which counts them toward bytesRead and the idle timer as it does every read after. A
 // socket already destroyed, or given a parser some other way, leaves them to net's onread.
+// So does one that a program listens to for 'data' (another 'connection' listener's
+// socket.once('data'): policyfile 0.0.4 answers Flash's policy request on an http server so):
+// its bytes go out as 'data', to those listeners first and then to the parser, as v0.6
+// emitted 'data' before it called the parser's socket.ondata.
 function serverFirstRead(nread) {
   var socket = this.owner;
   if (!socket || socket.destroyed || socket._handle !== this || socket.parser) return;
+  var events = socket._events;
+  if (events !== undefined && events.data !== undefined) {
+    attachParser(socket._httpServer, socket);
+    socket.on('data', serverSocketOnData);
+    return;
+  }
   attachParser(socket._httpServer, socket).consume(this);
 }
 
