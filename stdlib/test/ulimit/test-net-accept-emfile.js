@@ -19,14 +19,18 @@ server.on('error', function(err) {
 var clients = [];
 var clientErrors = 0;
 
+// Each client is opened once the one before has connected, until one fails: how fast the
+// attempts go (the machine's load) does not matter, only that descriptors run out.
 server.listen(0, '127.0.0.1', function() {
   var port = server.address().port;
   function openMore() {
-    if (clientErrors > 0 || clients.length > 200) return recover(port);
-    var c = net.connect(port, '127.0.0.1');
-    c.on('error', function() { clientErrors++; });
+    if (clientErrors > 0) return;
+    if (clients.length > 1000) return recover(port);
+    var c = net.connect(port, '127.0.0.1', openMore);
+    c.on('error', function() {
+      if (++clientErrors === 1) recover(port);
+    });
     clients.push(c);
-    setTimeout(openMore, 1);
   }
   openMore();
 });
