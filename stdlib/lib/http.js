@@ -15,9 +15,10 @@ var HTTPParser = parserBinding.HTTPParser;
 var loopTime = process.binding('timer_wrap').loopTime;
 
 // The binding calls the per-message callbacks of every parser with fastCallbacks() (http's
-// own, see Parser below) through this function, with the parser as `this`: the lookup of parser.onHeadersComplete (or onBody, onMessageComplete) is then an
-// inline cache here rather than a property lookup from C++. A parser whose callback is not a
-// function gets no call, as before.
+// own, see Parser below) through this function, with the parser as `this`: the lookup of
+// parser.onHeadersComplete (or onBody, onMessageComplete) is then an inline cache here rather
+// than a property lookup from C++. A parser whose callback is not a function gets no call, as
+// before.
 //
 // Kind 3 is the head of a request that has no body: its onMessageComplete (with no trailers)
 // comes next in the same parse, with nothing in between. An http parser with its own callbacks

@@ -1,9 +1,9 @@
 // Once http is loaded, the binding calls the onHeadersComplete, onBody and onMessageComplete of
 // every parser with fastCallbacks() through http's dispatcher (setDispatcher). Such a parser made
-// straight from the binding must see no difference: its own callbacks are called with itself as `this` and with
-// the same arguments (8, 1 and 1 of them), a callback replaced between messages is the one
-// called next, a callback that is not a function is skipped, and what onHeadersComplete returns
-// still decides whether a response has a body.
+// straight from the binding must see no difference: its own callbacks are called with itself as
+// `this` and with the same arguments (8, 1 and 1 of them), a callback replaced between messages
+// is the one called next, a callback that is not a function is skipped, and what
+// onHeadersComplete returns still decides whether a response has a body.
 var common = require('../common');
 var assert = require('assert');
 require('http');
