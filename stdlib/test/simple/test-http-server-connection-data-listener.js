@@ -40,7 +40,12 @@ server.listen(common.PORT, '127.0.0.1', function() {
     assert.ok(/answered \/first/.test(got), got);
     exchange(port, POLICY_REQUEST, common.mustCall(function(got) {
       assert.strictEqual(got, POLICY);
-      assert.deepEqual(seen, ['GET /first HTTP/1.1\r\nHost: x\r\n\r\n', POLICY_REQUEST]);
+      // The listener saw the first read of each connection: all of the request, or its start
+      // should the kernel have split it.
+      var request = 'GET /first HTTP/1.1\r\nHost: x\r\n\r\n';
+      assert.strictEqual(seen.length, 2);
+      assert.ok(seen[0].length > 0 && request.indexOf(seen[0]) === 0, seen[0]);
+      assert.strictEqual(seen[1], POLICY_REQUEST);
       server.close();
     }));
   }));
