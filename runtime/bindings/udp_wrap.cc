@@ -145,9 +145,21 @@ void Send(const FunctionCallbackInfo<Value>& args, bool ipv6) {
   char* data = store->Data() == nullptr
                    ? nullptr
                    : static_cast<char*>(store->Data()) + view->ByteOffset() + offset;
+  uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
+  // send(req, buffer, offset, length, port, address, now): with `now` true and nothing queued
+  // before it, the datagram goes out at once and 1 tells JS so: no request, no oncomplete, and
+  // dgram.js calls back before it next reads a datagram, the order of v0.6's sends (which
+  // completed before any reply, or the datagram itself sent to a socket of this process, could
+  // be read; a queued request's completion waits for the loop's next pending phase, after a
+  // poll that may already deliver the datagram). Any error but EAGAIN is the send's error, as
+  // it would be from the queued send.
+  if (args[6]->IsTrue() && uv_udp_get_send_queue_count(wrap->udp()) == 0) {
+    int sent = uv_udp_try_send(wrap->udp(), &buf, 1, reinterpret_cast<sockaddr*>(&addr));
+    if (sent >= 0) return args.GetReturnValue().Set(1);
+    if (sent != UV_EAGAIN) return args.GetReturnValue().Set(sent);
+  }
   std::unique_ptr<SendReq> req(new SendReq(wrap->env(), req_object));
   req->KeepAlive(std::move(store));
-  uv_buf_t buf = uv_buf_init(data, static_cast<unsigned>(length));
   err = SendReq::Dispatch(req, uv_udp_send, wrap->udp(), &buf, 1,
                           reinterpret_cast<sockaddr*>(&addr), OnSend);
   if (err != 0) return args.GetReturnValue().Set(err);

@@ -173,9 +173,11 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
         return;
       }
       var req = {oncomplete: afterSend, callback: callback, length: length};
-      var status = self._ipv6 ? handle.send6(req, buffer, offset, length, port, ip)
-                              : handle.send(req, buffer, offset, length, port, ip);
-      if (status) {
+      var status = self._ipv6 ? handle.send6(req, buffer, offset, length, port, ip, true)
+                              : handle.send(req, buffer, offset, length, port, ip, true);
+      if (status === 1) {
+        if (callback !== noop) queueSent(callback, length);
+      } else if (status) {
         // As v0.6: a send that cannot start is reported to the callback only.
         var sendError = errnoException(status, 'send');
         process.nextTick(function() {
@@ -203,6 +205,36 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
   }
 };
 
+// Datagrams the binding sent at once (it found no queue before them) are called back on the
+// next tick, and before any datagram this process receives after them: v0.6 sent from the
+// loop's poll for I/O and called back there, so a reply, or the datagram itself sent to a
+// socket of this process, was read on a later poll. A tick queued in the prepare pass runs
+// only after the poll (v0.6.3's rule, _bootstrap.js), hence onMessage's call.
+var sentQueue = [];  // callback, length, ...
+
+function queueSent(callback, length) {
+  if (sentQueue.length === 0) process.nextTick(runSent);
+  sentQueue.push(callback, length);
+}
+
+function runSent() {
+  var queue = sentQueue;
+  sentQueue = [];  // sends made by these callbacks are a batch of their own
+  var i = 0;
+  try {
+    for (; i < queue.length; i += 2) queue[i](null, queue[i + 1]);
+  } finally {
+    if (i < queue.length) {
+      // queue[i] threw: the rest still run, on a tick of their own.
+      var rest = queue.slice(i + 2);
+      if (rest.length !== 0) {
+        if (sentQueue.length === 0) process.nextTick(runSent);
+        sentQueue = rest.concat(sentQueue);
+      }
+    }
+  }
+}
+
 function afterSend(status, handle, req) {
   req.callback(status ? errnoException(status, 'send') : null, req.length);
 }
@@ -214,7 +246,13 @@ function onMessage(nread, handle, bytes, rinfo) {
     self.emit('error', errnoException(nread, 'recvmsg'));
     return;
   }
-  self.emit('message', fromArrayBuffer(bytes, nread), rinfo);  // a Buffer without a copy
+  var message = fromArrayBuffer(bytes, nread);  // a Buffer without a copy
+  if (sentQueue.length === 0) return self.emit('message', message, rinfo);
+  try {
+    runSent();
+  } finally {
+    self.emit('message', message, rinfo);
+  }
 }
 
 Socket.prototype.close = function() {

@@ -86,3 +86,12 @@ var req = {oncomplete: common.mustCall(function(status, h, r) {
   socket.close();
 })};
 assert.strictEqual(handle2.send(req, u8, 0, 16, port, '127.0.0.1'), 0);
+
+// With `now` (what dgram.js passes) and nothing queued, the datagram goes out at once: 1, and
+// no oncomplete, no req.buffer. A `now` that is not true is the queued send above.
+var handle3 = new UDP();
+var req3 = {oncomplete: function() { assert.fail('oncomplete of a send made at once'); }};
+assert.strictEqual(handle3.send(req3, u8, 0, 16, port, '127.0.0.1', true), 1);
+assert.strictEqual(req3.buffer, undefined);
+assert.ok(handle3.send(req3, u8, 0, 16, port, 'nonsense', true) < 0);  // EINVAL, not sent
+handle3.close();
