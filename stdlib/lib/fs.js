@@ -673,7 +673,10 @@ ReadStream.prototype._close = function() {
 };
 
 // fs.WriteStream: a writable stream into a file. Writes are queued and run one at a time, in
-// order, once the file is open; 'drain' follows when the queue has emptied.
+// order, once the file is open; 'drain' follows when the queue has emptied. flush() (run the
+// next queued write unless one is in flight, or announce 'drain'), `busy` and `drainable` are
+// v0.6.3's names, which subclasses of the time call and read (log4js 0.5's rolling file
+// streams call flush() around swapping `fd`).
 function WriteStream(path, options) {
   if (!(this instanceof WriteStream)) return new WriteStream(path, options);
   Stream.call(this);
@@ -687,8 +690,8 @@ function WriteStream(path, options) {
   this.mode = 438; /* 0666 */
   this.bytesWritten = 0;
   this._queue = [];
-  this._busy = false;
-  this._needDrain = false;
+  this.busy = false;
+  this.drainable = false;
   this._closed = false;
 
   options = options || {};
@@ -703,7 +706,7 @@ function WriteStream(path, options) {
   }
 
   if (this.fd !== null) {
-    process.nextTick(function() { self._flush(); });
+    process.nextTick(function() { self.flush(); });
     return;
   }
 
@@ -716,7 +719,7 @@ function WriteStream(path, options) {
     }
     self.fd = fd;
     self.emit('open', fd);
-    self._flush();
+    self.flush();
   });
 }
 util.inherits(WriteStream, Stream);
@@ -727,24 +730,24 @@ exports.createWriteStream = function(path, options) {
   return new WriteStream(path, options);
 };
 
-WriteStream.prototype._flush = function() {
+WriteStream.prototype.flush = function() {
   var self = this;
-  if (this._busy || this.fd === null || this._closed) return;
+  if (this.busy || this.fd === null || this._closed) return;
   var item = this._queue.shift();
   if (!item) {
-    if (this._needDrain) {
-      this._needDrain = false;
+    if (this.drainable) {
+      this.drainable = false;
       this.emit('drain');
     }
     return;
   }
-  this._busy = true;
+  this.busy = true;
 
   if (item.close) {
     var fd = this.fd;
     this._closed = true;
     exports.close(fd, function(err) {
-      self._busy = false;
+      self.busy = false;
       if (err) {
         self.emit('error', err);
         return;
@@ -761,11 +764,11 @@ WriteStream.prototype._flush = function() {
     binding.write(self.fd, buffer, done, buffer.length - done,
                   self.pos === undefined ? -1 : self.pos, function(err, written) {
       if (self._closed) {
-        self._busy = false;
+        self.busy = false;
         return self._closeNow();
       }
       if (err) {
-        self._busy = false;
+        self.busy = false;
         self.writable = false;
         if (item.callback) item.callback(err);
         self.emit('error', err);
@@ -775,9 +778,9 @@ WriteStream.prototype._flush = function() {
       self.bytesWritten += written;
       if (self.pos !== undefined) self.pos += written;
       if (done < buffer.length) return writeRest();
-      self._busy = false;
+      self.busy = false;
       if (item.callback) item.callback(null, done);
-      self._flush();
+      self.flush();
     });
   })();
 };
@@ -801,8 +804,8 @@ WriteStream.prototype.write = function(data, encoding, callback) {
                         encoding || (this.encoding === 'binary' ? 'utf8' : this.encoding));
   }
   this._queue.push({ buffer: buffer, callback: typeof callback === 'function' ? callback : null });
-  this._needDrain = true;
-  this._flush();
+  this.drainable = true;
+  this.flush();
   return false;
 };
 
@@ -819,7 +822,7 @@ WriteStream.prototype.end = function(data, encoding, callback) {
   if (!this.writable) return;
   this.writable = false;
   this._queue.push({ close: true, callback: typeof callback === 'function' ? callback : null });
-  this._flush();
+  this.flush();
 };
 WriteStream.prototype.destroySoon = WriteStream.prototype.end;
 
@@ -836,7 +839,7 @@ WriteStream.prototype.destroy = function(callback) {
   }
   this._closed = true;
   // A write in flight still uses the descriptor: it closes the file when done.
-  if (!this._busy) this._closeNow();
+  if (!this.busy) this._closeNow();
 };
 
 WriteStream.prototype._closeNow = function() {
