@@ -405,6 +405,63 @@ if (typeof Proxy === 'function' && Proxy.create === undefined) {
     }
   });
 }
+// V8 3.6's locale methods, v0.6's: called without a locale or options, Date's toLocaleString()
+// is its toString(), toLocaleDateString() "Sunday, December 05, 2010", toLocaleTimeString()
+// "14:18:30", and Number's toLocaleString() is its toString(). Programs of the time print and
+// compare them (log4js 0.5's %r layout expects "14:18:30", not "2:18:30 PM"). With a locale or
+// options, today's Intl formatting. Each takes its arguments from `arguments`: length 0, as
+// the built-ins.
+(function() {
+  var dateProto = Date.prototype;
+  var intl = {
+    toLocaleString: dateProto.toLocaleString,
+    toLocaleDateString: dateProto.toLocaleDateString,
+    toLocaleTimeString: dateProto.toLocaleTimeString
+  };
+  var numberToLocaleString = Number.prototype.toLocaleString;
+  var dateToString = dateProto.toString, numberToString = Number.prototype.toString;
+  var getTime = dateProto.getTime, getDay = dateProto.getDay, getDate = dateProto.getDate;
+  var getMonth = dateProto.getMonth, getFullYear = dateProto.getFullYear;
+  var getHours = dateProto.getHours, getMinutes = dateProto.getMinutes;
+  var getSeconds = dateProto.getSeconds;
+  var days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  var months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+                'September', 'October', 'November', 'December'];
+  function two(n) { return n < 10 ? '0' + n : '' + n; }
+  function method(object, name, fn) {
+    Object.defineProperty(object, name, { writable: true, configurable: true, value: fn });
+  }
+  method(dateProto, 'toLocaleString', function toLocaleString() {
+    var locales = arguments[0], options = arguments[1];
+    if (locales === undefined && options === undefined) return dateToString.call(this);
+    return intl.toLocaleString.apply(this, arguments);
+  });
+  method(dateProto, 'toLocaleDateString', function toLocaleDateString() {
+    var locales = arguments[0], options = arguments[1];
+    if (locales !== undefined || options !== undefined) {
+      return intl.toLocaleDateString.apply(this, arguments);
+    }
+    var time = getTime.call(this);  // a TypeError for what is not a Date
+    if (time !== time) return 'Invalid Date';
+    return days[getDay.call(this)] + ', ' + months[getMonth.call(this)] + ' ' +
+           two(getDate.call(this)) + ', ' + getFullYear.call(this);
+  });
+  method(dateProto, 'toLocaleTimeString', function toLocaleTimeString() {
+    var locales = arguments[0], options = arguments[1];
+    if (locales !== undefined || options !== undefined) {
+      return intl.toLocaleTimeString.apply(this, arguments);
+    }
+    var time = getTime.call(this);
+    if (time !== time) return 'Invalid Date';
+    return two(getHours.call(this)) + ':' + two(getMinutes.call(this)) + ':' +
+           two(getSeconds.call(this));
+  });
+  method(Number.prototype, 'toLocaleString', function toLocaleString() {
+    var locales = arguments[0], options = arguments[1];
+    if (locales === undefined && options === undefined) return numberToString.call(this);
+    return numberToLocaleString.apply(this, arguments);
+  });
+})();
 Object.defineProperty(global, 'queueMicrotask', {
   writable: true,
   configurable: true,
