@@ -897,7 +897,9 @@ Server.prototype.listen = function() {
   var host = null;
   var backlog = 511;
   var port;
-  if (args.length === 0 || first === undefined) {
+  if (args.length === 0 || first === undefined || first === null) {
+    // No port: one the system picks. v0.6.3 took Number(null) = 0 too (engine.io 0.3's
+    // listen(null, options, callback)).
     port = 0;
   } else if (first !== null && typeof first === 'object') {
     var handle = first._handle || first.handle || first;

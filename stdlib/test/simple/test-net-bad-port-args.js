@@ -30,6 +30,20 @@ var net = require('net');
 assert.throws(function() { net.createServer().listen(true); }, TypeError);
 assert.throws(function() { net.createServer().listen({}); }, TypeError);
 
+// null, as undefined, is no port: the system picks one (v0.6.3's Number(null); engine.io 0.3
+// listens with null), with or without a host.
+var picked = net.createServer();
+picked.listen(null, common.mustCall(function() {
+  assert.ok(picked.address().port > 0);
+  picked.close();
+}));
+var pickedOnHost = net.createServer();
+pickedOnHost.listen(null, '127.0.0.1', common.mustCall(function() {
+  assert.strictEqual(pickedOnHost.address().address, '127.0.0.1');
+  assert.ok(pickedOnHost.address().port > 0);
+  pickedOnHost.close();
+}));
+
 // '0' is a port, not a Unix socket path.
 var server = net.createServer();
 server.listen('0', '127.0.0.1', common.mustCall(function() {
