@@ -13,6 +13,14 @@ setTimeout(function() {
   });
 }, 1);
 setTimeout(function() { order.push('timer2'); }, 1);
+// Both timers due when the loop first looks: each setTimeout reads the clock, so on a busy
+// machine the second may start a millisecond after the first and, without this wait, be due
+// only on a later turn, after 'tick-from-promise'. (A monotonic wait, not a timing assertion.)
+var start = process.hrtime();
+while (true) {
+  var elapsed = process.hrtime(start);
+  if (elapsed[0] > 0 || elapsed[1] >= 5e6) break;
+}
 process.nextTick(function() { order.push('tick1'); });
 Promise.resolve().then(function() { order.push('promise1'); });
 process.nextTick(function(a, b) { order.push('tick2:' + a + b); }, 'x', 'y');
