@@ -410,7 +410,7 @@ if (typeof Proxy === 'function' && Proxy.create === undefined) {
 // "14:18:30", and Number's toLocaleString() is its toString(). Programs of the time print and
 // compare them (log4js 0.5's %r layout expects "14:18:30", not "2:18:30 PM"). With a locale or
 // options, today's Intl formatting. Each takes its arguments from `arguments`: length 0, as
-// the built-ins.
+// the built-ins. String's localeCompare() likewise, below.
 (function() {
   var dateProto = Date.prototype;
   var intl = {
@@ -460,6 +460,27 @@ if (typeof Proxy === 'function' && Proxy.create === undefined) {
     var locales = arguments[0], options = arguments[1];
     if (locales === undefined && options === undefined) return numberToString.call(this);
     return numberToLocaleString.apply(this, arguments);
+  });
+  // String's localeCompare(that) compared code units ("we do not do anything locale specific"):
+  // the difference of the first two that differ, else of the lengths, so 'B' sorts before 'a'
+  // and 'é' after 'z'; no argument at all gave 0.
+  var stringLocaleCompare = String.prototype.localeCompare;
+  method(String.prototype, 'localeCompare', function localeCompare(that) {
+    if (arguments.length > 1 && (arguments[1] !== undefined || arguments[2] !== undefined)) {
+      return stringLocaleCompare.apply(this, arguments);
+    }
+    if (this === undefined || this === null) {
+      throw new TypeError('String.prototype.localeCompare called on null or undefined');
+    }
+    if (arguments.length === 0) return 0;
+    var a = '' + this, b = '' + that;
+    if (a === b) return 0;
+    var length = a.length < b.length ? a.length : b.length;
+    for (var i = 0; i < length; i++) {
+      var d = a.charCodeAt(i) - b.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return a.length - b.length;
   });
 })();
 Object.defineProperty(global, 'queueMicrotask', {

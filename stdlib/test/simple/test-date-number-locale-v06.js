@@ -42,3 +42,24 @@ assert.strictEqual((1234567.5).toLocaleString('en-US'), '1,234,567.5');
 assert.strictEqual([1234.5, 7].toLocaleString(), '1234.5,7');
 assert.throws(function() { Number.prototype.toLocaleString.call('1'); }, TypeError);
 assert.strictEqual(Number.prototype.toLocaleString.length, 0);
+
+// String's localeCompare as V8 3.6's: code units, the difference itself; Intl with a locale or
+// options.
+assert.strictEqual('a'.localeCompare('a'), 0);
+assert.strictEqual('a'.localeCompare('c'), -2);
+assert.strictEqual('B'.localeCompare('a'), -31);  // 'B' before 'a', as ASCII
+assert.ok('\u00e9'.localeCompare('z') > 0);       // 'é' after 'z'
+assert.strictEqual('ab'.localeCompare('abcd'), -2);
+assert.strictEqual('abcd'.localeCompare('ab'), 2);
+assert.strictEqual(''.localeCompare(''), 0);
+assert.strictEqual('x'.localeCompare(), 0);       // no argument: 0
+assert.strictEqual('1'.localeCompare(1), 0);      // the argument as a string
+assert.strictEqual(String.prototype.localeCompare.call(12, '13'), -1);
+assert.deepEqual(['b', 'C', 'a', 'B'].sort(function(x, y) { return x.localeCompare(y); }),
+                 ['B', 'C', 'a', 'b']);
+assert.ok('B'.localeCompare('a', 'en') > 0);      // Intl: a before B
+assert.ok('\u00e9'.localeCompare('z', 'en') < 0);
+assert.ok('a'.localeCompare('A', undefined, { sensitivity: 'base' }) === 0);
+assert.throws(function() { String.prototype.localeCompare.call(null, 'a'); }, TypeError);
+assert.throws(function() { String.prototype.localeCompare.call(undefined, 'a'); }, TypeError);
+assert.strictEqual(String.prototype.localeCompare.length, 1);
