@@ -7,6 +7,14 @@ function assertPath(p, what) {
   }
 }
 
+// dirname, basename and extname take any value as its string, as v0.6.3's did (they matched a
+// regular expression against it): basename(undefined) is 'undefined'. Code of the time calls
+// them on missing arguments (api-easy 0.3's uploadFile() with none). normalize() refuses, as
+// v0.6.3's threw too.
+function asPath(p) {
+  return typeof p === 'string' ? p : String(p);
+}
+
 // Resolves '.' and '..' in a list of non-empty path segments. A relative path may climb above
 // its start, so its leading '..' segments are kept; an absolute path cannot climb above the
 // root, so they are dropped.
@@ -94,7 +102,7 @@ function stripTrailingSlashes(p) {
 }
 
 exports.dirname = function(p) {
-  assertPath(p, 'dirname');
+  p = asPath(p);
   if (p === '') return '.';
   p = stripTrailingSlashes(p);
   var slash = p.lastIndexOf('/');
@@ -104,7 +112,7 @@ exports.dirname = function(p) {
 };
 
 exports.basename = function(p, ext) {
-  assertPath(p, 'basename');
+  p = asPath(p);
   if (ext && typeof ext !== 'string') {
     throw new TypeError('The "ext" argument to path.basename must be a string');
   }
@@ -119,7 +127,7 @@ exports.basename = function(p, ext) {
 // From the last '.' of the last portion; '' when there is none or the portion starts with it
 // (so dotfiles like '.profile' have no extension), and '' for '..'.
 exports.extname = function(p) {
-  assertPath(p, 'extname');
+  p = asPath(p);
   var base = exports.basename(p);
   if (base === '..') return '';
   var dot = base.lastIndexOf('.');
