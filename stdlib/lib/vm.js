@@ -52,6 +52,8 @@ function newContextState() {
   // V8 gives every context a `console` that prints nothing without a debugger; v0.6's contexts
   // had no console, so code that probes for one is not fooled.
   delete global.console;
+  // V8 3.6's built-ins, as the main context has them (_v06_builtins.js).
+  require('_v06_builtins').install(global);
   var builtins = Object.create(null);
   Object.getOwnPropertyNames(global).forEach(function(key) {
     builtins[key] = Object.getOwnPropertyDescriptor(global, key);

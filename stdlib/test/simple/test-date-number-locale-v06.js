@@ -63,3 +63,22 @@ assert.ok('a'.localeCompare('A', undefined, { sensitivity: 'base' }) === 0);
 assert.throws(function() { String.prototype.localeCompare.call(null, 'a'); }, TypeError);
 assert.throws(function() { String.prototype.localeCompare.call(undefined, 'a'); }, TypeError);
 assert.strictEqual(String.prototype.localeCompare.length, 1);
+
+// A vm context has them too, on its own intrinsics, as v0.6's contexts had V8 3.6's; and
+// Proxy.create.
+var vm = require('vm');
+assert.strictEqual(vm.runInNewContext('new Date(2010, 11, 5, 14, 18, 30).toLocaleTimeString()'),
+                   '14:18:30');
+assert.strictEqual(vm.runInNewContext('(1234.5).toLocaleString()'), '1234.5');
+assert.strictEqual(vm.runInNewContext('"B".localeCompare("a")'), -31);
+assert.strictEqual(vm.runInNewContext('Date.prototype.toLocaleTimeString === d.toLocaleTimeString',
+                                      { d: date }), false);  // its own Date's, not ours
+var context = vm.createContext({});
+assert.strictEqual(vm.runInContext('new Date(2012, 0, 9).toLocaleDateString()', context),
+                   'Monday, January 09, 2012');
+assert.strictEqual(vm.runInNewContext(
+    'Proxy.create({ get: function(r, name) { return name + "!"; } }).hello'), 'hello!');
+// The sandbox sees no new globals from this.
+var sandbox = {};
+vm.runInNewContext('1', sandbox);
+assert.deepEqual(Object.keys(sandbox), []);
