@@ -18,12 +18,14 @@ assert.strictEqual(invalid.toLocaleTimeString(), 'Invalid Date');
 assert.strictEqual(invalid.toLocaleDateString(), 'Invalid Date');
 assert.strictEqual(invalid.toLocaleString(), 'Invalid Date');
 
-// A locale or options: Intl, as today's V8 (12-hour clock for en-US).
-assert.strictEqual(date.toLocaleTimeString('en-US'), '2:18:30 PM');
+// A locale or options: Intl, as today's V8 (12-hour clock for en-US). ICU releases differ in
+// the space before "PM" (CLDR 42 made it U+202F), so spaces are compared as spaces.
+function spaced(s) { return s.replace(/\s/g, ' '); }
+assert.strictEqual(spaced(date.toLocaleTimeString('en-US')), '2:18:30 PM');
 assert.strictEqual(date.toLocaleTimeString(undefined, {}).length > 0, true);  // the default locale's
 assert.strictEqual(date.toLocaleTimeString('en-US', { hour12: false }), '14:18:30');
 assert.strictEqual(date.toLocaleDateString('en-US'), '12/5/2010');
-assert.strictEqual(date.toLocaleString('en-US'), '12/5/2010, 2:18:30 PM');
+assert.strictEqual(spaced(date.toLocaleString('en-US')), '12/5/2010, 2:18:30 PM');
 
 // Still methods of Dates only, with the built-ins' shape.
 [Date.prototype.toLocaleString, Date.prototype.toLocaleDateString,
