@@ -901,7 +901,7 @@ Server.prototype.listen = function() {
     // No port: one the system picks. v0.6.3 took Number(null) = 0 too (engine.io 0.3's
     // listen(null, options, callback)).
     port = 0;
-  } else if (first !== null && typeof first === 'object') {
+  } else if (typeof first === 'object') {  // null was handled above
     var handle = first._handle || first.handle || first;
     if (!(handle instanceof TCP) && !(handle instanceof Pipe)) {
       throw new TypeError('listen: a handle must be a TCP or Pipe handle or own one');
