@@ -1,6 +1,8 @@
 #include "runtime/start.h"
 
+#include <ares.h>
 #include <http_parser.h>
+#include <openssl/crypto.h>
 #include <malloc.h>
 #include <unistd.h>
 #include <signal.h>
@@ -248,7 +250,17 @@ Local<Object> CreateProcessObject(Environment* env, const Options& options) {
   Local<Object> versions = Object::New(isolate);
   Set(context, versions, "node", std::string(NODUS_NODE_VERSION_STRING));
   Set(context, versions, "v8", std::string(v8::V8::GetVersion()));
+  // v0.6.3's list had ares and openssl too (the number of OpenSSL's version text: "3.0.15").
+  Set(context, versions, "ares", std::string(ares_version(nullptr)));
   Set(context, versions, "uv", std::string(uv_version_string()));
+  {
+    const char* text = OpenSSL_version(OPENSSL_VERSION);
+    const char* begin = text;
+    while (*begin != '\0' && (*begin < '0' || *begin > '9')) ++begin;
+    const char* end = begin;
+    while (*end != '\0' && *end != ' ') ++end;
+    Set(context, versions, "openssl", std::string(begin, end));
+  }
   unsigned long hp = http_parser_version();
   Set(context, versions, "http_parser",
       std::to_string((hp >> 16) & 255) + "." + std::to_string((hp >> 8) & 255) + "." +

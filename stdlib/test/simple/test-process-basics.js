@@ -8,6 +8,9 @@ assert.equal(process.arch, 'x64');
 assert.equal(typeof process.versions.v8, 'string');
 assert.ok(/^\d+\.\d+\.\d+$/.test(process.versions.uv));
 assert.ok(/^\d+\.\d+\.\d+$/.test(process.versions.http_parser));
+// v0.6.3 listed ares and openssl too: each the library's version number alone.
+assert.ok(/^\d+\.\d+\.\d+$/.test(process.versions.ares), process.versions.ares);
+assert.ok(/^\d+\.\d+\.\d+[a-z+\-.\w]*$/.test(process.versions.openssl), process.versions.openssl);
 assert.equal(require('fs').realpathSync(process.argv[1]), __filename,
              'argv[1] is the absolute script path');
 assert.equal(typeof process.execPath, 'string');
