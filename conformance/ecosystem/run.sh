@@ -93,6 +93,32 @@ start_redis() {
   return 1
 }
 
+# memcached: node-memcached's suite of 2012 talks to three servers on ports 11211-11213 of one host
+# (MEMCACHED__HOST), so three memcached processes take those ports, and only if they are free.
+memcached_started=0
+start_memcached() {
+  [[ $memcached_started == 1 ]] && return 0
+  command -v memcached >/dev/null || apt-get install -y -q memcached >/dev/null 2>&1 || return 1
+  local port as=()
+  [[ $(id -u) == 0 ]] && as=(-u nobody)
+  for port in 11211 11212 11213; do
+    if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+      echo "run.sh: port $port is taken; node-memcached's suite needs it" >&2
+      return 1
+    fi
+  done
+  for port in 11211 11212 11213; do
+    memcached "${as[@]}" -l 127.0.0.1 -p $port -U 0 >"$S/memcached-$port.log" 2>&1 &
+    services_pids+=($!)
+  done
+  for port in 11211 11212 11213; do
+    local up=0
+    for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && { up=1; break; }; sleep 0.1; done
+    [[ $up == 1 ]] || return 1
+  done
+  memcached_started=1
+}
+
 postgres_port=
 start_postgres() {
   [[ -n "$postgres_port" ]] && return 0
@@ -144,7 +170,7 @@ while IFS=$'\t' read -r name version extra cmd; do
     case $token in
       -) ;;
       nodev) nodev=1 ;;
-      mariadb|redis|postgres) service=$token ;;
+      mariadb|redis|postgres|memcached) service=$token ;;
       published:*) IFS=, read -r -a published <<<"${token#published:}" ;;
       unbuilt:*) unbuilt+=("${token#unbuilt:}") ;;
       *) extras+=("$token") ;;
@@ -204,6 +230,13 @@ while IFS=$'\t' read -r name version extra cmd; do
   fi
   if [[ $status == ok && $service == redis ]]; then
     start_redis || status="redis-failed"
+  fi
+  if [[ $status == ok && $service == memcached ]]; then
+    if start_memcached; then
+      export MEMCACHED__HOST=127.0.0.1
+    else
+      status="memcached-failed"
+    fi
   fi
   if [[ $status == ok && $service == postgres ]]; then
     if start_postgres; then
