@@ -62,6 +62,10 @@ export npm_config_registry="http://127.0.0.1:$(cat "$S/registry/port")/"
 services_pids=()
 stop_services() {
   kill $registry_pid "${services_pids[@]}" 2>/dev/null
+  if [[ -n ${rabbitmq_env:-} ]]; then
+    env "${rabbitmq_env[@]}" /usr/lib/rabbitmq/bin/rabbitmqctl stop >/dev/null 2>&1
+    epmd -kill >/dev/null 2>&1  # Erlang's port mapper, which the broker started
+  fi
 }
 trap stop_services EXIT
 mariadb_port=
@@ -119,6 +123,32 @@ start_memcached() {
   memcached_started=1
 }
 
+# RabbitMQ: node-amqp's suite of 2012 talks to localhost:5672 as guest, so the broker takes that
+# port, and only if it is free, with its files in the scratch folder. channel_max = 0 (no limit):
+# node-amqp 0.1 asks for no limit, which RabbitMQ 3.x refuses at its default maximum of 2047.
+rabbitmq_env=
+start_rabbitmq() {
+  [[ -n $rabbitmq_env ]] && return 0
+  [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] ||
+    apt-get install -y -q rabbitmq-server >/dev/null 2>&1 || return 1
+  if (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; then
+    echo "run.sh: port 5672 is taken; node-amqp's suite needs it" >&2
+    return 1
+  fi
+  local d="$S/rabbitmq"
+  rm -rf "$d"; mkdir -p "$d"
+  echo "channel_max = 0" >"$d/rabbitmq.conf"
+  echo "[]." >"$d/enabled_plugins"
+  rabbitmq_env=(HOME="$d" RABBITMQ_MNESIA_BASE="$d/mnesia" RABBITMQ_LOG_BASE="$d/log"
+    RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=5672
+    RABBITMQ_PID_FILE="$d/pid" RABBITMQ_ENABLED_PLUGINS_FILE="$d/enabled_plugins"
+    RABBITMQ_CONFIG_FILE="$d/rabbitmq")
+  env "${rabbitmq_env[@]}" /usr/lib/rabbitmq/bin/rabbitmq-server >"$d/server.log" 2>&1 &
+  services_pids+=($!)
+  for _ in $(seq 1 600); do (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null && return 0; sleep 0.1; done
+  return 1
+}
+
 postgres_port=
 start_postgres() {
   [[ -n "$postgres_port" ]] && return 0
@@ -170,7 +200,7 @@ while IFS=$'\t' read -r name version extra cmd; do
     case $token in
       -) ;;
       nodev) nodev=1 ;;
-      mariadb|redis|postgres|memcached) service=$token ;;
+      mariadb|redis|postgres|memcached|rabbitmq) service=$token ;;
       published:*) IFS=, read -r -a published <<<"${token#published:}" ;;
       unbuilt:*) unbuilt+=("${token#unbuilt:}") ;;
       *) extras+=("$token") ;;
@@ -237,6 +267,9 @@ while IFS=$'\t' read -r name version extra cmd; do
     else
       status="memcached-failed"
     fi
+  fi
+  if [[ $status == ok && $service == rabbitmq ]]; then
+    start_rabbitmq || status="rabbitmq-failed"
   fi
   if [[ $status == ok && $service == postgres ]]; then
     if start_postgres; then
