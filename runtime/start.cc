@@ -2,7 +2,7 @@
 
 #include <ares.h>
 #include <http_parser.h>
-#include <openssl/crypto.h>
+#include <openssl/opensslv.h>
 #include <malloc.h>
 #include <unistd.h>
 #include <signal.h>
@@ -250,11 +250,13 @@ Local<Object> CreateProcessObject(Environment* env, const Options& options) {
   Local<Object> versions = Object::New(isolate);
   Set(context, versions, "node", std::string(NODUS_NODE_VERSION_STRING));
   Set(context, versions, "v8", std::string(v8::V8::GetVersion()));
-  // v0.6.3's list had ares and openssl too (the number of OpenSSL's version text: "3.0.15").
+  // v0.6.3's list had ares and openssl too. Like v0.6.3, openssl is the number in the version
+  // text of the headers built against ("3.0.15"): asking the library would load it, which the
+  // runtime leaves to the first use of crypto or TLS (third_party/openssl/lazy.h).
   Set(context, versions, "ares", std::string(ares_version(nullptr)));
   Set(context, versions, "uv", std::string(uv_version_string()));
   {
-    const char* text = OpenSSL_version(OPENSSL_VERSION);
+    const char* text = OPENSSL_VERSION_TEXT;
     const char* begin = text;
     while (*begin != '\0' && (*begin < '0' || *begin > '9')) ++begin;
     const char* end = begin;

@@ -1,12 +1,18 @@
 // Native addons: require() of a `.node` file runs its NODE_MODULE init on the module's exports
-// (runtime/addon/node.h). Arguments: the paths of testdata/hello.node, wrong_version.node and a
-// file that is not a shared library.
+// (runtime/addon/node.h). Arguments: the paths of testdata/hello.node, wrong_version.node and
+// openssl_user.node.
 var assert = require('assert');
 var path = require('path');
 var fs = require('fs');
 
 var helloPath = path.resolve(process.argv[2]);
 var wrongPath = path.resolve(process.argv[3]);
+var opensslUserPath = path.resolve(process.argv[4]);
+
+// An addon that calls OpenSSL without linking it finds it in the process, as under node, although
+// nothing before it here used crypto or TLS (Nodus loads OpenSSL on first use).
+var opensslUser = require(opensslUserPath);
+assert.ok(opensslUser.opensslVersion() >= 0x30000000, String(opensslUser.opensslVersion()));
 
 var addon = require(helloPath);
 assert.strictEqual(addon.hello(), 'world');

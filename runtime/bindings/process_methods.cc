@@ -18,6 +18,7 @@
 #include "runtime/core/args.h"
 #include "runtime/core/errors.h"
 #include "runtime/core/util.h"
+#include "third_party/openssl/lazy.h"
 
 namespace nodus {
 namespace binding {
@@ -183,6 +184,9 @@ void DLOpen(const FunctionCallbackInfo<Value>& args) {
   if (!args[1]->IsObject()) return ThrowTypeError(isolate, "dlopen: exports must be an object");
   Utf8Value filename(isolate, args[0]);
   if (!filename.ok()) return;
+  // node's binary carries OpenSSL and addons built for node call it without linking it; Nodus
+  // loads OpenSSL on first use (third_party/openssl/lazy.h), so it is loaded before any addon.
+  nodus::openssl::EnsureLoaded();
   void* library = dlopen(filename.c_str(), RTLD_LAZY);
   if (library == nullptr) {
     const char* why = dlerror();
