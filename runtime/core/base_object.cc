@@ -20,8 +20,10 @@ const WrapperType BaseObject::kWrapperType = {"BaseObject", nullptr};
 BaseObject::BaseObject(Environment* env, Local<Object> object, const WrapperType* type)
     : env_(env), object_(env->isolate(), object) {
   CHECK_GE(object->InternalFieldCount(), kInternalFieldCount);
-  object->SetAlignedPointerInInternalField(kTypeSlot, const_cast<WrapperType*>(type));
-  object->SetAlignedPointerInInternalField(kSlot, this);
+  // Both fields in one call into V8 (each call looks up the object's header size again).
+  int indices[] = {kTypeSlot, kSlot};
+  void* values[] = {const_cast<WrapperType*>(type), this};
+  object->SetAlignedPointerInInternalFields(2, indices, values);
 }
 
 BaseObject::~BaseObject() {
@@ -64,13 +66,13 @@ bool BaseObject::BeginConstruct(const FunctionCallbackInfo<Value>& args, const c
     ThrowTypeError(isolate, message.c_str());
     return false;
   }
-  Local<Object> self = args.This();
-  if (self->InternalFieldCount() < kInternalFieldCount) {
+  // A construct call's receiver is a new object: made from the template's instance template,
+  // its fields hold `undefined` until the BaseObject constructor sets them, which FromFields
+  // tells from a pointer of ours.
+  if (args.This()->InternalFieldCount() < kInternalFieldCount) {
     ThrowTypeError(isolate, "Illegal constructor");
     return false;
   }
-  self->SetAlignedPointerInInternalField(kSlot, nullptr);
-  self->SetAlignedPointerInInternalField(kTypeSlot, nullptr);
   return true;
 }
 
