@@ -75,9 +75,48 @@ const EVP_MD* DigestArg(const FunctionCallbackInfo<Value>& args) {
   return md;
 }
 
+// Contexts of hashes that digest() finished, kept for the next createHash of the same algorithm:
+// started again on the same digest, OpenSSL keeps the provider's state object instead of
+// freeing (and wiping) it and allocating another, which was a sixth of hashing a short string.
+// A few per thread; a context whose hash was dropped unfinished is freed as before.
+class FinishedContexts {
+ public:
+  ~FinishedContexts() {
+    for (int i = 0; i < count_; i++) EVP_MD_CTX_free(contexts_[i]);
+  }
+  // A finished context of `md`, or nullptr.
+  EVP_MD_CTX* Take(const EVP_MD* md) {
+    for (int i = count_ - 1; i >= 0; i--) {
+      if (EVP_MD_CTX_get0_md(contexts_[i]) == md) {
+        EVP_MD_CTX* ctx = contexts_[i];
+        contexts_[i] = contexts_[--count_];
+        return ctx;
+      }
+    }
+    return nullptr;
+  }
+  void Put(EVP_MD_CTX* ctx) {
+    if (count_ == kSize) {
+      EVP_MD_CTX_free(contexts_[0]);
+      contexts_[0] = contexts_[--count_];
+    }
+    contexts_[count_++] = ctx;
+  }
+
+ private:
+  static constexpr int kSize = 4;
+  EVP_MD_CTX* contexts_[kSize];
+  int count_ = 0;
+};
+
+thread_local FinishedContexts finished_contexts;
+
 // A digest context started on `md`, or nullptr with an error thrown.
 EVP_MD_CTX* StartDigest(Isolate* isolate, const EVP_MD* md) {
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_MD_CTX* ctx = finished_contexts.Take(md);
+  if (ctx != nullptr && EVP_DigestInit_ex(ctx, md, nullptr) == 1) return ctx;
+  EVP_MD_CTX_free(ctx);
+  ctx = EVP_MD_CTX_new();
   if (ctx == nullptr || EVP_DigestInit_ex(ctx, md, nullptr) != 1) {
     EVP_MD_CTX_free(ctx);
     ThrowOpenSSLError(isolate, "digest initialisation failed");
@@ -187,6 +226,12 @@ class DigestObject : public CryptoObject {
     Free(ctx_);
     ctx_ = nullptr;
   }
+  // Finish(), handing the context over instead of freeing it.
+  Ctx* Release() {
+    Ctx* ctx = ctx_;
+    ctx_ = nullptr;
+    return ctx;
+  }
 
  private:
   Ctx* ctx_;
@@ -233,8 +278,12 @@ void HashDigest(const FunctionCallbackInfo<Value>& args) {
   unsigned int length = 0;
   int size = EVP_MD_CTX_get_size(ctx);
   bool ok = size >= 0 && size <= EVP_MAX_MD_SIZE && EVP_DigestFinal_ex(ctx, out, &length) == 1;
-  hash->Finish();
-  if (!ok) return ThrowOpenSSLError(isolate, "digest failed");
+  if (ok) {
+    finished_contexts.Put(hash->Release());
+  } else {
+    hash->Finish();
+    return ThrowOpenSSLError(isolate, "digest failed");
+  }
   SetDigestResult(args, out, length);
 }
 
