@@ -3,8 +3,9 @@
 // (runtime/start.cc) before any JS runs and destroyed after the loop ends. It is reachable
 // from any V8 callback through Environment::GetCurrent(isolate). What lives in statics instead is
 // process-wide or per-thread by nature and never reachable from JS: the BlockCache of big
-// ArrayBuffer blocks (array_buffer_allocator.h), per-thread scratch memory, and OpenSSL's
-// providers and root certificate store (bindings/crypto).
+// ArrayBuffer blocks (array_buffer_allocator.h), per-thread scratch memory, and OpenSSL itself
+// (loaded on first use, third_party/openssl), its providers, root certificate store and finished
+// digest contexts (bindings/crypto).
 #ifndef RUNTIME_CORE_ENVIRONMENT_H_
 #define RUNTIME_CORE_ENVIRONMENT_H_
 
