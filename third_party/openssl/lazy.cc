@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 
 extern "C" {
 // Defined in the generated stubs.S.
@@ -23,6 +24,8 @@ namespace {
 
 pthread_once_t load_once = PTHREAD_ONCE_INIT;
 std::atomic<bool> loaded{false};
+std::mutex on_load_mutex;
+void (*on_load)() = nullptr;  // guarded by on_load_mutex, as is the store of `loaded`
 
 [[noreturn]] void Fail(const char* what, const char* detail) {
   // There is no JS caller to throw to here: the first OpenSSL call of the process can come from
@@ -48,7 +51,16 @@ void Load() {
     __atomic_store_n(&nodus_openssl_slots[i], address, __ATOMIC_RELEASE);
     name += std::strlen(name) + 1;
   }
-  loaded.store(true, std::memory_order_release);
+  void (*callback)();
+  {
+    std::lock_guard<std::mutex> lock(on_load_mutex);
+    loaded.store(true, std::memory_order_release);
+    callback = on_load;
+    on_load = nullptr;
+  }
+  // Still inside load_once: another thread's first OpenSSL call waits until this is done. The
+  // slots are filled, so the callback's own OpenSSL calls go straight to OpenSSL.
+  if (callback != nullptr) callback();
 }
 
 }  // namespace
@@ -56,6 +68,17 @@ void Load() {
 void EnsureLoaded() { pthread_once(&load_once, Load); }
 
 bool IsLoaded() { return loaded.load(std::memory_order_acquire); }
+
+void OnLoad(void (*callback)()) {
+  {
+    std::lock_guard<std::mutex> lock(on_load_mutex);
+    if (!loaded.load(std::memory_order_relaxed)) {
+      on_load = callback;
+      return;
+    }
+  }
+  callback();
+}
 
 }  // namespace openssl
 }  // namespace nodus

@@ -19,6 +19,7 @@
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/util.h"
+#include "third_party/openssl/lazy.h"
 
 namespace nodus {
 namespace binding {
@@ -275,7 +276,9 @@ void LoadProviders() {
 }  // namespace
 
 void Initialize(Environment* env, Local<Object> target) {
-  LoadProviders();
+  // With OpenSSL itself: require('crypto') (or tls, https) loads neither until a program first
+  // calls into OpenSSL (third_party/openssl/lazy.h).
+  openssl::OnLoad(LoadProviders);
   InitHash(env, target);
   InitCipher(env, target);
   InitDiffieHellman(env, target);
