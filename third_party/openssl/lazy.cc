@@ -25,7 +25,13 @@ namespace {
 pthread_once_t load_once = PTHREAD_ONCE_INIT;
 std::atomic<bool> loaded{false};
 std::mutex on_load_mutex;
-void (*on_load)() = nullptr;  // guarded by on_load_mutex, as is the store of `loaded`
+bool load_started = false;    // guarded by on_load_mutex
+void (*on_load)() = nullptr;  // guarded by on_load_mutex
+// OpenSSL's addresses, found by Load() before it publishes them in the slots.
+void** addresses = nullptr;
+// Set on the thread running Load() while it runs the OnLoad callback, whose own OpenSSL calls
+// then get their address here instead of waiting on load_once, which that thread holds.
+thread_local bool loading_thread = false;
 
 [[noreturn]] void Fail(const char* what, const char* detail) {
   // There is no JS caller to throw to here: the first OpenSSL call of the process can come from
@@ -41,26 +47,34 @@ void Load() {
   // below anyway. RTLD_GLOBAL: addons loaded later resolve OpenSSL's names against it.
   void* handle = dlopen("libssl.so.3", RTLD_NOW | RTLD_GLOBAL);
   if (handle == nullptr) Fail("cannot load OpenSSL (libssl.so.3)", dlerror());
+  addresses = new void*[nodus_openssl_count];
   const char* name = nodus_openssl_names;
   for (unsigned i = 0; i < nodus_openssl_count; i++) {
     dlerror();
-    void* address = dlsym(handle, name);
-    if (address == nullptr) Fail("OpenSSL does not define", name);
-    // An aligned pointer store: a thread that reads the slot meanwhile sees the resolver or the
-    // function, and the resolver waits on load_once.
-    __atomic_store_n(&nodus_openssl_slots[i], address, __ATOMIC_RELEASE);
+    addresses[i] = dlsym(handle, name);
+    if (addresses[i] == nullptr) Fail("OpenSSL does not define", name);
     name += std::strlen(name) + 1;
   }
   void (*callback)();
   {
     std::lock_guard<std::mutex> lock(on_load_mutex);
-    loaded.store(true, std::memory_order_release);
+    load_started = true;
     callback = on_load;
     on_load = nullptr;
   }
-  // Still inside load_once: another thread's first OpenSSL call waits until this is done. The
-  // slots are filled, so the callback's own OpenSSL calls go straight to OpenSSL.
-  if (callback != nullptr) callback();
+  // The callback (the crypto binding's providers) runs before any other thread can call
+  // OpenSSL: the slots still lead every other thread to load_once, which waits for this.
+  if (callback != nullptr) {
+    loading_thread = true;
+    callback();
+    loading_thread = false;
+  }
+  for (unsigned i = 0; i < nodus_openssl_count; i++) {
+    // Aligned pointer stores: a thread that reads a slot meanwhile sees the resolver (and waits
+    // on load_once) or the function.
+    __atomic_store_n(&nodus_openssl_slots[i], addresses[i], __ATOMIC_RELEASE);
+  }
+  loaded.store(true, std::memory_order_release);
 }
 
 }  // namespace
@@ -72,11 +86,13 @@ bool IsLoaded() { return loaded.load(std::memory_order_acquire); }
 void OnLoad(void (*callback)()) {
   {
     std::lock_guard<std::mutex> lock(on_load_mutex);
-    if (!loaded.load(std::memory_order_relaxed)) {
+    if (!load_started) {
       on_load = callback;
       return;
     }
   }
+  // Loaded, or being loaded by another thread: wait for it, then run the callback here.
+  EnsureLoaded();
   callback();
 }
 
@@ -84,7 +100,9 @@ void OnLoad(void (*callback)()) {
 }  // namespace nodus
 
 extern "C" void* nodus_openssl_resolve(unsigned long index) {
-  nodus::openssl::EnsureLoaded();
-  if (index >= nodus_openssl_count) nodus::openssl::Fail("bad OpenSSL stub index", nullptr);
+  using namespace nodus::openssl;
+  if (index >= nodus_openssl_count) Fail("bad OpenSSL stub index", nullptr);
+  if (loading_thread) return addresses[index];
+  EnsureLoaded();
   return __atomic_load_n(&nodus_openssl_slots[index], __ATOMIC_ACQUIRE);
 }
