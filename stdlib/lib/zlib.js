@@ -11,6 +11,7 @@
 'use strict';
 
 var binding = process.binding('zlib');
+var fromArrayBuffer = require('buffer')._fromArrayBuffer;
 var Stream = require('stream');
 var util = require('util');
 
@@ -439,6 +440,32 @@ function zlibBuffer(Class, buffer, options, callback) {
     }
   }
   buffer = toBuffer(buffer);
+  // Inflating a whole buffer: libdeflate first (runtime/bindings/zlib.cc, inflateWhole), when no
+  // option changes how the stream is read. It answers null for anything that is not one whole
+  // stream it took (bad data, a second gzip member, a result past the limit): zlib then gives
+  // the result or the error it always gave.
+  var mode = Class === Gunzip ? binding.GUNZIP : Class === Inflate ? binding.INFLATE :
+             Class === InflateRaw ? binding.INFLATERAW : -1;
+  if (mode !== -1 && buffer.length > 0 && onlyLengthOptions(options) &&
+      binding.inflateWhole(mode, buffer, limit, function(arrayBuffer, length) {
+        if (arrayBuffer === null) return throughStream(Class, buffer, options, limit, callback);
+        callback(null, fromArrayBuffer(arrayBuffer, length));
+      })) {
+    return;
+  }
+  throughStream(Class, buffer, options, limit, callback);
+}
+
+// Options that do not change what inflating a buffer gives: none, or only sizes.
+function onlyLengthOptions(options) {
+  if (options === undefined || options === null) return true;
+  for (var name in options) {
+    if (name !== 'maxOutputLength' && name !== 'chunkSize') return false;
+  }
+  return true;
+}
+
+function throughStream(Class, buffer, options, limit, callback) {
   var engine = new Class(oneShotOptions(options, buffer.length));
   var chunks = [];
   var total = 0;
