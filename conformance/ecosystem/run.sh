@@ -68,6 +68,20 @@ stop_services() {
   fi
 }
 trap stop_services EXIT
+
+# port_open PORT: something listens on 127.0.0.1:PORT. wait_port PORT TENTHS: it does within
+# TENTHS tenths of a second. taken PORT SUITE: port_open, with a word on stderr for the suite
+# that needs the port (the services of 2012's suites have their ports written in).
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_port() {
+  for _ in $(seq 1 "$2"); do port_open "$1" && return 0; sleep 0.1; done
+  return 1
+}
+taken() {
+  port_open "$1" || return 1
+  echo "run.sh: port $1 is taken; $2's suite needs it" >&2
+}
+
 mariadb_port=
 start_mariadb() {
   [[ -n "$mariadb_port" ]] && return 0
@@ -85,16 +99,12 @@ redis_started=0
 start_redis() {
   [[ $redis_started == 1 ]] && return 0
   command -v redis-server >/dev/null || apt-get install -y -q redis-server >/dev/null 2>&1 || return 1
-  if (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
-    echo "run.sh: port 6379 is taken; node_redis's suite needs it" >&2
-    return 1
-  fi
+  taken 6379 node_redis && return 1
   mkdir -p "$S/redis"
   redis-server --port 6379 --bind 127.0.0.1 --dir "$S/redis" --save '' --appendonly no \
     >"$S/redis/server.log" 2>&1 &
   services_pids+=($!)
-  for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null && { redis_started=1; return 0; }; sleep 0.1; done
-  return 1
+  wait_port 6379 100 && redis_started=1
 }
 
 # memcached: node-memcached's suite of 2012 talks to three servers on ports 11211-11213 of one host
@@ -106,19 +116,14 @@ start_memcached() {
   local port as=()
   [[ $(id -u) == 0 ]] && as=(-u nobody)
   for port in 11211 11212 11213; do
-    if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-      echo "run.sh: port $port is taken; node-memcached's suite needs it" >&2
-      return 1
-    fi
+    taken $port node-memcached && return 1
   done
   for port in 11211 11212 11213; do
     memcached "${as[@]}" -l 127.0.0.1 -p $port -U 0 >"$S/memcached-$port.log" 2>&1 &
     services_pids+=($!)
   done
   for port in 11211 11212 11213; do
-    local up=0
-    for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && { up=1; break; }; sleep 0.1; done
-    [[ $up == 1 ]] || return 1
+    wait_port $port 100 || return 1
   done
   memcached_started=1
 }
@@ -131,10 +136,7 @@ start_rabbitmq() {
   [[ -n $rabbitmq_env ]] && return 0
   [[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]] ||
     apt-get install -y -q rabbitmq-server >/dev/null 2>&1 || return 1
-  if (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; then
-    echo "run.sh: port 5672 is taken; node-amqp's suite needs it" >&2
-    return 1
-  fi
+  taken 5672 node-amqp && return 1
   local d="$S/rabbitmq"
   rm -rf "$d"; mkdir -p "$d"
   echo "channel_max = 0" >"$d/rabbitmq.conf"
@@ -145,8 +147,7 @@ start_rabbitmq() {
     RABBITMQ_CONFIG_FILE="$d/rabbitmq")
   env "${rabbitmq_env[@]}" /usr/lib/rabbitmq/bin/rabbitmq-server >"$d/server.log" 2>&1 &
   services_pids+=($!)
-  for _ in $(seq 1 600); do (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null && return 0; sleep 0.1; done
-  return 1
+  wait_port 5672 600
 }
 
 postgres_port=

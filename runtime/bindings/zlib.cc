@@ -449,12 +449,15 @@ class InflateWholeJob {
     if (decompressor == nullptr) return;
     const uint8_t* in = self->in_;
     size_t in_length = self->in_length_;
+    // The three formats' functions take the same arguments.
+    decltype(lib->gzip) decompress =
+        self->mode_ == kGunzip ? lib->gzip : self->mode_ == kInflate ? lib->zlib : lib->deflate;
     // A gzip stream ends with its length modulo 2^32: usually the exact size needed.
     size_t capacity;
     if (self->mode_ == kGunzip && in_length >= 18) {
-      capacity = static_cast<size_t>(in[in_length - 4]) | static_cast<size_t>(in[in_length - 3]) << 8 |
-                 static_cast<size_t>(in[in_length - 2]) << 16 |
-                 static_cast<size_t>(in[in_length - 1]) << 24;
+      const uint8_t* size = in + in_length - 4;
+      capacity = size_t{size[0]} | size_t{size[1]} << 8 | size_t{size[2]} << 16 |
+                 size_t{size[3]} << 24;
     } else {
       capacity = in_length <= SIZE_MAX / 4 ? in_length * 4 : SIZE_MAX;
     }
@@ -466,14 +469,8 @@ class InflateWholeJob {
       self->out_ = static_cast<uint8_t*>(grown);
       self->capacity_ = capacity;
       size_t used = 0, produced = 0;
-      libdeflate_result result;
-      if (self->mode_ == kGunzip) {
-        result = lib->gzip(decompressor, in, in_length, self->out_, capacity, &used, &produced);
-      } else if (self->mode_ == kInflate) {
-        result = lib->zlib(decompressor, in, in_length, self->out_, capacity, &used, &produced);
-      } else {
-        result = lib->deflate(decompressor, in, in_length, self->out_, capacity, &used, &produced);
-      }
+      libdeflate_result result =
+          decompress(decompressor, in, in_length, self->out_, capacity, &used, &produced);
       if (result == LIBDEFLATE_SUCCESS) {
         // Anything after the stream (a second gzip member, other bytes) is zlib's to handle.
         self->ok_ = used == in_length;

@@ -4,7 +4,6 @@
 #include <dlfcn.h>
 #include <pthread.h>
 
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -23,7 +22,6 @@ namespace openssl {
 namespace {
 
 pthread_once_t load_once = PTHREAD_ONCE_INIT;
-std::atomic<bool> loaded{false};
 std::mutex on_load_mutex;
 bool load_started = false;    // guarded by on_load_mutex
 void (*on_load)() = nullptr;  // guarded by on_load_mutex
@@ -84,14 +82,11 @@ void Load() {
     // on load_once) or the function.
     __atomic_store_n(&nodus_openssl_slots[i], addresses[i], __ATOMIC_RELEASE);
   }
-  loaded.store(true, std::memory_order_release);
 }
 
 }  // namespace
 
 void EnsureLoaded() { pthread_once(&load_once, Load); }
-
-bool IsLoaded() { return loaded.load(std::memory_order_acquire); }
 
 void OnLoad(void (*callback)()) {
   {

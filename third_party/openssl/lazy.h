@@ -17,9 +17,6 @@ namespace openssl {
 // after this finds OpenSSL's symbols as it would in node, whose binary carries them.
 void EnsureLoaded();
 
-// Whether OpenSSL has been loaded (for tests).
-bool IsLoaded();
-
 // Runs `callback` right after OpenSSL is loaded, before the call that loads it proceeds (or now,
 // if it is loaded already). One callback: the crypto binding's, which loads OpenSSL's providers,
 // so that require('crypto') costs nothing of OpenSSL until a program hashes or encrypts.
