@@ -170,6 +170,9 @@ void StreamPipe::PumpSplice() {
       ssize_t n = splice(state->pipe_r, nullptr, state->fd, nullptr, state->in_pipe,
                          SPLICE_F_NONBLOCK | SPLICE_F_MOVE);
       if (n > 0) {
+        // Part taken: the socket is full, as much as after EAGAIN. (The rounds may end on
+        // this write, and the rest go out when the socket is writable: 'drain' is due then.)
+        if (static_cast<size_t>(n) < state->in_pipe) state->waited = true;
         state->in_pipe -= static_cast<size_t>(n);
         source->CountNativeWrite(static_cast<size_t>(n));
         if (state->in_pipe == 0 && state->waited) {
