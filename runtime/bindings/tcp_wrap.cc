@@ -7,7 +7,16 @@
 //                                             readable, writable)
 //   getsockname(out) / getpeername(out)    -> err; fills out.address/port/family
 //   setNoDelay(bool), setKeepAlive(bool, delaySeconds), open(fd)
+//   setDeferAccept(seconds)                -> err; a bound handle about to listen accepts a
+//                                             connection only once its first bytes came (or after
+//                                             about `seconds` without any; 0 turns it off), and
+//                                             reads it right after onconnection (HTTP servers)
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <uv.h>
+
+#include <cerrno>
 
 #include "runtime/bindings/bindings.h"
 #include "runtime/core/args.h"
@@ -52,6 +61,7 @@ class TCPWrap : public ConnectionWrap {
     CHECK_EQ(uv_tcp_init(env->loop(), &handle_), 0);
   }
   uv_tcp_t* tcp() { return &handle_; }
+  using ConnectionWrap::set_read_on_accept;
 
  protected:
   ConnectionWrap* NewClient(Local<Object> object) override {
@@ -136,6 +146,24 @@ void SetKeepAlive(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(uv_tcp_keepalive(wrap->tcp(), enable, delay));
 }
 
+void SetDeferAccept(const FunctionCallbackInfo<Value>& args) {
+  TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
+  if (wrap == nullptr) return;
+  int32_t seconds;
+  if (!GetInt32Arg(args, 0, "seconds", &seconds)) return;
+  if (seconds < 0) {
+    ThrowRangeError(args.GetIsolate(), "seconds must not be negative");
+    return;
+  }
+  uv_os_fd_t fd;
+  int err = uv_fileno(wrap->handle(), &fd);  // UV_EBADF before bind()
+  if (err == 0 && setsockopt(fd, IPPROTO_TCP, TCP_DEFER_ACCEPT, &seconds, sizeof(seconds)) != 0) {
+    err = -errno;
+  }
+  if (err == 0) wrap->set_read_on_accept(seconds > 0);
+  args.GetReturnValue().Set(err);
+}
+
 void Open(const FunctionCallbackInfo<Value>& args) {
   TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
   if (wrap == nullptr) return;
@@ -166,6 +194,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "getpeername", GetName<uv_tcp_getpeername>);
   SetProtoMethod(isolate, tmpl, "setNoDelay", SetNoDelay);
   SetProtoMethod(isolate, tmpl, "setKeepAlive", SetKeepAlive);
+  SetProtoMethod(isolate, tmpl, "setDeferAccept", SetDeferAccept);
   SetProtoMethod(isolate, tmpl, "open", Open);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   binding->client_template.Reset(isolate, tmpl->InstanceTemplate());

@@ -33,6 +33,7 @@ void ConnectionWrap::OnConnection(uv_stream_t* server, int status) {
   Isolate* isolate = env->isolate();
   HandleScope scope(isolate);
   Local<Value> argv[2] = {Integer::New(isolate, status), v8::Undefined(isolate)};
+  ConnectionWrap* accepted = nullptr;
   if (status == 0) {
     // An instance of the binding's template (its prototype is the constructor's; the
     // constructor itself is not called) and its wrap, made here.
@@ -48,10 +49,14 @@ void ConnectionWrap::OnConnection(uv_stream_t* server, int status) {
       argv[0] = Integer::New(isolate, err);
     } else {
       argv[1] = client;
+      accepted = client_wrap;
     }
   }
   env->MakeCallback(wrap->object(), Environment::BindingFunction::kOnconnection, "onconnection",
                     2, argv);
+  // `client`, in this scope, keeps the accepted handle's object and so its wrap alive. The read
+  // goes where libuv's would have gone (nothing, unless JS started reading it).
+  if (accepted != nullptr && wrap->read_on_accept_) accepted->ReadNow();
 }
 
 void ConnectionWrap::OnConnect(uv_connect_t* uv_req, int status) {

@@ -39,6 +39,13 @@ class ConnectionWrap : public StreamWrap {
 
   const v8::Global<v8::ObjectTemplate>* client_template() const { return client_template_; }
 
+  // Whether each accepted connection is read once right after handle.onconnection returns,
+  // instead of after the loop's next poll: for a listener whose connections are accepted only
+  // once their first bytes came (TCP_DEFER_ACCEPT), where that read finds them. A connection
+  // answered and closed in that turn never enters the loop's epoll set (no epoll_ctl to add it,
+  // no pass of the loop to find it readable).
+  void set_read_on_accept(bool on) { read_on_accept_ = on; }
+
   // The native half of an accepted connection, for `object`, a fresh instance of
   // client_template() (its internal fields not yet set): a wrap of the listener's own class.
   virtual ConnectionWrap* NewClient(v8::Local<v8::Object> object) = 0;
@@ -49,6 +56,8 @@ class ConnectionWrap : public StreamWrap {
   static void Listen(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void OnConnection(uv_stream_t* server, int status);
   static void OnConnect(uv_connect_t* req, int status);
+  // After onconnection: reads an accepted TCP connection once at once (see the .cc).
+  void ReadAccepted(ConnectionWrap* client);
 
   const v8::Global<v8::ObjectTemplate>* client_template_;
 };

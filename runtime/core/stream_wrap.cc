@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -291,6 +292,24 @@ void StreamWrap::ResumeReading() {
   if (js_reading_ && !uv_is_closing(handle()) && !ListenersHoldReads()) {
     uv_read_start(stream(), OnAlloc, OnRead);
   }
+}
+
+bool StreamWrap::ReadNow() {
+  if (!js_reading_ || uv_is_closing(handle()) || stream()->read_cb != OnRead ||
+      ListenersHoldReads()) {
+    return false;
+  }
+  uv_os_fd_t fd;
+  if (uv_fileno(handle(), &fd) != 0) return false;
+  uv_buf_t buf;
+  OnAlloc(handle(), Environment::kReadBufferSize, &buf);
+  ssize_t nread;
+  do {
+    nread = ::read(fd, buf.base, buf.len);
+  } while (nread < 0 && errno == EINTR);
+  if (nread <= 0) return false;
+  OnRead(stream(), nread, &buf);
+  return true;
 }
 
 void StreamWrap::AddWriteWatcher(StreamWriteWatcher* watcher) {

@@ -148,6 +148,11 @@ class StreamWrap : public HandleWrap {
   // Starts libuv's reading if JS wants reads and no listener holds them back.
   void ResumeReading();
   void StopReading() { uv_read_stop(stream()); }
+  // If reads are on (JS reads, no listener holds them, libuv's reading started), reads the
+  // descriptor once now, as libuv would on its next poll, and hands what came to the listener
+  // chain. Returns whether bytes came; nothing else (no bytes yet, end of stream, an error) is
+  // reported here: libuv finds those itself when it polls.
+  bool ReadNow();
   // Statistics of the bytes that did not reach JS (see pipedReadBytes/listenerReadAge).
   void CountNativeRead(size_t bytes) { stats().piped_read_bytes += static_cast<double>(bytes); }
   void CountNativeWrite(size_t bytes) {
@@ -245,6 +250,11 @@ class StreamWrap : public HandleWrap {
   bool js_reading_ = false;     // readStart() called and not readStop()
   bool native_queued_ = false;  // native writes waited in the queue since the last drain
   bool announce_first_read_ = false;  // readStart(true), and no read came since
+
+ protected:
+  // ConnectionWrap's (a listener whose accepted connections are read at once), kept here where
+  // it fits the padding after the flags above.
+  bool read_on_accept_ = false;
 };
 
 // The member budget above (HandleWrap's 32 bytes and 56 of StreamWrap's own); ConnectionWrap adds

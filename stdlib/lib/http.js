@@ -996,6 +996,9 @@ Server.prototype.maxHeadersCount = DEFAULT_MAX_HEADERS_COUNT;
 // net's onconnection starts each connection's reads with readStart(true): its first read calls
 // handle.onfirstread (serverFirstRead, set by connectionListener) before the bytes go anywhere.
 Server.prototype._announceFirstRead = true;
+// An HTTP client speaks first: net.js's listenOnHandle has the kernel hold each connection until
+// its request's first bytes come, and reads them as it accepts it.
+Server.prototype._deferAccept = true;
 
 exports.createServer = function(requestListener) {
   return new Server(requestListener);

@@ -976,6 +976,11 @@ function listenTCP(server, address, port, family, backlog) {
 }
 
 function listenOnHandle(server, handle, backlog) {
+  // Servers whose clients speak first (http, tls) take a connection from the kernel only once
+  // its first bytes came, and read them at once: see setDeferAccept in tcp_wrap.cc. A peer that
+  // connects and sends nothing is accepted after about a second. Best effort: a handle that
+  // refuses (not a socket of its own) just listens as it is.
+  if (server._deferAccept && handle instanceof TCP) handle.setDeferAccept(1);
   var err = handle.listen(backlog);
   if (err) {
     handle.close();

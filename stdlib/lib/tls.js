@@ -611,6 +611,8 @@ function Server(options, listener) {
   if (listener) this.on('secureConnection', listener);
 }
 util.inherits(Server, net.Server);
+// A TLS client speaks first (its ClientHello): see _deferAccept in net.js's listenOnHandle.
+Server.prototype._deferAccept = true;
 exports.Server = Server;
 
 // addContext(hostname, details): clients asking (with SNI) for a host name matching
