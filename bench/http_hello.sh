@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The front-page hello world HTTP server (bench/http_hello.js) under Nodus (-c opt), `node` and
 # bun (when present), beside the same server written in plain C on libuv and http-parser
-# (bench/c_server, the ceiling), in the same run: each server pinned to CPU 0 with taskset, wrk
+# (bench/c_server, the ceiling; `c_deferred` is that server with TCP_DEFER_ACCEPT and a read at
+# accept, as Nodus's http servers listen), in the same run: each server pinned to CPU 0 with taskset, wrk
 # pinned to CPU 1. Two loads, DURATION seconds each (default 5): (a) 50 keep-alive connections,
 # (b) the same with `Connection: close` (a new connection per request), ROUNDS interleaved rounds
 # (default 3; the best round of each server counts). Reports requests/s, p99 latency (wrk
@@ -29,7 +30,7 @@ else
 fi
 c_server=$(./bazelw info -c opt bazel-bin 2>/dev/null)/bench/c_server/hello_server
 bun=${BUN:-/root/.cache/nodus-bench/bun/node_modules/.bin/bun}
-servers=(nodus c node)
+servers=(nodus c c_deferred node)
 [[ -x $bun ]] && servers+=(bun)
 out=$(mktemp -d)
 server_pid=
@@ -58,6 +59,7 @@ run() {
     node) cmd=(node bench/http_hello.js "$port") ;;
     bun) cmd=("$bun" bench/http_hello.js "$port") ;;
     c) cmd=("$c_server" "$port") ;;
+    c_deferred) cmd=("$c_server" "$port" deferred) ;;
   esac
   local base="$out/$name.$load.$round"
   "${PIN0[@]}" "${cmd[@]}" > "$base.server" 2>&1 &
@@ -93,6 +95,7 @@ import re, sys
 out, connections, duration, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 hz = int(sys.argv[5])
 servers = sys.argv[6:]
+C_SERVERS = ("nodus", "c", "c_deferred")  # not peers: the ratios are shares of these
 def ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 def read_round(name, load, rnd):
@@ -114,21 +117,23 @@ labels = {"keepalive": f"keep-alive, {connections} conns",
 print(f"{duration} s per run, best of {rounds} interleaved rounds; servers on CPU 0, wrk on CPU 1")
 print("req/CPU s: requests per second of the server's CPU time (user + system, all threads);")
 print("wrk CPU: the load generator's share of its CPU (near 100%: the rate is wrk's ceiling)")
-print(f'{"load":<28} {"":>6} {"req/s":>10} {"p99 ms":>8} {"peak RSS MB":>12} {"req/CPU s":>10} {"wrk CPU":>8}')
+print(f'{"load":<28} {"":>10} {"req/s":>10} {"p99 ms":>8} {"peak RSS MB":>12} {"req/CPU s":>10} {"wrk CPU":>8}')
 for load in ("keepalive", "close"):
     r = {who: read(who, load) for who in servers}
     for who in servers:
         rps, p99, rss, errors, non2xx, per_cpu, wrk_cpu = r[who]
         note = (f"  socket errors: {errors}" if errors else "") + \
                (f"  non-2xx: {non2xx}" if non2xx else "")
-        print(f'{labels[load]:<28} {who:>6} {rps:>10,.0f} {p99:>8.2f} {rss:>12.1f} '
+        print(f'{labels[load]:<28} {who:>10} {rps:>10,.0f} {p99:>8.2f} {rss:>12.1f} '
               f'{per_cpu:>10,.0f} {wrk_cpu:>7.0f}%{note}')
     n = r["nodus"][0]
-    print(f'{"":<28} nodus = {100 * n / r["c"][0]:.0f}% of C, ' +
-          ", ".join(f'{n / r[p][0]:.2f}x {p}' for p in servers if p not in ("nodus", "c")))
+    print(f'{"":<28} nodus = {100 * n / r["c"][0]:.0f}% of C ' +
+          f'({100 * n / r["c_deferred"][0]:.0f}% of C deferred), ' +
+          ", ".join(f'{n / r[p][0]:.2f}x {p}' for p in servers if p not in C_SERVERS))
     # per CPU second: the best round of each server by that figure
     cpu = {who: max(read_round(who, load, k)[5] for k in range(1, rounds + 1)) for who in servers}
-    print(f'{"":<28} per CPU second: nodus = {100 * cpu["nodus"] / cpu["c"]:.0f}% of C, ' +
+    print(f'{"":<28} per CPU second: nodus = {100 * cpu["nodus"] / cpu["c"]:.0f}% of C ' +
+          f'({100 * cpu["nodus"] / cpu["c_deferred"]:.0f}% of C deferred), ' +
           ", ".join(f'{cpu["nodus"] / cpu[p]:.2f}x {p}' for p in servers
-                    if p not in ("nodus", "c") and cpu[p]))
+                    if p not in C_SERVERS and cpu[p]))
 PY

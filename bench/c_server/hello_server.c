@@ -3,12 +3,20 @@
  * Sends the same response bytes Nodus does (v0.6.3's headers, a chunked body), keeps connections
  * alive unless the request asks to close them, and answers pipelined requests in order.
  *
- *   hello_server <port>     listens on 127.0.0.1:<port>, prints "ready" once listening.
+ *   hello_server <port> [deferred]
+ *       listens on 127.0.0.1:<port>, prints "ready" once listening. With `deferred`, as Nodus's
+ *       http servers (and Bun's) do: the listening socket has TCP_DEFER_ACCEPT (the kernel hands
+ *       a connection over once its first bytes came), and each accepted connection is read at
+ *       once instead of after the loop's next poll.
  */
 #include <http_parser.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <uv.h>
 
 static const char kKeepAlive[] =
@@ -30,6 +38,7 @@ typedef struct {
 } write_t;
 
 static http_parser_settings settings;
+static int deferred;
 static char read_buffer[64 * 1024]; /* One loop, one read at a time: shared by all connections. */
 
 static void on_close(uv_handle_t* handle) { free(handle->data); }
@@ -112,11 +121,20 @@ static void on_connection(uv_stream_t* server, int status) {
   http_parser_init(&c->parser, HTTP_REQUEST);
   c->parser.data = c;
   uv_read_start((uv_stream_t*)&c->tcp, on_alloc, on_read);
+  if (deferred) {
+    uv_os_fd_t fd;
+    if (uv_fileno((uv_handle_t*)&c->tcp, &fd) != 0) return;
+    ssize_t n = read(fd, read_buffer, sizeof(read_buffer));
+    if (n > 0) {
+      uv_buf_t buf = uv_buf_init(read_buffer, (unsigned)n);
+      on_read((uv_stream_t*)&c->tcp, n, &buf);
+    }
+  }
 }
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: hello_server <port>\n");
+    fprintf(stderr, "usage: hello_server <port> [deferred]\n");
     return 2;
   }
   http_parser_settings_init(&settings);
@@ -127,6 +145,15 @@ int main(int argc, char** argv) {
   uv_tcp_init(loop, &server);
   uv_ip4_addr("127.0.0.1", atoi(argv[1]), &addr);
   int r = uv_tcp_bind(&server, (const struct sockaddr*)&addr, 0);
+  deferred = argc > 2 && strcmp(argv[2], "deferred") == 0;
+  if (r == 0 && deferred) {
+    uv_os_fd_t fd;
+    int seconds = 1;
+    r = uv_fileno((uv_handle_t*)&server, &fd);
+    if (r == 0 && setsockopt(fd, IPPROTO_TCP, TCP_DEFER_ACCEPT, &seconds, sizeof(seconds)) != 0) {
+      r = UV_EINVAL;
+    }
+  }
   if (r == 0) r = uv_listen((uv_stream_t*)&server, 1024, on_connection);
   if (r != 0) {
     fprintf(stderr, "listen: %s\n", uv_strerror(r));
