@@ -56,8 +56,6 @@ class ConnectionWrap : public StreamWrap {
   static void Listen(const v8::FunctionCallbackInfo<v8::Value>& args);
   static void OnConnection(uv_stream_t* server, int status);
   static void OnConnect(uv_connect_t* req, int status);
-  // After onconnection: reads an accepted TCP connection once at once (see the .cc).
-  void ReadAccepted(ConnectionWrap* client);
 
   const v8::Global<v8::ObjectTemplate>* client_template_;
 };
