@@ -274,6 +274,10 @@ bool StreamWrap::HasNativeListenerOtherThan(const StreamListener* except) const 
   return false;
 }
 
+bool StreamWrap::ReadsWanted() const {
+  return js_reading_ && !uv_is_closing(handle()) && !ListenersHoldReads();
+}
+
 bool StreamWrap::ListenersHoldReads() const {
   for (StreamListener* l = listener_; l != &js_listener_; l = l->previous_) {
     if (l->HoldsReads()) return true;
@@ -289,16 +293,14 @@ void StreamWrap::BeforeWrite() {
 }
 
 void StreamWrap::ResumeReading() {
-  if (js_reading_ && !uv_is_closing(handle()) && !ListenersHoldReads()) {
+  if (ReadsWanted()) {
     uv_read_start(stream(), OnAlloc, OnRead);
   }
 }
 
 bool StreamWrap::ReadNow() {
-  if (!js_reading_ || uv_is_closing(handle()) || stream()->read_cb != OnRead ||
-      ListenersHoldReads()) {
-    return false;
-  }
+  // Wanted, and started: ResumeReading() or ReadStart() has called uv_read_start.
+  if (!ReadsWanted() || stream()->read_cb != OnRead) return false;
   uv_os_fd_t fd;
   if (uv_fileno(handle(), &fd) != 0) return false;
   uv_buf_t buf;

@@ -217,6 +217,8 @@ class StreamWrap : public HandleWrap {
   // Tells every listener that JS is about to write, shut down or stop reading.
   void BeforeWrite();
   bool ListenersHoldReads() const;
+  // JS reads, the handle is open and no listener holds reads back: libuv's reading should run.
+  bool ReadsWanted() const;
 
   // Writes `bufs`. bufs[i] points into an ArrayBufferView if sources[i] is one (a queued write
   // holds their backing stores until it is done); every other buf points into `strings` (null

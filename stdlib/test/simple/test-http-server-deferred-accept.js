@@ -31,13 +31,18 @@ assert.strictEqual(bound.setDeferAccept(0), 0);
 assert.strictEqual(bound.setDeferAccept(1), 0);
 bound.close();
 
-function rawRequest(port, text, onEnd) {
-  var client = net.connect(port, '127.0.0.1', function() { client.end(text); });
+// Collects what the server sends `client`, as text, for onEnd once the connection closes.
+function collect(client, onEnd) {
   var got = '';
   client.setEncoding('utf8');
   client.on('data', function(d) { got += d; });
   client.on('close', function() { onEnd(got); });
   return client;
+}
+
+function rawRequest(port, text, onEnd) {
+  var client = net.connect(port, '127.0.0.1', function() { client.end(text); });
+  return collect(client, onEnd);
 }
 
 // 1. A body of 300,000 bytes written with the head.
@@ -64,10 +69,7 @@ big.listen(0, '127.0.0.1', function() {
                  'Content-Length: ' + size + '\r\n\r\n');
     client.end(body);
   });
-  var got = '';
-  client.setEncoding('utf8');
-  client.on('data', function(d) { got += d; });
-  client.on('close', function() {
+  collect(client, function(got) {
     assert.ok(got.indexOf('got 300000') > 0, got);
     big.close();
     done();
@@ -104,11 +106,7 @@ silent.on('connection', function() {
   silentClient.write('GET /late HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
 });
 silent.listen(0, '127.0.0.1', function() {
-  var got = '';
-  silentClient = net.connect(silent.address().port, '127.0.0.1');
-  silentClient.setEncoding('utf8');
-  silentClient.on('data', function(d) { got += d; });
-  silentClient.on('close', function() {
+  silentClient = collect(net.connect(silent.address().port, '127.0.0.1'), function(got) {
     assert.ok(got.indexOf('\r\n\r\n7\r\nlate ok\r\n') > 0, got);
     silent.close();
     done();
