@@ -164,6 +164,12 @@ void SetDeferAccept(const FunctionCallbackInfo<Value>& args) {
   args.GetReturnValue().Set(err);
 }
 
+// holdNextWrite(): the next write is the last before close (StreamWrap::HoldNextWrite).
+void HoldNextWrite(const FunctionCallbackInfo<Value>& args) {
+  TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
+  if (wrap != nullptr) wrap->HoldNextWrite();
+}
+
 void Open(const FunctionCallbackInfo<Value>& args) {
   TCPWrap* wrap = HandleWrap::UnwrapMethod<TCPWrap>(args);
   if (wrap == nullptr) return;
@@ -195,6 +201,7 @@ void Initialize(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, tmpl, "setNoDelay", SetNoDelay);
   SetProtoMethod(isolate, tmpl, "setKeepAlive", SetKeepAlive);
   SetProtoMethod(isolate, tmpl, "setDeferAccept", SetDeferAccept);
+  SetProtoMethod(isolate, tmpl, "holdNextWrite", HoldNextWrite);
   SetProtoMethod(isolate, tmpl, "open", Open);
   Local<Function> constructor = tmpl->GetFunction(context).ToLocalChecked();
   binding->client_template.Reset(isolate, tmpl->InstanceTemplate());

@@ -213,6 +213,9 @@ class Environment {
   };
   void ScheduleAfterPoll(AfterPollTask* task);
   void CancelAfterPoll(AfterPollTask* task);
+  // stream_wrap.cc's list of the streams whose held last write the kernel still holds
+  // (StreamWrap::HoldNextWrite): made on first use, owned here.
+  std::unique_ptr<AfterPollTask>& held_writes() { return held_writes_; }
   // How many check phases the loop has run: a new value means the loop has polled since.
   uint64_t loop_turns() const { return loop_turns_; }
 
@@ -276,6 +279,7 @@ class Environment {
   uv_check_t after_poll_check_;
   uv_idle_t after_poll_idle_;
   uint64_t loop_turns_ = 0;
+  std::unique_ptr<AfterPollTask> held_writes_;
   // Once the program has made no callback for a while, one full collection returns the memory a
   // burst left behind (V8's young generation grows under load and does not shrink by itself).
   // The timer never keeps the process alive and does nothing while the program is busy: when

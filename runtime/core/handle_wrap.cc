@@ -1,6 +1,7 @@
 #include "runtime/core/handle_wrap.h"
 
 #include "runtime/core/check.h"
+#include "runtime/core/stream_wrap.h"
 #include "runtime/core/util.h"
 
 namespace nodus {
@@ -47,6 +48,8 @@ void HandleWrap::Close(const FunctionCallbackInfo<Value>& args) {
     }
     wrap->env()->NoteCloseCallback(wrap);
   }
+  // A held last write leaves now, with the FIN.
+  if (StreamWrap* stream = wrap->AsStream()) stream->ReleaseHeldWrite(true);
   uv_close(wrap->handle_, OnClose);
 }
 

@@ -1,12 +1,17 @@
 #include "runtime/core/stream_wrap.h"
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -51,6 +56,42 @@ void SetWriteInfo(Environment* env, size_t bytes, bool async) {
   env->stream_write_info()[0] = static_cast<double>(bytes);
   env->stream_write_info()[1] = async ? 1 : 0;
 }
+
+// The streams of one Environment whose held last write the kernel still holds
+// (StreamWrap::HoldNextWrite). Nearly always the stream closes in the same turn and leaves the
+// list at once; those still here after the loop's next poll are released then.
+class HeldWrites final : public Environment::AfterPollTask {
+ public:
+  explicit HeldWrites(Environment* env) : env_(env) {}
+
+  static HeldWrites* Of(Environment* env) {
+    std::unique_ptr<Environment::AfterPollTask>& slot = env->held_writes();
+    if (!slot) slot.reset(new HeldWrites(env));
+    return static_cast<HeldWrites*>(slot.get());
+  }
+
+  void Add(StreamWrap* stream) {
+    streams_.push_back(stream);
+    env_->ScheduleAfterPoll(this);
+  }
+
+  void Remove(StreamWrap* stream) {
+    auto it = std::find(streams_.begin(), streams_.end(), stream);
+    if (it == streams_.end()) return;
+    streams_.erase(it);
+    if (streams_.empty()) env_->CancelAfterPoll(this);
+  }
+
+  void RunAfterPoll() override {
+    std::vector<StreamWrap*> streams;
+    streams.swap(streams_);
+    for (StreamWrap* stream : streams) stream->ReleaseHeldWrite(false);
+  }
+
+ private:
+  Environment* env_;
+  std::vector<StreamWrap*> streams_;
+};
 
 }  // namespace
 
@@ -222,6 +263,7 @@ StreamWrap::StreamWrap(Environment* env, Local<Object> object, uv_stream_t* stre
 }
 
 StreamWrap::~StreamWrap() {
+  if (write_held_) HeldWrites::Of(env())->Remove(this);
   // Each listener and watcher is told once, and may delete itself as it is told.
   std::vector<StreamListener*> listeners;
   for (StreamListener* l = listener_; l != &js_listener_; l = l->previous_) listeners.push_back(l);
@@ -594,16 +636,23 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
                          const Local<Value>* sources, size_t source_count) {
   Environment* env = this->env();
   BeforeWrite();  // bytes a listener read and has not yet echoed go before this write
+  bool hold = hold_next_write_;
+  hold_next_write_ = false;
   // Most writes fit the socket buffer: try them synchronously, without a request.
   int written = 0;
   if (stream()->write_queue_size == 0) {
-    written = uv_try_write(stream(), bufs, static_cast<unsigned>(count));
+    written = hold ? TryWriteHeld(bufs, count) : uv_try_write(stream(), bufs,
+                                                              static_cast<unsigned>(count));
     if (written < 0 && written != UV_EAGAIN && written != UV_ENOSYS) {
       return args.GetReturnValue().Set(written);
     }
     if (written < 0) written = 0;
   }
   if (static_cast<size_t>(written) == total) {
+    if (hold && total > 0 && !write_held_) {
+      write_held_ = true;
+      HeldWrites::Of(env)->Add(this);
+    }
     SetWriteInfo(env, total, false);
     return args.GetReturnValue().Set(0);
   }
@@ -640,6 +689,41 @@ void StreamWrap::DoWrite(const FunctionCallbackInfo<Value>& args, Local<Object> 
   SetWriteInfo(env, total, true);
   UpdateWriteQueueSize();
   args.GetReturnValue().Set(0);
+}
+
+int StreamWrap::TryWriteHeld(const uv_buf_t* bufs, size_t count) {
+  uv_os_fd_t fd;
+  // As uv_try_write: nothing before a connect completes; at most IOV_MAX pieces at once.
+  if (stream()->connect_req != nullptr || uv_fileno(handle(), &fd) != 0) {
+    return uv_try_write(stream(), bufs, static_cast<unsigned>(count));
+  }
+  struct msghdr message;
+  std::memset(&message, 0, sizeof(message));
+  // libuv's uv_buf_t is laid out as struct iovec on Unix (it passes them to writev as such).
+  message.msg_iov = reinterpret_cast<struct iovec*>(const_cast<uv_buf_t*>(bufs));
+  message.msg_iovlen = std::min<size_t>(count, IOV_MAX);
+  ssize_t n;
+  do {
+    n = sendmsg(fd, &message, MSG_MORE | MSG_NOSIGNAL | MSG_DONTWAIT);
+  } while (n < 0 && errno == EINTR);
+  if (n >= 0) return static_cast<int>(n);
+  if (errno == ENOTSOCK) return uv_try_write(stream(), bufs, static_cast<unsigned>(count));
+  return errno == EAGAIN || errno == EWOULDBLOCK ? UV_EAGAIN : -errno;
+}
+
+void StreamWrap::ReleaseHeldWrite(bool closing) {
+  if (!write_held_) return;
+  write_held_ = false;
+  HeldWrites::Of(env())->Remove(this);
+  uv_os_fd_t fd;
+  if (uv_fileno(handle(), &fd) != 0) return;
+  if (closing) {
+    shutdown(fd, SHUT_WR);
+    return;
+  }
+  // Uncorking pushes what the socket holds, whether or not it was corked.
+  int off = 0;
+  setsockopt(fd, IPPROTO_TCP, TCP_CORK, &off, sizeof(off));
 }
 
 void StreamWrap::OnWrite(uv_write_t* uv_req, int status) {

@@ -176,6 +176,20 @@ class StreamWrap : public HandleWrap {
   // Calls handle[name](status) (onpipeerror, onpipedrain), unless the handle is closing.
   void CallPipeCallback(const char* name, int status);
 
+  // ---- A last write that leaves with the FIN ----
+  // The next write from JS is the last before the handle closes (an HTTP response on a
+  // connection that closes after it): what the kernel takes of it at once is sent with MSG_MORE,
+  // so the kernel holds it back and the close attaches the FIN to it, one packet instead of two
+  // (each costs both ends a trip through the TCP stack). JS reaches it on TCP handles only
+  // (tcp_wrap's holdNextWrite); on a descriptor that is not a socket the write is an ordinary
+  // one. A write that had to wait goes out as any other: its push sends what was held.
+  void HoldNextWrite() { hold_next_write_ = true; }
+  // Sends what a held write left in the kernel: before a close, with the FIN (shutdown, so that
+  // the bytes leave ahead of the reset a close with unread input makes); otherwise at once.
+  // Streams still holding bytes after the loop's next poll are released so (the close did not
+  // come: a 'finish' listener threw), so bytes are never held for long.
+  void ReleaseHeldWrite(bool closing);
+
  protected:
   StreamWrap(Environment* env, v8::Local<v8::Object> object, uv_stream_t* stream,
              const WrapperType* type);
@@ -226,6 +240,8 @@ class StreamWrap : public HandleWrap {
   void DoWrite(const v8::FunctionCallbackInfo<v8::Value>& args, v8::Local<v8::Object> req,
                uv_buf_t* bufs, size_t count, size_t total, StringBytes* strings,
                const v8::Local<v8::Value>* sources, size_t source_count);
+  // uv_try_write with MSG_MORE (a socket's held write): the bytes written, UV_EAGAIN or an error.
+  int TryWriteHeld(const uv_buf_t* bufs, size_t count);
 
   // After a write on this stream completes with nothing left queued: tells the watchers and JS
   // (once per time native writes had to wait).
@@ -252,6 +268,8 @@ class StreamWrap : public HandleWrap {
   bool js_reading_ = false;     // readStart() called and not readStop()
   bool native_queued_ = false;  // native writes waited in the queue since the last drain
   bool announce_first_read_ = false;  // readStart(true), and no read came since
+  bool hold_next_write_ = false;      // HoldNextWrite() and no write since
+  bool write_held_ = false;           // the kernel holds bytes of a held write (MSG_MORE)
 
  protected:
   // ConnectionWrap's (a listener whose accepted connections are read at once), kept here where

@@ -2,6 +2,14 @@
 // and what happens as listeners come and go, on real stream handles over socketpairs.
 #include "runtime/core/stream_wrap.h"
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <linux/sockios.h>
+#include <netinet/in.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <string>
 #include <vector>
 
@@ -229,6 +237,117 @@ TEST_F(StreamListenerTest, ReadStopStopsReadingAndResumeReadingHonoursIt) {
   Js("reader.readStart()");
   ASSERT_TRUE(RunUntilNotes(1));
   EXPECT_THAT(notes(), ElementsAre("js 5 later"));
+}
+
+
+// ---- A held last write (StreamWrap::HoldNextWrite) -------------------------------------------
+
+// A stream handle over the accepting end of a loopback TCP connection; the test reads the other
+// end, a plain non-blocking descriptor, itself.
+class HeldWriteTest : public testing::EnvironmentTest {
+ protected:
+  void SetUp() override {
+    int listener = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof(address);
+    ASSERT_EQ(bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+    ASSERT_EQ(listen(listener, 1), 0);
+    ASSERT_EQ(getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length), 0);
+    peer_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ASSERT_EQ(connect(peer_, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+    server_fd_ = accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+    ASSERT_GE(server_fd_, 0);
+    close(listener);
+    fcntl(peer_, F_SETFL, fcntl(peer_, F_GETFL) | O_NONBLOCK);
+    server_ = NewStream(server_fd_);
+    SetGlobal("server", server_);
+  }
+  void TearDown() override {
+    if (peer_ >= 0) close(peer_);
+    EnvironmentTest::TearDown();
+  }
+
+  // Bytes the server's socket has queued and not yet sent (SIOCOUTQNSD).
+  int Unsent() {
+    int bytes = -1;
+    EXPECT_EQ(ioctl(server_fd_, SIOCOUTQNSD, &bytes), 0);
+    return bytes;
+  }
+  // What the peer can read now, and whether the server's FIN came after it.
+  std::string Received(bool* ended) {
+    std::string bytes;
+    char buffer[4096];
+    *ended = false;
+    for (;;) {
+      ssize_t n = read(peer_, buffer, sizeof(buffer));
+      if (n > 0) bytes.append(buffer, static_cast<size_t>(n));
+      if (n == 0) *ended = true;
+      if (n <= 0) return bytes;
+    }
+  }
+
+  // The kernel sends held bytes by itself once its retransmission timer (200 ms at least) fires;
+  // a check that they are still held is meaningful only if less time than that has passed.
+  static constexpr uint64_t kKernelHoldNs = 100 * 1000 * 1000;
+
+  int peer_ = -1;
+  int server_fd_ = -1;
+  Local<Object> server_;
+};
+
+TEST_F(HeldWriteTest, AnOrdinaryWriteLeavesAtOnce) {
+  EXPECT_EQ(JsNumber("server.writeUtf8String({}, 'not held')"), 0);
+  EXPECT_EQ(Unsent(), 0);
+  bool ended;
+  EXPECT_EQ(Received(&ended), "not held");
+  EXPECT_FALSE(ended);
+}
+
+TEST_F(HeldWriteTest, AHeldWriteWaitsForTheCloseAndLeavesWithTheFin) {
+  StreamOf(server_)->HoldNextWrite();
+  uint64_t start = uv_hrtime();
+  EXPECT_EQ(JsNumber("server.writeUtf8String({}, 'last words')"), 0);
+  int unsent = Unsent();
+  bool quick = uv_hrtime() - start < kKernelHoldNs;
+  if (quick) EXPECT_EQ(unsent, 10);
+  Js("server.close()");
+  bool ended;
+  EXPECT_EQ(Received(&ended), "last words");
+  EXPECT_TRUE(ended);
+}
+
+TEST_F(HeldWriteTest, HeldBytesLeaveAfterThePollWhenNoCloseComes) {
+  StreamOf(server_)->HoldNextWrite();
+  uint64_t start = uv_hrtime();
+  EXPECT_EQ(JsNumber("server.writeUtf8String({}, 'held')"), 0);
+  int unsent = Unsent();
+  bool quick = uv_hrtime() - start < kKernelHoldNs;
+  if (quick) EXPECT_EQ(unsent, 4);
+  // One turn of the loop: its check phase releases the bytes.
+  int turns = 0;
+  ASSERT_TRUE(RunUntil([&turns] { return ++turns > 1; }, 2));
+  EXPECT_EQ(Unsent(), 0);
+  bool ended;
+  EXPECT_EQ(Received(&ended), "held");
+  EXPECT_FALSE(ended);
+  // Only the next write was held: the one after leaves at once.
+  EXPECT_EQ(JsNumber("server.writeUtf8String({}, ', then more')"), 0);
+  EXPECT_EQ(Unsent(), 0);
+  EXPECT_EQ(Received(&ended), ", then more");
+}
+
+TEST_F(HeldWriteTest, AHeldWriteOnAClosingConnectionWithUnreadInputStillArrives) {
+  // The peer sent bytes the server never reads: closing now resets the connection, and the held
+  // response must have left before the reset.
+  ASSERT_EQ(write(peer_, "unread request", 14), 14);
+  StreamOf(server_)->HoldNextWrite();
+  EXPECT_EQ(JsNumber("server.writeUtf8String({}, 'the answer')"), 0);
+  Js("server.close()");
+  bool ended;
+  EXPECT_EQ(Received(&ended), "the answer");
 }
 
 }  // namespace

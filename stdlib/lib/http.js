@@ -841,6 +841,7 @@ OutgoingMessage.prototype.end = function(data, encoding) {
     // The common case (writeHead then end(body)): head and body leave in one write. A plain
     // net.Socket takes the pieces as they are (_writeStrings), without a joined string.
     var connection = this.connection;
+    holdLastWrite(this);
     var pieces = connection.write === netSocketWrite;
     if (this.chunkedEncoding) {
       var head = sizedHead(this._header, joinedByteLength(data, encoding));
@@ -856,8 +857,12 @@ OutgoingMessage.prototype.end = function(data, encoding) {
     ret = this.write(data, encoding);
   }
   if (!hot) {
-    if (this.chunkedEncoding) ret = this._send('0\r\n' + this._trailer + '\r\n', 'binary');
-    else ret = this._send('');  // Flushes the header if nothing else did.
+    if (this.chunkedEncoding) {
+      holdLastWrite(this);
+      ret = this._send('0\r\n' + this._trailer + '\r\n', 'binary');
+    } else {
+      ret = this._send('');  // Flushes the header if nothing else did.
+    }
   }
   this.finished = true;
   // If the socket is ours and everything went out, finish now; otherwise when output drains.
@@ -866,6 +871,20 @@ OutgoingMessage.prototype.end = function(data, encoding) {
   }
   return ret;
 };
+
+// The last write of a server's response after which the connection closes (serverResponseOnFinish
+// closes it in this same turn): the kernel may hold it back so that the close's FIN leaves with
+// it, one packet instead of two (StreamWrap::HoldNextWrite in runtime/core/stream_wrap.h). Only
+// on a plain TCP net.Socket this response owns, with nothing of it queued in JS.
+function holdLastWrite(res) {
+  var socket = res.connection;
+  if (!res._last || !res._socketRef || !socket || socket._httpMessage !== res ||
+      socket.write !== netSocketWrite || res.output.length !== 0 || socket._connecting) {
+    return;
+  }
+  var handle = socket._handle;
+  if (handle && typeof handle.holdNextWrite === 'function') handle.holdNextWrite();
+}
 
 OutgoingMessage.prototype._finish = function() {
   this.emit('finish');
