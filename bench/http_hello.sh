@@ -2,7 +2,7 @@
 # The front-page hello world HTTP server (bench/http_hello.js) under Nodus (-c opt), `node` and
 # bun (when present), beside the same server written in plain C on libuv and http-parser
 # (bench/c_server, the ceiling; `c_deferred` is that server with TCP_DEFER_ACCEPT and a read at
-# accept, as Nodus's http servers listen), in the same run: each server pinned to CPU 0 with taskset, wrk
+# accept, as Nodus's http servers listen, and a closing response sent with its FIN), in the same run: each server pinned to CPU 0 with taskset, wrk
 # pinned to CPU 1. Two loads, DURATION seconds each (default 5): (a) 50 keep-alive connections,
 # (b) the same with `Connection: close` (a new connection per request), ROUNDS interleaved rounds
 # (default 3; the best round of each server counts). Reports requests/s, p99 latency (wrk
@@ -10,7 +10,8 @@
 # as a share of C and as a multiple of node and bun (above 1: Nodus is faster); and the server's
 # requests per CPU second (its user + system time over the run, all threads) beside the share of
 # its CPU that wrk itself used (near 100%, the rate is the load generator's ceiling, not the server's).
-# NODUS=binary skips the build of the runtime; BUN=path (default ~/.cache/nodus-bench/bun).
+# NODUS=binary skips the build of the runtime; BUN=path (default ~/.cache/nodus-bench/bun);
+# NODUS_BASE=binary adds a baseline Nodus build as the server `nodus_base` (a before/after pair).
 set -euo pipefail
 
 # PIN0/PIN1 (and BENCH_RT=1): bench/pin.sh.
@@ -32,6 +33,7 @@ c_server=$(./bazelw info -c opt bazel-bin 2>/dev/null)/bench/c_server/hello_serv
 bun=${BUN:-/root/.cache/nodus-bench/bun/node_modules/.bin/bun}
 servers=(nodus c c_deferred node)
 [[ -x $bun ]] && servers+=(bun)
+[[ -n ${NODUS_BASE:-} ]] && servers+=(nodus_base)
 out=$(mktemp -d)
 server_pid=
 cleanup() {
@@ -60,6 +62,7 @@ run() {
     bun) cmd=("$bun" bench/http_hello.js "$port") ;;
     c) cmd=("$c_server" "$port") ;;
     c_deferred) cmd=("$c_server" "$port" deferred) ;;
+    nodus_base) cmd=("$NODUS_BASE" bench/http_hello.js "$port") ;;
   esac
   local base="$out/$name.$load.$round"
   "${PIN0[@]}" "${cmd[@]}" > "$base.server" 2>&1 &
