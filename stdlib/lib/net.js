@@ -680,7 +680,15 @@ Socket.prototype.end = function(data, encoding) {
     return;
   }
   if (!this.writable) return;
-  if (data !== undefined && data !== null) this.write(data, encoding);
+  if (data !== undefined && data !== null) {
+    // The peer has ended too, so the socket closes in this turn once the write is out: the
+    // kernel may hold the bytes for the close's FIN, one packet (StreamWrap::HoldNextWrite).
+    if (!this.readable && this._handle && this._pendingWrites === 0 &&
+        this.write === Socket.prototype.write && this._handle.holdNextWrite !== undefined) {
+      this._handle.holdNextWrite();
+    }
+    this.write(data, encoding);
+  }
   this.writable = false;
   if (!this.readable) {
     this.destroySoon();
