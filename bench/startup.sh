@@ -24,7 +24,8 @@ echo "console.log('Hello World');" > "$tmp/hello.js"
 
 cmds=("nodus|$NODUS" "node|node")
 [[ -x $BUN ]] && cmds+=("bun|$BUN")
-[[ -n ${BASE:-} ]] && cmds+=("nodus-base|env LD_LIBRARY_PATH=${BASE_LIBDIR:-} $BASE")
+# The baseline starts through env(1), and then so does Nodus: the same exec more for both.
+[[ -n ${BASE:-} ]] && cmds=("nodus|env $NODUS" "${cmds[@]:1}" "nodus-base|env LD_LIBRARY_PATH=${BASE_LIBDIR:-} $BASE")
 
 python3 - "$tmp/hello.js" "${ROUNDS:-30}" "${IR:-0}" "${cmds[@]}" <<'PY'
 import os, shlex, statistics, subprocess, sys, time
