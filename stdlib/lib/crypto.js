@@ -60,9 +60,47 @@ function pemBytes(value, what) {
 
 // ---- Hash and Hmac -----------------------------------------------------------------------------
 
+// The algorithm names the binding accepted (checkDigest), so that a program hashing many short
+// strings asks it once per name.
+var knownDigests = Object.create(null);
+
+// A hash updated once with a 'binary' or 'utf8' string (nearly every short hash) makes no native
+// object: the string is held (strings do not change) and digest() hashes it in one call into the
+// binding (hashOnce). A second update, or one with bytes or another encoding, makes the native
+// Hash and feeds it what was held; from then on the hash is the binding's, as it always was for
+// long data fed in pieces. Errors are the same either way, in the same order: a bad algorithm
+// at creation, a bad encoding or data at update(), and 'Digest already called' (code
+// ERR_CRYPTO_HASH_FINALIZED) for any use after digest().
 function Hash(algorithm) {
   if (!(this instanceof Hash)) return new Hash(algorithm);
-  this._handle = new binding.Hash(algorithm);
+  if (typeof algorithm !== 'string' || knownDigests[algorithm] !== true) {
+    binding.checkDigest(algorithm);
+    knownDigests[algorithm] = true;
+  }
+  this._algorithm = algorithm;
+  this._handle = null;       // the binding's Hash, once one is needed
+  this._held = undefined;    // the one string update held back until digest()
+  this._heldUtf8 = false;
+  this._finished = false;    // digest() was called on a hash that had no binding Hash
+}
+
+function finalizedError() {
+  var error = new Error('Digest already called');
+  error.code = 'ERR_CRYPTO_HASH_FINALIZED';
+  return error;
+}
+
+// The binding's Hash of `hash`, made now (and fed the held string) if it has none.
+function hashHandle(hash) {
+  var handle = hash._handle;
+  if (handle !== null) return handle;
+  if (hash._finished) throw finalizedError();
+  handle = hash._handle = new binding.Hash(hash._algorithm);
+  if (hash._held !== undefined) {
+    handle.update(hash._held, hash._heldUtf8);
+    hash._held = undefined;
+  }
+  return handle;
 }
 
 // The binding takes 'binary' and 'utf8' strings as they are (update(string, utf8)) and makes
@@ -72,28 +110,69 @@ Hash.prototype.update = function update(data, inputEncoding) {
   if (typeof data === 'string') {
     var encoding = normalizeEncoding(inputEncoding, true);
     if (encoding === 'binary' || encoding === 'utf8') {
+      if (this._handle === null && this._held === undefined && !this._finished) {
+        this._held = data;
+        this._heldUtf8 = encoding === 'utf8';
+      } else {
+        hashHandle(this).update(data, encoding === 'utf8');
+      }
+      return this;
+    }
+  }
+  var bytes = toBytes(data, inputEncoding);
+  hashHandle(this).update(bytes);
+  return this;
+};
+
+Hash.prototype.digest = function digest(outputEncoding) {
+  var encoding = normalizeEncoding(outputEncoding);
+  var form = encoding === 'hex' ? 1 : encoding === 'binary' ? 2 : 0;
+  var result;
+  if (this._handle === null) {
+    if (this._finished) throw finalizedError();
+    this._finished = true;
+    var held = this._held;
+    this._held = undefined;
+    result = binding.hashOnce(this._algorithm, held === undefined ? '' : held, this._heldUtf8,
+                              form);
+  } else {
+    result = this._handle.digest(form);
+  }
+  return form === 0 ? encode(result, encoding) : result;
+};
+
+// update() and digest() of the objects whose binding object is made with them (Hmac, and
+// update() of Sign and Verify).
+function handleUpdate(data, inputEncoding) {
+  if (typeof data === 'string') {
+    var encoding = normalizeEncoding(inputEncoding, true);
+    if (encoding === 'binary' || encoding === 'utf8') {
       this._handle.update(data, encoding === 'utf8');
       return this;
     }
   }
   this._handle.update(toBytes(data, inputEncoding));
   return this;
-};
+}
 
-Hash.prototype.digest = function digest(outputEncoding) {
+function handleDigest(outputEncoding) {
   var encoding = normalizeEncoding(outputEncoding);
   if (encoding === 'hex') return this._handle.digest(1);
   if (encoding === 'binary') return this._handle.digest(2);
   return encode(this._handle.digest(), encoding);
-};
+}
 
 function Hmac(algorithm, key) {
   if (!(this instanceof Hmac)) return new Hmac(algorithm, key);
   this._handle = new binding.Hmac(algorithm, toBytes(key, 'binary', 'key'));
 }
 
-Hmac.prototype.update = Hash.prototype.update;
-Hmac.prototype.digest = Hash.prototype.digest;
+Hmac.prototype.update = function update(data, inputEncoding) {
+  return handleUpdate.call(this, data, inputEncoding);
+};
+Hmac.prototype.digest = function digest(outputEncoding) {
+  return handleDigest.call(this, outputEncoding);
+};
 
 exports.Hash = Hash;
 exports.createHash = function createHash(algorithm) {
@@ -203,7 +282,7 @@ function Sign(algorithm) {
   this._handle = new binding.Sign(algorithm);
 }
 
-Sign.prototype.update = Hash.prototype.update;
+Sign.prototype.update = Hmac.prototype.update;
 
 // sign(privateKey, [outputFormat]): privateKey is a PEM string or Buffer, or (as later Node
 // versions allow) { key: pem, passphrase: string } for an encrypted key.
@@ -225,7 +304,7 @@ function Verify(algorithm) {
   this._handle = new binding.Verify(algorithm);
 }
 
-Verify.prototype.update = Hash.prototype.update;
+Verify.prototype.update = Hmac.prototype.update;
 
 // verify(object, signature, [signatureFormat]): object is a PEM public key (SubjectPublicKeyInfo
 // or RSA PUBLIC KEY), certificate or private key.

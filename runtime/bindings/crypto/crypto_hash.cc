@@ -5,10 +5,15 @@
 //   new Sign(algorithm)          update(data, [utf8]), sign(pem, [passphrase]) -> Uint8Array
 //   new Verify(algorithm)        update(data, [utf8]), verify(pem, signature) -> boolean
 //
+//   checkDigest(algorithm)       throws as new Hash(algorithm) would for a name it refuses
+//   hashOnce(algorithm, data, [utf8], [form])
+//                                the digest of data alone, as new Hash + update + digest give it
+//
 // update() takes a Buffer, or a string: with `utf8` true its UTF-8 form, else each character's
 // low byte ('binary', v0.6's default). digest(1) returns the digest as a hex string, digest(2)
 // as a 'binary' string (a character per byte), digest() as a Uint8Array. The common cases
-// (hashing a short string to hex) then make no Buffer on either side.
+// (hashing a short string to hex) then make no Buffer on either side. crypto.js hashes the data
+// of a Hash updated once with a string by hashOnce, with no Hash object at all.
 //
 // digest(), sign() and verify() end the object: its OpenSSL context is freed at once and any
 // further call throws, as Node's did. The rest is freed when the JS object is collected.
@@ -143,12 +148,13 @@ bool DigestUpdate(EVP_MD_CTX* ctx, const Bytes& bytes) {
 // memory the object owns.
 class UpdateData {
  public:
-  // Throws TypeError and returns false if args[0] is neither a string nor a Buffer.
-  bool Get(const FunctionCallbackInfo<Value>& args, Bytes* out) {
+  // Throws TypeError and returns false if args[index] is neither a string nor a Buffer; a
+  // string is read as UTF-8 if args[index + 1] is true.
+  bool Get(const FunctionCallbackInfo<Value>& args, Bytes* out, int index = 0) {
     Isolate* isolate = args.GetIsolate();
-    if (!args[0]->IsString()) return GetBytesArg(args, 0, "data", out);
-    Local<v8::String> string = args[0].As<v8::String>();
-    bool utf8 = args[1]->IsTrue();
+    if (!args[index]->IsString()) return GetBytesArg(args, index, "data", out);
+    Local<v8::String> string = args[index].As<v8::String>();
+    bool utf8 = args[index + 1]->IsTrue();
     size_t length = utf8 ? static_cast<size_t>(string->Utf8Length(isolate))
                          : static_cast<size_t>(string->Length());
     uint8_t* data = stack_;
@@ -173,11 +179,12 @@ class UpdateData {
   std::unique_ptr<uint8_t[]> heap_;
 };
 
-// A finished digest in the form digest()'s argument asks for (see the top of the file).
+// A finished digest in the form args[form_index] asks for (see the top of the file).
 void SetDigestResult(const FunctionCallbackInfo<Value>& args, const uint8_t* digest,
-                     size_t length) {
+                     size_t length, int form_index = 0) {
   Isolate* isolate = args.GetIsolate();
-  int form = args[0]->IsInt32() ? args[0].As<v8::Int32>()->Value() : 0;
+  Local<Value> form_arg = args[form_index];
+  int form = form_arg->IsInt32() ? form_arg.As<v8::Int32>()->Value() : 0;
   char hex[2 * EVP_MAX_MD_SIZE];
   if (form == 1) {
     static const char kHex[] = "0123456789abcdef";
@@ -285,6 +292,33 @@ void HashDigest(const FunctionCallbackInfo<Value>& args) {
     return ThrowOpenSSLError(isolate, "digest failed");
   }
   SetDigestResult(args, out, length);
+}
+
+// checkDigest(algorithm): nothing, or the error new Hash(algorithm) would throw.
+void CheckDigest(const FunctionCallbackInfo<Value>& args) { DigestArg(args); }
+
+// hashOnce(algorithm, data, [utf8], [form]): one digest context (a finished one, reused) takes
+// the data and is finished at once.
+void HashOnce(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  const EVP_MD* md = DigestArg(args);
+  if (md == nullptr) return;
+  Bytes data;
+  UpdateData storage;
+  if (!storage.Get(args, &data, 1)) return;
+  EVP_MD_CTX* ctx = StartDigest(isolate, md);
+  if (ctx == nullptr) return;
+  uint8_t out[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  int size = EVP_MD_CTX_get_size(ctx);
+  bool ok = size >= 0 && size <= EVP_MAX_MD_SIZE && DigestUpdate(ctx, data) &&
+            EVP_DigestFinal_ex(ctx, out, &length) == 1;
+  if (!ok) {
+    EVP_MD_CTX_free(ctx);
+    return ThrowOpenSSLError(isolate, "digest failed");
+  }
+  finished_contexts.Put(ctx);
+  SetDigestResult(args, out, length, 3);
 }
 
 // ---- Hmac --------------------------------------------------------------------------------------
@@ -449,6 +483,8 @@ void InitHash(Environment* env, Local<Object> target) {
   SetProtoMethod(isolate, hash, "update", DigestContextUpdate<Hash>);
   SetProtoMethod(isolate, hash, "digest", HashDigest);
   ExportClass(env, target, "Hash", hash);
+  SetMethod(env->context(), target, "checkDigest", CheckDigest);
+  SetMethod(env->context(), target, "hashOnce", HashOnce);
 
   Local<FunctionTemplate> hmac = NewClass(isolate, "Hmac", HmacNew);
   SetProtoMethod(isolate, hmac, "update", HmacUpdate);
