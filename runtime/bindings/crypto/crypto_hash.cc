@@ -218,8 +218,9 @@ template <typename Ctx, void (*Free)(Ctx*), int64_t kSize>
 class DigestObject : public CryptoObject {
  public:
   NODUS_WRAPPER_TYPE(DigestObject);
-  DigestObject(Isolate* isolate, Local<Object> object, Ctx* ctx)
-      : CryptoObject(isolate, object, kSize, &kWrapperType), ctx_(ctx) {}
+  DigestObject(Isolate* isolate, Local<Object> object, Ctx* ctx,
+               const WrapperType* type = &kWrapperType)
+      : CryptoObject(isolate, object, kSize, type), ctx_(ctx) {}
   ~DigestObject() override { Free(ctx_); }
 
   // The live context, or nullptr (with an Error thrown) after digest().
@@ -323,7 +324,66 @@ void HashOnce(const FunctionCallbackInfo<Value>& args) {
 
 // ---- Hmac --------------------------------------------------------------------------------------
 
-using Hmac = DigestObject<EVP_MAC_CTX, EVP_MAC_CTX_free, kHmacSize>;
+using HmacBase = DigestObject<EVP_MAC_CTX, EVP_MAC_CTX_free, kHmacSize>;
+
+// An HMAC's context, and the digest it was set up with (for FinishedMacs).
+class Hmac : public HmacBase {
+ public:
+  NODUS_WRAPPER_TYPE(Hmac);
+  Hmac(Isolate* isolate, Local<Object> object, EVP_MAC_CTX* ctx, const EVP_MD* md)
+      : HmacBase(isolate, object, ctx, &kWrapperType), md_(md) {}
+  const EVP_MD* md() const { return md_; }
+
+ private:
+  const EVP_MD* md_;
+};
+NODUS_DEFINE_WRAPPER_TYPE(Hmac, HmacBase);
+
+// Contexts of HMACs that digest() finished, with their digests, for the next createHmac of the
+// same digest: EVP_MAC_init with the new key and no parameters keeps the digest, so OpenSSL
+// neither looks the digest up by name again nor allocates a context, nor wipes and frees this one
+// (a quarter of a short HMAC). The next key's set-up overwrites the last one's state. A few per
+// thread; a context whose HMAC was dropped unfinished is freed with it.
+class FinishedMacs {
+ public:
+  ~FinishedMacs() {
+    for (int i = 0; i < count_; i++) EVP_MAC_CTX_free(entries_[i].ctx);
+  }
+  EVP_MAC_CTX* Take(const EVP_MD* md) {
+    for (int i = count_ - 1; i >= 0; i--) {
+      if (entries_[i].md == md) {
+        EVP_MAC_CTX* ctx = entries_[i].ctx;
+        entries_[i] = entries_[--count_];
+        return ctx;
+      }
+    }
+    return nullptr;
+  }
+  void Put(const EVP_MD* md, EVP_MAC_CTX* ctx) {
+    if (count_ == kSize) {
+      EVP_MAC_CTX_free(entries_[0].ctx);
+      entries_[0] = entries_[--count_];
+    }
+    entries_[count_++] = {md, ctx};
+  }
+
+ private:
+  struct Entry {
+    const EVP_MD* md;
+    EVP_MAC_CTX* ctx;
+  };
+  static constexpr int kSize = 4;
+  Entry entries_[kSize];
+  int count_ = 0;
+};
+
+thread_local FinishedMacs finished_macs;
+
+// OpenSSL's HMAC, fetched once (a fetch takes the provider store's lock and walks its table).
+EVP_MAC* HmacMethod() {
+  static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  return mac;
+}
 
 void HmacNew(const FunctionCallbackInfo<Value>& args) {
   if (!CryptoObject::BeginConstruct(args)) return;
@@ -333,23 +393,28 @@ void HmacNew(const FunctionCallbackInfo<Value>& args) {
   if (!GetBytesArg(args, 1, "key", &key)) return;
   const EVP_MD* md = DigestArg(args);
   if (md == nullptr) return;
-  EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-  EVP_MAC_CTX* ctx = mac == nullptr ? nullptr : EVP_MAC_CTX_new(mac);
-  EVP_MAC_free(mac);  // The context holds its own reference.
   // A key of length 0 is valid HMAC; OpenSSL wants a non-null pointer to take it as a key.
   static const uint8_t kEmptyKey = 0;
-  OSSL_PARAM params[] = {
-      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-                                       const_cast<char*>(EVP_MD_get0_name(md)), 0),
-      OSSL_PARAM_construct_end()};
-  bool ok = ctx != nullptr &&
-            EVP_MAC_init(ctx, key.length == 0 ? &kEmptyKey : key.data, key.length, params) == 1;
-  std::string fallback = std::string("HMAC is not available with ") + EVP_MD_get0_name(md);
-  if (!ok) {
+  const uint8_t* key_data = key.length == 0 ? &kEmptyKey : key.data;
+  EVP_MAC_CTX* ctx = finished_macs.Take(md);
+  if (ctx != nullptr && EVP_MAC_init(ctx, key_data, key.length, nullptr) != 1) {
     EVP_MAC_CTX_free(ctx);
-    return ThrowOpenSSLError(isolate, fallback.c_str());
+    ctx = nullptr;
   }
-  new Hmac(isolate, args.This(), ctx);
+  if (ctx == nullptr) {
+    EVP_MAC* mac = HmacMethod();
+    ctx = mac == nullptr ? nullptr : EVP_MAC_CTX_new(mac);
+    OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                         const_cast<char*>(EVP_MD_get0_name(md)), 0),
+        OSSL_PARAM_construct_end()};
+    if (ctx == nullptr || EVP_MAC_init(ctx, key_data, key.length, params) != 1) {
+      EVP_MAC_CTX_free(ctx);
+      std::string message = std::string("HMAC is not available with ") + EVP_MD_get0_name(md);
+      return ThrowOpenSSLError(isolate, message.c_str());
+    }
+  }
+  new Hmac(isolate, args.This(), ctx, md);
 }
 
 void HmacUpdate(const FunctionCallbackInfo<Value>& args) {
@@ -379,8 +444,11 @@ void HmacDigest(const FunctionCallbackInfo<Value>& args) {
   uint8_t out[EVP_MAX_MD_SIZE];
   size_t length = 0;
   bool ok = EVP_MAC_final(ctx, out, &length, sizeof(out)) == 1;
-  hmac->Finish();
-  if (!ok) return ThrowOpenSSLError(isolate, "HMAC failed");
+  if (!ok) {
+    hmac->Finish();
+    return ThrowOpenSSLError(isolate, "HMAC failed");
+  }
+  finished_macs.Put(hmac->md(), hmac->Release());
   SetDigestResult(args, out, length);
 }
 
