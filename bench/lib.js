@@ -9,6 +9,7 @@
 //                           uncompressed side)
 //   md5, sha1, sha256       crypto.createHash(alg).update(1 MB Buffer).digest('hex'), MB/s
 //   sha1_64                 the same on a 64-character string, hashes/s
+//   hmac_64                 createHmac('sha256', key).update(64 characters).digest('hex'), HMACs/s
 //   readfile                fs.readFile of a 16 MB file, MB/s           [LIB_FILE]
 //   readstream              fs.createReadStream of it, bytes counted on 'data', MB/s
 //   https_handshake         https GET with agent: false (a new TLS connection each), server and
@@ -181,6 +182,15 @@ var cases = {
       sink = crypto.createHash('sha1').update(s).digest('hex');
     });
     report(r[0] / (r[1] / 1000), 'hashes/s', r[0], r[1]);
+  },
+  hmac_64: function() {
+    var crypto = require('crypto');
+    var s = new Array(65).join('x');
+    var sink = '';
+    var r = loopSync(function() {
+      sink = crypto.createHmac('sha256', 'a secret key').update(s).digest('hex');
+    });
+    report(r[0] / (r[1] / 1000), 'HMACs/s', r[0], r[1]);
   },
   readfile: function() {
     var file = ensureFile(16 * MB);

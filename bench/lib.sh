@@ -36,7 +36,7 @@ rounds=${ROUNDS:-3}
 stat=${STAT:-best}
 npm_tarball=${NPM_TARBALL:-${NODUS_DEPS_DIR:-/opt/nodus}/npm/npm-1.1.71.tgz}
 
-all_cases=(https_handshake https_bulk gzip gunzip md5 sha1 sha256 sha1_64 readfile readstream
+all_cases=(https_handshake https_bulk gzip gunzip md5 sha1 sha256 sha1_64 hmac_64 readfile readstream
            http_client require_npm require_npm_all)
 cases=("${all_cases[@]}")
 [[ $# -gt 0 ]] && cases=("$@")
