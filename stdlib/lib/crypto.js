@@ -60,17 +60,19 @@ function pemBytes(value, what) {
 
 // ---- Hash and Hmac -----------------------------------------------------------------------------
 
-// The algorithm names the binding accepted (checkDigest), so that a program hashing many short
-// strings asks it once per name.
+// The algorithm names the binding accepted (checkDigest; for HMAC, a first createHmac), so that
+// a program hashing many short strings asks it once per name.
 var knownDigests = Object.create(null);
+var knownHmacDigests = Object.create(null);
 
-// A hash updated once with a 'binary' or 'utf8' string (nearly every short hash) makes no native
-// object: the string is held (strings do not change) and digest() hashes it in one call into the
-// binding (hashOnce). A second update, or one with bytes or another encoding, makes the native
-// Hash and feeds it what was held; from then on the hash is the binding's, as it always was for
-// long data fed in pieces. Errors are the same either way, in the same order: a bad algorithm
-// at creation, a bad encoding or data at update(), and 'Digest already called' (code
-// ERR_CRYPTO_HASH_FINALIZED) for any use after digest().
+// A hash, or an HMAC with a string key, updated once with a 'binary' or 'utf8' string (nearly
+// every short one) makes no native object: the string is held (strings do not change) and
+// digest() hashes it in one call into the binding (hashOnce, hmacOnce). A second update, or one
+// with bytes or another encoding, makes the binding's Hash (Hmac) and feeds it what was held;
+// from then on the object is the binding's, as it always was for long data fed in pieces.
+// Errors are the same either way, in the same order: a bad algorithm or key at creation, a bad
+// encoding or data at update(), and 'Digest already called' (code ERR_CRYPTO_HASH_FINALIZED)
+// for any use after digest().
 function Hash(algorithm) {
   if (!(this instanceof Hash)) return new Hash(algorithm);
   if (typeof algorithm !== 'string' || knownDigests[algorithm] !== true) {
@@ -78,10 +80,30 @@ function Hash(algorithm) {
     knownDigests[algorithm] = true;
   }
   this._algorithm = algorithm;
-  this._handle = null;       // the binding's Hash, once one is needed
+  this._key = undefined;     // an Hmac's string key, while it has no binding Hmac
+  this._handle = null;       // the binding's Hash (Hmac), once one is needed
   this._held = undefined;    // the one string update held back until digest()
   this._heldUtf8 = false;
-  this._finished = false;    // digest() was called on a hash that had no binding Hash
+  this._finished = false;    // digest() was called with no binding object
+}
+
+function Hmac(algorithm, key) {
+  if (!(this instanceof Hmac)) return new Hmac(algorithm, key);
+  this._algorithm = algorithm;
+  this._key = undefined;
+  this._handle = null;
+  this._held = undefined;
+  this._heldUtf8 = false;
+  this._finished = false;
+  // A Buffer key could change before digest(), and a digest's first HMAC must show its errors
+  // here: those are made at once, as always.
+  if (typeof key === 'string' && typeof algorithm === 'string' &&
+      knownHmacDigests[algorithm] === true) {
+    this._key = key;
+    return;
+  }
+  this._handle = new binding.Hmac(algorithm, toBytes(key, 'binary', 'key'));
+  knownHmacDigests[algorithm] = true;
 }
 
 function finalizedError() {
@@ -90,12 +112,15 @@ function finalizedError() {
   return error;
 }
 
-// The binding's Hash of `hash`, made now (and fed the held string) if it has none.
-function hashHandle(hash) {
+// The binding object of a hash or HMAC, made now (and fed the held string) if it has none.
+function bindingObject(hash) {
   var handle = hash._handle;
   if (handle !== null) return handle;
   if (hash._finished) throw finalizedError();
-  handle = hash._handle = new binding.Hash(hash._algorithm);
+  handle = hash._key === undefined ? new binding.Hash(hash._algorithm) :
+      new binding.Hmac(hash._algorithm, new Buffer(hash._key, 'binary'));
+  hash._handle = handle;
+  hash._key = undefined;
   if (hash._held !== undefined) {
     handle.update(hash._held, hash._heldUtf8);
     hash._held = undefined;
@@ -114,13 +139,13 @@ Hash.prototype.update = function update(data, inputEncoding) {
         this._held = data;
         this._heldUtf8 = encoding === 'utf8';
       } else {
-        hashHandle(this).update(data, encoding === 'utf8');
+        bindingObject(this).update(data, encoding === 'utf8');
       }
       return this;
     }
   }
   var bytes = toBytes(data, inputEncoding);
-  hashHandle(this).update(bytes);
+  bindingObject(this).update(bytes);
   return this;
 };
 
@@ -131,18 +156,24 @@ Hash.prototype.digest = function digest(outputEncoding) {
   if (this._handle === null) {
     if (this._finished) throw finalizedError();
     this._finished = true;
-    var held = this._held;
+    var held = this._held === undefined ? '' : this._held;
     this._held = undefined;
-    result = binding.hashOnce(this._algorithm, held === undefined ? '' : held, this._heldUtf8,
-                              form);
+    if (this._key === undefined) {
+      result = binding.hashOnce(this._algorithm, held, this._heldUtf8, form);
+    } else {
+      result = binding.hmacOnce(this._algorithm, this._key, false, held, this._heldUtf8, form);
+      this._key = undefined;
+    }
   } else {
     result = this._handle.digest(form);
   }
   return form === 0 ? encode(result, encoding) : result;
 };
 
-// update() and digest() of the objects whose binding object is made with them (Hmac, and
-// update() of Sign and Verify).
+Hmac.prototype.update = Hash.prototype.update;
+Hmac.prototype.digest = Hash.prototype.digest;
+
+// update() of Sign and Verify, whose binding objects are made with them.
 function handleUpdate(data, inputEncoding) {
   if (typeof data === 'string') {
     var encoding = normalizeEncoding(inputEncoding, true);
@@ -154,25 +185,6 @@ function handleUpdate(data, inputEncoding) {
   this._handle.update(toBytes(data, inputEncoding));
   return this;
 }
-
-function handleDigest(outputEncoding) {
-  var encoding = normalizeEncoding(outputEncoding);
-  if (encoding === 'hex') return this._handle.digest(1);
-  if (encoding === 'binary') return this._handle.digest(2);
-  return encode(this._handle.digest(), encoding);
-}
-
-function Hmac(algorithm, key) {
-  if (!(this instanceof Hmac)) return new Hmac(algorithm, key);
-  this._handle = new binding.Hmac(algorithm, toBytes(key, 'binary', 'key'));
-}
-
-Hmac.prototype.update = function update(data, inputEncoding) {
-  return handleUpdate.call(this, data, inputEncoding);
-};
-Hmac.prototype.digest = function digest(outputEncoding) {
-  return handleDigest.call(this, outputEncoding);
-};
 
 exports.Hash = Hash;
 exports.createHash = function createHash(algorithm) {
@@ -282,7 +294,7 @@ function Sign(algorithm) {
   this._handle = new binding.Sign(algorithm);
 }
 
-Sign.prototype.update = Hmac.prototype.update;
+Sign.prototype.update = handleUpdate;
 
 // sign(privateKey, [outputFormat]): privateKey is a PEM string or Buffer, or (as later Node
 // versions allow) { key: pem, passphrase: string } for an encrypted key.
@@ -304,7 +316,7 @@ function Verify(algorithm) {
   this._handle = new binding.Verify(algorithm);
 }
 
-Verify.prototype.update = Hmac.prototype.update;
+Verify.prototype.update = handleUpdate;
 
 // verify(object, signature, [signatureFormat]): object is a PEM public key (SubjectPublicKeyInfo
 // or RSA PUBLIC KEY), certificate or private key.

@@ -8,12 +8,15 @@
 //   checkDigest(algorithm)       throws as new Hash(algorithm) would for a name it refuses
 //   hashOnce(algorithm, data, [utf8], [form])
 //                                the digest of data alone, as new Hash + update + digest give it
+//   hmacOnce(algorithm, key, [keyUtf8], data, [utf8], [form])
+//                                the same for an HMAC
 //
 // update() takes a Buffer, or a string: with `utf8` true its UTF-8 form, else each character's
 // low byte ('binary', v0.6's default). digest(1) returns the digest as a hex string, digest(2)
 // as a 'binary' string (a character per byte), digest() as a Uint8Array. The common cases
 // (hashing a short string to hex) then make no Buffer on either side. crypto.js hashes the data
-// of a Hash updated once with a string by hashOnce, with no Hash object at all.
+// of a Hash (or an Hmac with a string key) updated once with a string by hashOnce (hmacOnce),
+// with no native object at all.
 //
 // digest(), sign() and verify() end the object: its OpenSSL context is freed at once and any
 // further call throws, as Node's did. The rest is freed when the JS object is collected.
@@ -150,9 +153,10 @@ class UpdateData {
  public:
   // Throws TypeError and returns false if args[index] is neither a string nor a Buffer; a
   // string is read as UTF-8 if args[index + 1] is true.
-  bool Get(const FunctionCallbackInfo<Value>& args, Bytes* out, int index = 0) {
+  bool Get(const FunctionCallbackInfo<Value>& args, Bytes* out, int index = 0,
+           const char* name = "data") {
     Isolate* isolate = args.GetIsolate();
-    if (!args[index]->IsString()) return GetBytesArg(args, index, "data", out);
+    if (!args[index]->IsString()) return GetBytesArg(args, index, name, out);
     Local<v8::String> string = args[index].As<v8::String>();
     bool utf8 = args[index + 1]->IsTrue();
     size_t length = utf8 ? static_cast<size_t>(string->Utf8Length(isolate))
@@ -385,6 +389,39 @@ EVP_MAC* HmacMethod() {
   return mac;
 }
 
+// An HMAC context of `md` set up with `key` (a finished one if there is one), or nullptr with
+// an error thrown.
+EVP_MAC_CTX* StartMac(Isolate* isolate, const EVP_MD* md, const Bytes& key) {
+  // A key of length 0 is valid HMAC; OpenSSL wants a non-null pointer to take it as a key.
+  static const uint8_t kEmptyKey = 0;
+  const uint8_t* key_data = key.length == 0 ? &kEmptyKey : key.data;
+  EVP_MAC_CTX* ctx = finished_macs.Take(md);
+  if (ctx != nullptr && EVP_MAC_init(ctx, key_data, key.length, nullptr) == 1) return ctx;
+  EVP_MAC_CTX_free(ctx);
+  EVP_MAC* mac = HmacMethod();
+  ctx = mac == nullptr ? nullptr : EVP_MAC_CTX_new(mac);
+  OSSL_PARAM params[] = {
+      OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                       const_cast<char*>(EVP_MD_get0_name(md)), 0),
+      OSSL_PARAM_construct_end()};
+  if (ctx == nullptr || EVP_MAC_init(ctx, key_data, key.length, params) != 1) {
+    EVP_MAC_CTX_free(ctx);
+    std::string message = std::string("HMAC is not available with ") + EVP_MD_get0_name(md);
+    ThrowOpenSSLError(isolate, message.c_str());
+    return nullptr;
+  }
+  return ctx;
+}
+
+bool MacUpdate(EVP_MAC_CTX* ctx, const Bytes& data) {
+  for (size_t done = 0; done < data.length;) {
+    size_t n = std::min(kChunk, data.length - done);
+    if (EVP_MAC_update(ctx, data.data + done, n) != 1) return false;
+    done += n;
+  }
+  return true;
+}
+
 void HmacNew(const FunctionCallbackInfo<Value>& args) {
   if (!CryptoObject::BeginConstruct(args)) return;
   Isolate* isolate = args.GetIsolate();
@@ -393,28 +430,32 @@ void HmacNew(const FunctionCallbackInfo<Value>& args) {
   if (!GetBytesArg(args, 1, "key", &key)) return;
   const EVP_MD* md = DigestArg(args);
   if (md == nullptr) return;
-  // A key of length 0 is valid HMAC; OpenSSL wants a non-null pointer to take it as a key.
-  static const uint8_t kEmptyKey = 0;
-  const uint8_t* key_data = key.length == 0 ? &kEmptyKey : key.data;
-  EVP_MAC_CTX* ctx = finished_macs.Take(md);
-  if (ctx != nullptr && EVP_MAC_init(ctx, key_data, key.length, nullptr) != 1) {
-    EVP_MAC_CTX_free(ctx);
-    ctx = nullptr;
-  }
-  if (ctx == nullptr) {
-    EVP_MAC* mac = HmacMethod();
-    ctx = mac == nullptr ? nullptr : EVP_MAC_CTX_new(mac);
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-                                         const_cast<char*>(EVP_MD_get0_name(md)), 0),
-        OSSL_PARAM_construct_end()};
-    if (ctx == nullptr || EVP_MAC_init(ctx, key_data, key.length, params) != 1) {
-      EVP_MAC_CTX_free(ctx);
-      std::string message = std::string("HMAC is not available with ") + EVP_MD_get0_name(md);
-      return ThrowOpenSSLError(isolate, message.c_str());
-    }
-  }
+  EVP_MAC_CTX* ctx = StartMac(isolate, md, key);
+  if (ctx == nullptr) return;
   new Hmac(isolate, args.This(), ctx, md);
+}
+
+// hmacOnce(algorithm, key, keyUtf8, data, utf8, form): the HMAC of data alone, as new Hmac +
+// update + digest give it; the key and the data are each a Buffer or a string (read as UTF-8
+// if the flag after it is true, else a byte per character).
+void HmacOnce(const FunctionCallbackInfo<Value>& args) {
+  Isolate* isolate = args.GetIsolate();
+  if (!args[0]->IsString()) return ThrowTypeError(isolate, "algorithm must be a string");
+  const EVP_MD* md = DigestArg(args);
+  if (md == nullptr) return;
+  Bytes key, data;
+  UpdateData key_storage, data_storage;
+  if (!key_storage.Get(args, &key, 1, "key") || !data_storage.Get(args, &data, 3)) return;
+  EVP_MAC_CTX* ctx = StartMac(isolate, md, key);
+  if (ctx == nullptr) return;
+  uint8_t out[EVP_MAX_MD_SIZE];
+  size_t length = 0;
+  if (!MacUpdate(ctx, data) || EVP_MAC_final(ctx, out, &length, sizeof(out)) != 1) {
+    EVP_MAC_CTX_free(ctx);
+    return ThrowOpenSSLError(isolate, "HMAC failed");
+  }
+  finished_macs.Put(md, ctx);
+  SetDigestResult(args, out, length, 5);
 }
 
 void HmacUpdate(const FunctionCallbackInfo<Value>& args) {
@@ -426,13 +467,7 @@ void HmacUpdate(const FunctionCallbackInfo<Value>& args) {
   if (!storage.Get(args, &data)) return;
   EVP_MAC_CTX* ctx = hmac->Context(isolate);
   if (ctx == nullptr) return;
-  for (size_t done = 0; done < data.length;) {
-    size_t n = std::min(kChunk, data.length - done);
-    if (EVP_MAC_update(ctx, data.data + done, n) != 1) {
-      return ThrowOpenSSLError(isolate, "HMAC update failed");
-    }
-    done += n;
-  }
+  if (!MacUpdate(ctx, data)) ThrowOpenSSLError(isolate, "HMAC update failed");
 }
 
 void HmacDigest(const FunctionCallbackInfo<Value>& args) {
@@ -553,6 +588,7 @@ void InitHash(Environment* env, Local<Object> target) {
   ExportClass(env, target, "Hash", hash);
   SetMethod(env->context(), target, "checkDigest", CheckDigest);
   SetMethod(env->context(), target, "hashOnce", HashOnce);
+  SetMethod(env->context(), target, "hmacOnce", HmacOnce);
 
   Local<FunctionTemplate> hmac = NewClass(isolate, "Hmac", HmacNew);
   SetProtoMethod(isolate, hmac, "update", HmacUpdate);

@@ -1,7 +1,7 @@
-// crypto.js holds a Hash's one 'binary' or 'utf8' string update and hashes it with a single call
-// into the binding at digest() (binding.hashOnce), making the binding's Hash object only for a
-// second update or for bytes. Whatever path a hash takes, its digest, its errors and their order
-// must be those of the binding's Hash fed piece by piece.
+// crypto.js holds a Hash's (or a string-keyed Hmac's) one 'binary' or 'utf8' string update and
+// hashes it with a single call into the binding at digest() (binding.hashOnce, hmacOnce), making
+// the binding's object only for a second update or for bytes. Whatever path a hash takes, its
+// digest, its errors and their order must be those of the binding's objects fed piece by piece.
 var common = require('../common');
 var assert = require('assert');
 var crypto = require('crypto');
@@ -111,9 +111,55 @@ assert.strictEqual(crypto.Hash('sha1').update('abc').digest('hex'),
                    'a9993e364706816aba3e25717850c26c9cd0d89d');
 assert.ok(crypto.createHash('sha1') instanceof crypto.Hash);
 
-// Hmac, Sign and Verify are untouched: their binding objects are made at once (the HMAC as
-// `printf data | openssl dgst -sha1 -hmac key` gives it).
-var hmac = crypto.createHmac('sha1', 'key').update('data');
-assert.notStrictEqual(hmac._handle, null);
-assert.strictEqual(hmac.digest('hex'), '104152c5bfdca07bc633eebd46199f0255c9f49d');
+// HMACs: a digest's first createHmac, and any with a Buffer key, make the binding's Hmac at once
+// (so its errors show there); later ones with a string key hold it and the one update. The HMAC
+// of 'data' under 'key' is `printf data | openssl dgst -sha1 -hmac key`'s.
+var first = crypto.createHmac('sha1', 'key').update('data');
+assert.notStrictEqual(first._handle, null);
+assert.strictEqual(first.digest('hex'), '104152c5bfdca07bc633eebd46199f0255c9f49d');
+var held = crypto.createHmac('sha1', 'key').update('data');
+assert.strictEqual(held._handle, null, 'a string key and one update make no binding Hmac');
+assert.strictEqual(held.digest('hex'), '104152c5bfdca07bc633eebd46199f0255c9f49d');
+var bufferKey = crypto.createHmac('sha1', new Buffer('key')).update('data');
+assert.notStrictEqual(bufferKey._handle, null);
+assert.strictEqual(bufferKey.digest('hex'), '104152c5bfdca07bc633eebd46199f0255c9f49d');
+// Every output form, and two updates (the held key and string go to a binding Hmac).
+assert.strictEqual(crypto.createHmac('sha1', 'key').update('data').digest('base64'),
+                   new Buffer('104152c5bfdca07bc633eebd46199f0255c9f49d', 'hex').toString('base64'));
+assert.strictEqual(new Buffer(crypto.createHmac('sha1', 'key').update('data').digest('binary'),
+                              'binary').toString('hex'),
+                   '104152c5bfdca07bc633eebd46199f0255c9f49d');
+assert.strictEqual(crypto.createHmac('sha1', 'key').update('data', 'utf8')
+                   .digest('buffer').toString('hex'), '104152c5bfdca07bc633eebd46199f0255c9f49d');
+var pieces = crypto.createHmac('sha1', 'key').update('da');
+pieces.update(new Buffer('ta'));
+assert.notStrictEqual(pieces._handle, null);
+assert.strictEqual(pieces.digest('hex'), '104152c5bfdca07bc633eebd46199f0255c9f49d');
+// A 'binary' key is its characters' low bytes on both paths, a UTF-8 update its UTF-8 bytes.
+var binaryKey = '\u00ff\u00e9k';
+var expected = crypto.createHmac('sha256', new Buffer(binaryKey, 'binary'))
+    .update(new Buffer('\u20ac', 'utf8')).digest('hex');  // sha256's first: a binding Hmac
+var lazy = crypto.createHmac('sha256', binaryKey).update('\u20ac', 'utf8');
+assert.strictEqual(lazy._handle, null);
+assert.strictEqual(lazy.digest('hex'), expected);
+assert.strictEqual(crypto.createHmac('sha256', binaryKey).update('\u20ac', 'utf8').update('')
+                       .digest('hex'),
+                   crypto.createHmac('sha256', new Buffer(binaryKey, 'binary'))
+                       .update(new Buffer('\u20ac', 'utf8')).digest('hex'));
+// Errors of HMACs, on both paths.
+var usedHmac = crypto.createHmac('sha1', 'key');
+usedHmac.digest('hex');
+expectCode(function() { usedHmac.digest('hex'); }, 'ERR_CRYPTO_HASH_FINALIZED');
+expectCode(function() { usedHmac.update('x'); }, 'ERR_CRYPTO_HASH_FINALIZED');
+expectType(function() { usedHmac.update({}); }, /must be a string or a Buffer/);
+for (var j = 0; j < 2; j++) {
+  expectCode(function() { crypto.createHmac('no-such-digest', 'key'); },
+             'ERR_CRYPTO_INVALID_DIGEST');
+  expectType(function() { crypto.createHmac('sha1', 42); }, /key must be a string or a Buffer/);
+  expectType(function() { crypto.createHmac(7, 'key'); }, /algorithm must be a string/);
+}
+assert.strictEqual(binding.hmacOnce('sha1', 'key', false, 'data', false, 1),
+                   '104152c5bfdca07bc633eebd46199f0255c9f49d');
+assert.throws(function() { binding.hmacOnce('sha1', {}, false, 'data'); }, /key must be a Buffer/);
+assert.throws(function() { binding.hmacOnce(1, 'key', false, 'data'); }, TypeError);
 console.log('ok');
