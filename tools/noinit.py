@@ -31,18 +31,15 @@ import struct
 import subprocess
 import sys
 
-DT_NULL, DT_INIT_ARRAY, DT_INIT_ARRAYSZ = 0, 25, 27
-PT_LOAD, PT_DYNAMIC = 1, 2
+from elf import Elf
+
+DT_INIT_ARRAY, DT_INIT_ARRAYSZ = 25, 27
 R_X86_64_RELATIVE = 8
 
 OPTIONS_CALL = re.compile(
     r"call\s+[0-9a-f]+ <(_ZN4node17PerProcessOptionsC[12]Ev|_ZN4node14options_parser\w*C[12]E\w*)@plt>")
 BUILTINS_CALL = re.compile(r"call\s+[0-9a-f]+ <_ZN4node8builtins13BuiltinLoader\w*(@@Base)?\+0x")
 FIRST_JUMP = re.compile(r"^\s*([0-9a-f]+):\s+jmp\s+([0-9a-f]+) <")
-
-
-def fail(message):
-    sys.exit("noinit.py: " + message)
 
 
 def disassemble(path, start, stop):
@@ -67,30 +64,12 @@ def main(argv):
     if len(argv) != 2:
         sys.exit(__doc__)
     path = argv[1]
-    data = bytearray(open(path, "rb").read())
-    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
-        fail("%s is not a 64-bit little-endian ELF file" % path)
-
-    phoff, = struct.unpack_from("<Q", data, 0x20)
-    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
-    loads, dynamic = [], None
-    for i in range(phnum):
-        p_type, _f, p_offset, p_vaddr, _pa, p_filesz = struct.unpack_from(
-            "<IIQQQQ", data, phoff + i * phentsize)
-        if p_type == PT_LOAD:
-            loads.append((p_vaddr, p_offset, p_filesz))
-        elif p_type == PT_DYNAMIC:
-            dynamic = (p_offset, p_filesz)
-    if dynamic is None:
-        fail("no dynamic section")
-
+    elf = Elf(path, "noinit.py")
+    data = elf.data
     init_array = init_size = None
     size_entry = None
     rela = relasz = None
-    for off in range(dynamic[0], dynamic[0] + dynamic[1], 16):
-        tag, value = struct.unpack_from("<qQ", data, off)
-        if tag == DT_NULL:
-            break
+    for tag, value, off in elf.dynamic_entries():
         if tag == DT_INIT_ARRAY:
             init_array = value
         elif tag == DT_INIT_ARRAYSZ:
@@ -100,29 +79,23 @@ def main(argv):
         elif tag == 8:  # DT_RELASZ
             relasz = value
     if init_array is None or init_size is None or rela is None or relasz is None:
-        fail("no .init_array or no RELA relocations")
-
-    def offset_of(vaddr):
-        for start, offset, size in loads:
-            if start <= vaddr < start + size:
-                return offset + vaddr - start
-        fail("address %#x is not in the file" % vaddr)
+        elf.fail("no .init_array or no RELA relocations")
 
     # The relocation of each slot of .init_array: one R_X86_64_RELATIVE apiece, or nothing is
     # touched.
     slots = init_size // 8
     reloc_of = [None] * slots
-    rela_off = offset_of(rela)
+    rela_off = elf.offset_of(rela)
     for i in range(relasz // 24):
         off = rela_off + i * 24
         r_offset, r_info, r_addend = struct.unpack_from("<QQq", data, off)
         if init_array <= r_offset < init_array + init_size:
             slot = (r_offset - init_array) // 8
             if (r_info & 0xFFFFFFFF) != R_X86_64_RELATIVE or reloc_of[slot] is not None:
-                fail("slot %d of .init_array is not one relative relocation" % slot)
+                elf.fail("slot %d of .init_array is not one relative relocation" % slot)
             reloc_of[slot] = off
     if any(off is None for off in reloc_of):
-        fail("a slot of .init_array has no relocation")
+        elf.fail("a slot of .init_array has no relocation")
     targets = [struct.unpack_from("<q", data, off + 16)[0] for off in reloc_of]
 
     # Each initializer's code: from its address to its first return or tail call, and never past

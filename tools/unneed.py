@@ -23,9 +23,10 @@ usage: unneed.py <library.so> <soname>...
 import struct
 import sys
 
+from elf import Elf
+
 DT_NULL, DT_NEEDED, DT_STRTAB, DT_SYMTAB = 0, 1, 5, 6
 DT_VERSYM, DT_VERNEED, DT_VERNEEDNUM = 0x6FFFFFF0, 0x6FFFFFFE, 0x6FFFFFFF
-PT_LOAD, PT_DYNAMIC = 1, 2
 SHT_DYNSYM, SHT_GNU_VERNEED = 11, 0x6FFFFFFE
 STB_WEAK = 2
 
@@ -34,35 +35,9 @@ def main(argv):
     if len(argv) < 3:
         sys.exit(__doc__)
     path, drop = argv[1], set(argv[2:])
-    data = bytearray(open(path, "rb").read())
-    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
-        sys.exit("unneed.py: %s is not a 64-bit little-endian ELF file" % path)
-
-    phoff, = struct.unpack_from("<Q", data, 0x20)
-    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
-    loads, dynamic = [], None
-    for i in range(phnum):
-        p_type, _f, p_offset, p_vaddr, _pa, p_filesz = struct.unpack_from(
-            "<IIQQQQ", data, phoff + i * phentsize)
-        if p_type == PT_LOAD:
-            loads.append((p_vaddr, p_offset, p_filesz))
-        elif p_type == PT_DYNAMIC:
-            dynamic = (p_offset, p_filesz)
-    if dynamic is None:
-        sys.exit("unneed.py: no dynamic section")
-
-    def offset_of(vaddr):
-        for start, offset, size in loads:
-            if start <= vaddr < start + size:
-                return offset + vaddr - start
-        sys.exit("unneed.py: address %#x is not in the file" % vaddr)
-
-    entries = []
-    for off in range(dynamic[0], dynamic[0] + dynamic[1], 16):
-        tag, val = struct.unpack_from("<qQ", data, off)
-        entries.append((tag, val))
-        if tag == DT_NULL:
-            break
+    elf = Elf(path, "unneed.py")
+    data, dynamic, offset_of = elf.data, elf.dynamic, elf.offset_of
+    entries = [(tag, val) for tag, val, _off in elf.dynamic_entries()]
     tags = {}
     for tag, val in entries:
         tags.setdefault(tag, val)

@@ -79,22 +79,22 @@ function Hash(algorithm) {
     binding.checkDigest(algorithm);
     knownDigests[algorithm] = true;
   }
-  this._algorithm = algorithm;
-  this._key = undefined;     // an Hmac's string key, while it has no binding Hmac
-  this._handle = null;       // the binding's Hash (Hmac), once one is needed
-  this._held = undefined;    // the one string update held back until digest()
-  this._heldUtf8 = false;
-  this._finished = false;    // digest() was called with no binding object
+  initDigest(this, algorithm);
+}
+
+// The fields Hash and Hmac share.
+function initDigest(self, algorithm) {
+  self._algorithm = algorithm;
+  self._key = undefined;     // an Hmac's string key, while it has no binding Hmac
+  self._handle = null;       // the binding's Hash (Hmac), once one is needed
+  self._held = undefined;    // the one string update held back until digest()
+  self._heldUtf8 = false;
+  self._finished = false;    // digest() was called with no binding object
 }
 
 function Hmac(algorithm, key) {
   if (!(this instanceof Hmac)) return new Hmac(algorithm, key);
-  this._algorithm = algorithm;
-  this._key = undefined;
-  this._handle = null;
-  this._held = undefined;
-  this._heldUtf8 = false;
-  this._finished = false;
+  initDigest(this, algorithm);
   // A Buffer key could change before digest(), and a digest's first HMAC must show its errors
   // here: those are made at once, as always.
   if (typeof key === 'string' && typeof algorithm === 'string' &&

@@ -83,41 +83,50 @@ const EVP_MD* DigestArg(const FunctionCallbackInfo<Value>& args) {
   return md;
 }
 
-// Contexts of hashes that digest() finished, kept for the next createHash of the same algorithm:
-// started again on the same digest, OpenSSL keeps the provider's state object instead of
-// freeing (and wiping) it and allocating another, which was a sixth of hashing a short string.
-// A few per thread; a context whose hash was dropped unfinished is freed as before.
+// Finished OpenSSL contexts, with the digest each was set up with, kept for the next object of
+// the same digest. A hash's is started again on it: OpenSSL keeps the provider's state object
+// instead of freeing (and wiping) it and allocating another (a sixth of hashing a short string).
+// An HMAC's is set up again with the next key and no parameters, which keeps the digest: OpenSSL
+// neither looks the digest up by name again nor allocates a context (a quarter of a short HMAC),
+// and the next key's set-up overwrites the last one's state. A few per thread; a context whose
+// object was dropped unfinished is freed with it.
+template <typename Ctx, void (*Free)(Ctx*)>
 class FinishedContexts {
  public:
   ~FinishedContexts() {
-    for (int i = 0; i < count_; i++) EVP_MD_CTX_free(contexts_[i]);
+    for (int i = 0; i < count_; i++) Free(entries_[i].ctx);
   }
   // A finished context of `md`, or nullptr.
-  EVP_MD_CTX* Take(const EVP_MD* md) {
+  Ctx* Take(const EVP_MD* md) {
     for (int i = count_ - 1; i >= 0; i--) {
-      if (EVP_MD_CTX_get0_md(contexts_[i]) == md) {
-        EVP_MD_CTX* ctx = contexts_[i];
-        contexts_[i] = contexts_[--count_];
+      if (entries_[i].md == md) {
+        Ctx* ctx = entries_[i].ctx;
+        entries_[i] = entries_[--count_];
         return ctx;
       }
     }
     return nullptr;
   }
-  void Put(EVP_MD_CTX* ctx) {
+  void Put(const EVP_MD* md, Ctx* ctx) {
     if (count_ == kSize) {
-      EVP_MD_CTX_free(contexts_[0]);
-      contexts_[0] = contexts_[--count_];
+      Free(entries_[0].ctx);
+      entries_[0] = entries_[--count_];
     }
-    contexts_[count_++] = ctx;
+    entries_[count_++] = {md, ctx};
   }
 
  private:
+  struct Entry {
+    const EVP_MD* md;
+    Ctx* ctx;
+  };
   static constexpr int kSize = 4;
-  EVP_MD_CTX* contexts_[kSize];
+  Entry entries_[kSize];
   int count_ = 0;
 };
 
-thread_local FinishedContexts finished_contexts;
+thread_local FinishedContexts<EVP_MD_CTX, EVP_MD_CTX_free> finished_contexts;
+thread_local FinishedContexts<EVP_MAC_CTX, EVP_MAC_CTX_free> finished_macs;
 
 // A digest context started on `md`, or nullptr with an error thrown.
 EVP_MD_CTX* StartDigest(Isolate* isolate, const EVP_MD* md) {
@@ -291,7 +300,7 @@ void HashDigest(const FunctionCallbackInfo<Value>& args) {
   int size = EVP_MD_CTX_get_size(ctx);
   bool ok = size >= 0 && size <= EVP_MAX_MD_SIZE && EVP_DigestFinal_ex(ctx, out, &length) == 1;
   if (ok) {
-    finished_contexts.Put(hash->Release());
+    finished_contexts.Put(EVP_MD_CTX_get0_md(ctx), hash->Release());
   } else {
     hash->Finish();
     return ThrowOpenSSLError(isolate, "digest failed");
@@ -322,7 +331,7 @@ void HashOnce(const FunctionCallbackInfo<Value>& args) {
     EVP_MD_CTX_free(ctx);
     return ThrowOpenSSLError(isolate, "digest failed");
   }
-  finished_contexts.Put(ctx);
+  finished_contexts.Put(md, ctx);
   SetDigestResult(args, out, length, 3);
 }
 
@@ -330,7 +339,7 @@ void HashOnce(const FunctionCallbackInfo<Value>& args) {
 
 using HmacBase = DigestObject<EVP_MAC_CTX, EVP_MAC_CTX_free, kHmacSize>;
 
-// An HMAC's context, and the digest it was set up with (for FinishedMacs).
+// An HMAC's context, and the digest it was set up with (for finished_macs).
 class Hmac : public HmacBase {
  public:
   NODUS_WRAPPER_TYPE(Hmac);
@@ -342,46 +351,6 @@ class Hmac : public HmacBase {
   const EVP_MD* md_;
 };
 NODUS_DEFINE_WRAPPER_TYPE(Hmac, HmacBase);
-
-// Contexts of HMACs that digest() finished, with their digests, for the next createHmac of the
-// same digest: EVP_MAC_init with the new key and no parameters keeps the digest, so OpenSSL
-// neither looks the digest up by name again nor allocates a context, nor wipes and frees this one
-// (a quarter of a short HMAC). The next key's set-up overwrites the last one's state. A few per
-// thread; a context whose HMAC was dropped unfinished is freed with it.
-class FinishedMacs {
- public:
-  ~FinishedMacs() {
-    for (int i = 0; i < count_; i++) EVP_MAC_CTX_free(entries_[i].ctx);
-  }
-  EVP_MAC_CTX* Take(const EVP_MD* md) {
-    for (int i = count_ - 1; i >= 0; i--) {
-      if (entries_[i].md == md) {
-        EVP_MAC_CTX* ctx = entries_[i].ctx;
-        entries_[i] = entries_[--count_];
-        return ctx;
-      }
-    }
-    return nullptr;
-  }
-  void Put(const EVP_MD* md, EVP_MAC_CTX* ctx) {
-    if (count_ == kSize) {
-      EVP_MAC_CTX_free(entries_[0].ctx);
-      entries_[0] = entries_[--count_];
-    }
-    entries_[count_++] = {md, ctx};
-  }
-
- private:
-  struct Entry {
-    const EVP_MD* md;
-    EVP_MAC_CTX* ctx;
-  };
-  static constexpr int kSize = 4;
-  Entry entries_[kSize];
-  int count_ = 0;
-};
-
-thread_local FinishedMacs finished_macs;
 
 // OpenSSL's HMAC, fetched once (a fetch takes the provider store's lock and walks its table).
 EVP_MAC* HmacMethod() {
